@@ -1,0 +1,58 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from './context';
+import { ApiError } from './http/api-error';
+import { basemapRoutes } from './routes/basemap';
+import { campaignRoutes } from './routes/campaign';
+import { layerRoutes } from './routes/layers';
+import { premiseRoutes } from './routes/premises';
+import { statsRoutes } from './routes/stats';
+import { villageRoutes } from './routes/villages';
+
+/** The API. Static files are added by main.ts; tests use this through app.request(). */
+export function createApp(ctx: AppContext) {
+  const app = new Hono()
+    .use(
+      secureHeaders({
+        contentSecurityPolicy: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          childSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors: ["'self'"],
+        },
+        crossOriginEmbedderPolicy: false,
+      }),
+    )
+    .get('/api/health', (c) => c.json({ ok: true as const }))
+    .route('/api/campaign', campaignRoutes(ctx))
+    .route('/api/villages', villageRoutes(ctx))
+    .route('/api/stats', statsRoutes(ctx))
+    .route('/api/layers', layerRoutes(ctx))
+    .route('/api/premises', premiseRoutes(ctx))
+    .route('/api/basemap', basemapRoutes(ctx));
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return c.json(
+        new ApiError(404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`).toJSON(),
+        404,
+      );
+    }
+    return c.text('Not found', 404);
+  });
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+    console.error(err);
+    return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,35 @@
+import { type AppContext, makeContext } from './context';
+import { readCampaign, writeCampaign } from './db/campaign';
+import { countPremises } from './db/geography';
+import { type Db, openDatabase } from './db/open-database';
+import { CampaignModel } from './model';
+import { seedFromDir } from './seed/seed-from-dir';
+
+/** A campaign for a database started empty (DEMO=0): three years from this January. */
+function emptyCampaign(now = new Date()) {
+  const year = now.getUTCFullYear();
+  return {
+    name: '十小整治三年行动',
+    nameEn: 'Ten Small Industries Campaign',
+    township: '本镇',
+    townshipEn: 'Township',
+    start: `${year}-01-01`,
+    end: `${year + 2}-12-31`,
+    sample: false,
+  };
+}
+
+/**
+ * Opens (or creates and migrates) the database, seeds the demo township when it is empty and
+ * `demoDir` is given, and builds the in-memory model.
+ */
+export async function boot(dbFile: string, demoDir: string | null): Promise<{ db: Db; ctx: AppContext }> {
+  const db = openDatabase(dbFile);
+  if (countPremises(db) === 0 && readCampaign(db) === null) {
+    if (demoDir) await seedFromDir(db, demoDir);
+    else writeCampaign(db, emptyCampaign());
+  }
+  const campaign = readCampaign(db);
+  if (!campaign) throw new Error('the database has no campaign');
+  return { db, ctx: makeContext(db, new CampaignModel(db), campaign) };
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./var'),
+  DEMO: z.enum(['0', '1']).default('1'),
+  DEMO_DIR: z.string().default('data/demo'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbFile: string;
+  seedDemo: boolean;
+  demoDir: string;
+}
+
+/** Reads the configuration from the environment; throws a message naming the bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`bad environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbFile: resolve(dataDir, 'shixiao.sqlite'),
+    seedDemo: e.DEMO === '1',
+    demoDir: resolve(e.DEMO_DIR),
+  };
+}

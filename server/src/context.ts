@@ -1,0 +1,17 @@
+import type { StoredCampaign } from './db/campaign';
+import type { Db } from './db/open-database';
+import { day } from './domain/dates';
+import type { CampaignModel } from './model';
+
+/** What every route needs: the record, the in-memory model, and the campaign's dates as epoch days. */
+export interface AppContext {
+  db: Db;
+  model: CampaignModel;
+  campaign: StoredCampaign;
+  startDay: number;
+  endDay: number;
+}
+
+export function makeContext(db: Db, model: CampaignModel, campaign: StoredCampaign): AppContext {
+  return { db, model, campaign, startDay: day(campaign.start), endDay: day(campaign.end) };
+}

@@ -1,0 +1,90 @@
+/** The offline basemap: the township's own layers, served by this server. No glyphs, no sprite. */
+export function basemapStyle(baseUrl: string, center: [number, number]) {
+  const source = (name: string) => ({ type: 'geojson' as const, data: `${baseUrl}/layers/${name}.geojson` });
+  return {
+    version: 8 as const,
+    name: '十小整治 乡镇底图',
+    center,
+    zoom: 12.5,
+    sources: {
+      township: source('township'),
+      water: source('water'),
+      hill: source('hill'),
+      road: source('road'),
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } },
+      {
+        id: 'township-fill',
+        type: 'fill',
+        source: 'township',
+        paint: { 'fill-color': '#f8f7f2' },
+      },
+      {
+        id: 'hill-fill',
+        type: 'fill',
+        source: 'hill',
+        paint: { 'fill-color': '#d5e6c8', 'fill-opacity': 0.9 },
+      },
+      {
+        id: 'water-fill',
+        type: 'fill',
+        source: 'water',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': '#a9d0ea' },
+      },
+      {
+        id: 'water-line',
+        type: 'line',
+        source: 'water',
+        filter: ['==', ['geometry-type'], 'LineString'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#a9d0ea',
+          'line-width': ['interpolate', ['exponential', 2], ['zoom'], 11, 2, 14, 6, 17, 30],
+        },
+      },
+      {
+        id: 'road-village',
+        type: 'line',
+        source: 'road',
+        filter: ['==', ['get', 'class'], 'village'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['exponential', 2], ['zoom'], 12, 0.8, 15, 3, 18, 14],
+        },
+      },
+      {
+        id: 'road-main-casing',
+        type: 'line',
+        source: 'road',
+        filter: ['==', ['get', 'class'], 'main'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#d9b779',
+          'line-width': ['interpolate', ['exponential', 2], ['zoom'], 11, 2.5, 15, 9, 18, 40],
+        },
+      },
+      {
+        id: 'road-main',
+        type: 'line',
+        source: 'road',
+        filter: ['==', ['get', 'class'], 'main'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#fbe3a8',
+          'line-width': ['interpolate', ['exponential', 2], ['zoom'], 11, 1.5, 15, 7, 18, 34],
+        },
+      },
+      {
+        id: 'township-outline',
+        type: 'line',
+        source: 'township',
+        paint: { 'line-color': '#6c5b7b', 'line-width': 2.5, 'line-dasharray': [4, 2] },
+      },
+    ],
+  };
+}
+
+export const BASEMAP_LAYERS = ['township', 'water', 'hill', 'road'] as const;

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from './app';
+import { boot } from './boot';
+import { readConfig } from './config';
+
+const config = readConfig();
+const started = performance.now();
+const { db, ctx } = await boot(config.dbFile, config.seedDemo ? config.demoDir : null);
+const app = createApp(ctx);
+
+const clientDir = resolve('dist/client');
+if (existsSync(clientDir)) {
+  const indexHtml = readFileSync(resolve(clientDir, 'index.html'), 'utf8');
+  app.use('/assets/*', serveStatic({ root: 'dist/client' }));
+  app.use('/*', serveStatic({ root: 'dist/client' }));
+  // Client-side routes (/, /display, ...) all get the app shell.
+  app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+} else {
+  console.warn('dist/client not found: run `npm run build` to serve the page (the API works without it)');
+}
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    `十小整治一张图 listening on http://localhost:${info.port} (data ${config.dataDir}, ${ctx.model.columns.count} premises, ready in ${ms} ms)`,
+  );
+});
+
+function shutdown() {
+  server.close();
+  db.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

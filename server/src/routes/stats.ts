@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { getVillage, listVillages } from '../db/geography';
+import { categoryIndex } from '../domain/categories';
+import { formatDay, parseDay } from '../domain/dates';
+import { statusSeries } from '../domain/series';
+import { STATUS_KEYS } from '../domain/statuses';
+import { type GroupTally, type TallyFilter, tally } from '../domain/tally';
+import { notFound } from '../http/api-error';
+import { idParam, isoDate, validate } from '../http/validate';
+
+const filterQuery = z.object({
+  village: idParam.optional(),
+  category: z.string().optional(),
+});
+
+function emptyGroup(): GroupTally {
+  return {
+    surveyed: 0,
+    unlicensed: 0,
+    progress: 0,
+    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as GroupTally['byStatus'],
+  };
+}
+
+/** Turns ?village=&category= into a tally filter, or a 404 naming what does not exist. */
+function toFilter(ctx: AppContext, q: z.infer<typeof filterQuery>): TallyFilter {
+  const filter: TallyFilter = {};
+  if (q.village !== undefined) {
+    if (!getVillage(ctx.db, q.village)) throw notFound(`village ${q.village}`);
+    filter.villageId = q.village;
+  }
+  if (q.category !== undefined) {
+    const index = categoryIndex(q.category);
+    if (index < 0) throw notFound(`category ${q.category}`);
+    filter.category = index;
+  }
+  return filter;
+}
+
+export function statsRoutes(ctx: AppContext) {
+  return new Hono()
+    .get('/', validate('query', filterQuery.extend({ at: isoDate })), (c) => {
+      const q = c.req.valid('query');
+      const filter = toFilter(ctx, q);
+      const result = tally(ctx.model.columns, parseDay(q.at) as number, filter);
+      const byVillage: Record<string, GroupTally> = {};
+      for (const v of listVillages(ctx.db)) {
+        if (filter.villageId === undefined || filter.villageId === v.id) {
+          byVillage[String(v.id)] = result.byVillage[String(v.id)] ?? emptyGroup();
+        }
+      }
+      return c.json({ at: q.at, ...result, byVillage });
+    })
+    .get('/series', validate('query', filterQuery), (c) => {
+      const filter = toFilter(ctx, c.req.valid('query'));
+      const series = statusSeries(ctx.model.columns, ctx.startDay, ctx.endDay, 7, filter);
+      return c.json({ ...series, days: series.days.map(formatDay) });
+    });
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { getVillage, listVillages, type VillageRow } from '../db/geography';
+import { notFound } from '../http/api-error';
+import { idParam, validate } from '../http/validate';
+
+function toFeature(v: VillageRow): GeoJSON.Feature {
+  return {
+    type: 'Feature',
+    id: v.id,
+    properties: {
+      id: v.id,
+      code: v.code,
+      name: v.name,
+      kind: v.kind,
+      areaKm2: Math.round(v.areaKm2 * 1000) / 1000,
+      fringe: v.fringe,
+      pilot: v.pilot,
+    },
+    geometry: v.geometry,
+  };
+}
+
+export function villageRoutes(ctx: AppContext) {
+  return new Hono()
+    .get('/', (c) =>
+      c.json({ type: 'FeatureCollection' as const, features: listVillages(ctx.db).map(toFeature) }),
+    )
+    .get('/:id', validate('param', z.object({ id: idParam })), (c) => {
+      const village = getVillage(ctx.db, c.req.valid('param').id);
+      if (!village) throw notFound('village');
+      return c.json(toFeature(village));
+    });
+}
