@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext } from './context';
 import { ApiError } from './http/api-error';
 import { basemapRoutes } from './routes/basemap';
 import { campaignRoutes } from './routes/campaign';
 import { layerRoutes } from './routes/layers';
+import { premiseEventRoutes } from './routes/premise-events';
 import { premiseRoutes } from './routes/premises';
 import { statsRoutes } from './routes/stats';
 import { villageRoutes } from './routes/villages';
@@ -36,6 +38,7 @@ export function createApp(ctx: AppContext) {
     .route('/api/stats', statsRoutes(ctx))
     .route('/api/layers', layerRoutes(ctx))
     .route('/api/premises', premiseRoutes(ctx))
+    .route('/api/premises', premiseEventRoutes(ctx))
     .route('/api/basemap', basemapRoutes(ctx));
 
   app.notFound((c) => {
@@ -49,6 +52,10 @@ export function createApp(ctx: AppContext) {
   });
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+    if (err instanceof HTTPException && err.status < 500) {
+      const code = err.status === 413 ? 'payload_too_large' : 'bad_request';
+      return c.json(new ApiError(err.status, code, err.message).toJSON(), err.status);
+    }
     console.error(err);
     return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);
   });

@@ -11,6 +11,7 @@ export class CampaignModel {
   columns: PremiseColumns;
   /** Bumped on every change, for caching what is derived from the columns. */
   version = 0;
+  private readonly listeners = new Set<(version: number) => void>();
 
   constructor(private readonly db: Db) {
     this.columns = buildColumns(streamPremiseInputs(db));
@@ -20,11 +21,22 @@ export class CampaignModel {
     const input = premiseInput(this.db, premiseId);
     if (!input) throw new Error(`premise ${premiseId} does not exist`);
     this.columns = withPremise(this.columns, input);
-    this.version++;
+    this.changed();
   }
 
   reload(): void {
     this.columns = buildColumns(streamPremiseInputs(this.db));
+    this.changed();
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  onChange(listener: (version: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
     this.version++;
+    for (const listener of this.listeners) listener(this.version);
   }
 }

@@ -60,26 +60,27 @@ export function insertPremise(db: Db, p: Omit<PremiseRow, 'id'>): number {
   );
 }
 
-/** A prepared inserter for many events (seeding, imports): one statement, reused. */
-export function eventInserter(db: Db): (premiseId: number, e: PremiseEvent) => void {
+/** A prepared inserter for many events (seeding, imports): one statement, reused; returns the new id. */
+export function eventInserter(db: Db): (premiseId: number, e: PremiseEvent) => number {
   const stmt = db.prepare(
     `INSERT INTO events (premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (premiseId, e) => {
-    stmt.run(
-      premiseId,
-      e.day,
-      e.type,
-      e.problems?.length ? e.problems.join(';') : null,
-      e.deadlineDay ?? null,
-      e.passed === undefined ? null : e.passed ? 1 : 0,
-      e.licence ?? null,
-      e.licenceNo ?? null,
-      e.validToDay ?? null,
-      e.note ?? null,
+  return (premiseId, e) =>
+    Number(
+      stmt.run(
+        premiseId,
+        e.day,
+        e.type,
+        e.problems?.length ? e.problems.join(';') : null,
+        e.deadlineDay ?? null,
+        e.passed === undefined ? null : e.passed ? 1 : 0,
+        e.licence ?? null,
+        e.licenceNo ?? null,
+        e.validToDay ?? null,
+        e.note ?? null,
+      ).lastInsertRowid,
     );
-  };
 }
 
 const premiseColumns = `id, archive_no, name, operator, phone, id_number, address, village_id, category, lng, lat,

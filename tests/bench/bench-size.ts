@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { generateDemo } from '../../data/generator/generate-demo';
+import { writeDemo } from '../../data/generator/write-demo';
+import { createApp } from '../../server/src/app';
+import { boot } from '../../server/src/boot';
+import { day, formatDay } from '../../server/src/domain/dates';
+import { tally } from '../../server/src/domain/tally';
+import { benchPolygonStats } from './polygon-bench';
+import { round, timeRuns } from './stats';
+
+export interface BenchRow {
+  premises: number;
+  measure: string;
+  value: number;
+  p95?: number;
+  unit: string;
+  budget?: string;
+  ok?: boolean;
+}
+
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+/** Generates, seeds, starts and measures one township size. */
+export async function benchOneSize(premises: number, dir: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const add = (row: Omit<BenchRow, 'premises'>) => rows.push({ premises, ...row });
+  const townships = premises >= 500_000 ? 20 : 1;
+
+  let t = performance.now();
+  writeDemo(dir, generateDemo({ seed: 2008, premises, townships }));
+  add({
+    measure: `generate (${townships} township${townships > 1 ? 's' : ''})`,
+    value: round((performance.now() - t) / 1000),
+    unit: 's',
+  });
+
+  const file = join(dir, 'bench.sqlite');
+  t = performance.now();
+  (await boot(file, dir)).db.close();
+  add({ measure: 'seed from files + first start', value: round((performance.now() - t) / 1000), unit: 's' });
+
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  t = performance.now();
+  const { db, ctx } = await boot(file, null);
+  const startupS = (performance.now() - t) / 1000;
+  const budgetStartup = premises >= 1_000_000 ? 5 : undefined;
+  add({
+    measure: 'start-up (load + index)',
+    value: round(startupS),
+    unit: 's',
+    budget: budgetStartup ? `≤ ${budgetStartup} s` : undefined,
+    ok: budgetStartup ? startupS <= budgetStartup : undefined,
+  });
+  add({ measure: 'status intervals in memory', value: ctx.model.columns.intervalCount, unit: 'rows' });
+
+  const app = createApp(ctx);
+  const start = ctx.startDay;
+  const dates = Array.from({ length: 200 }, (_, i) => formatDay(start + ((i * 37) % 1096)));
+  let statsBytes = 0;
+  const stats = await timeRuns(dates.length, async (i) => {
+    const res = await app.request(`/api/stats?at=${dates[i]}`);
+    statsBytes = (await res.arrayBuffer()).byteLength;
+  });
+  const statsBudget = premises === 50_000 ? 5 : undefined;
+  add({
+    measure: '/api/stats latency',
+    value: round(stats.p50),
+    p95: round(stats.p95),
+    unit: 'ms',
+    budget: statsBudget ? `p50 ≤ ${statsBudget} ms` : undefined,
+    ok: statsBudget ? stats.p50 <= statsBudget : undefined,
+  });
+  add({ measure: '/api/stats bytes', value: statsBytes, unit: 'B' });
+
+  let layerBytes = 0;
+  t = performance.now();
+  layerBytes = (await (await app.request('/api/layers/premises')).arrayBuffer()).byteLength;
+  add({ measure: 'map payload, first (encode)', value: round(performance.now() - t), unit: 'ms' });
+  const layer = await timeRuns(20, async () => {
+    await (await app.request('/api/layers/premises')).arrayBuffer();
+  });
+  add({ measure: 'map payload, cached', value: round(layer.p50), p95: round(layer.p95), unit: 'ms' });
+  add({ measure: 'map payload bytes', value: mb(layerBytes), unit: 'MB' });
+
+  const fold = await timeRuns(30, (i) => tally(ctx.model.columns, day('2008-01-01') + i * 36));
+  add({
+    measure: 'status of every premise on one date',
+    value: round(fold.p50),
+    p95: round(fold.p95),
+    unit: 'ms',
+  });
+
+  if (premises >= 50_000) {
+    for (const r of await benchPolygonStats(ctx)) {
+      const budget = premises >= 1_000_000 ? (r.name.includes('medium') ? 25 : undefined) : 3;
+      add({
+        measure: `polygon stats, ${r.name} (${r.premisesInside.toLocaleString('en')} inside)`,
+        value: round(r.p50Ms),
+        p95: round(r.p95Ms),
+        unit: 'ms',
+        budget: budget ? `p50 ≤ ${budget} ms` : undefined,
+        ok: budget ? r.p50Ms <= budget : undefined,
+      });
+    }
+  }
+
+  global.gc?.();
+  const mem = process.memoryUsage();
+  const memBudget = premises >= 1_000_000 ? 1536 : undefined;
+  add({
+    measure: 'server memory (RSS)',
+    value: mb(mem.rss),
+    unit: 'MB',
+    budget: memBudget ? '≤ 1536 MB' : undefined,
+    ok: memBudget ? mb(mem.rss) <= memBudget : undefined,
+  });
+  add({ measure: 'model memory (RSS growth at start-up)', value: mb(mem.rss - rssBefore), unit: 'MB' });
+  db.close();
+  return rows;
+}

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: builds townships of 1,200, 50,000 and 1,000,000 premises and prints a table of
+ * seed time, start-up, API latencies, payload sizes and memory against the budgets in DESIGN §5.
+ * Each size runs in its own process so memory readings are its own. `--sizes 1200,50000` picks sizes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BenchRow, benchOneSize } from './bench-size';
+
+const SIZES = [1200, 50_000, 1_000_000];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const one = arg('size');
+  if (one) {
+    const dir = mkdtempSync(join(tmpdir(), 'sx-bench-'));
+    try {
+      const rows = await benchOneSize(Number(one), dir);
+      process.stdout.write(`BENCH_JSON ${JSON.stringify(rows)}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return;
+  }
+  const sizes = arg('sizes')?.split(',').map(Number) ?? SIZES;
+  const all: BenchRow[] = [];
+  for (const size of sizes) {
+    console.error(`… ${size.toLocaleString('en')} premises`);
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', import.meta.filename, '--size', String(size)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const line = out.split('\n').find((l) => l.startsWith('BENCH_JSON '));
+    if (!line) throw new Error(`size ${size}: no result`);
+    all.push(...(JSON.parse(line.slice('BENCH_JSON '.length)) as BenchRow[]));
+  }
+  printTable(all);
+}
+
+function printTable(rows: BenchRow[]) {
+  const header = ['premises', 'measure', 'p50 / value', 'p95', 'unit', 'budget', 'ok'];
+  const body = rows.map((r) => [
+    r.premises.toLocaleString('en'),
+    r.measure,
+    String(r.value),
+    r.p95 === undefined ? '' : String(r.p95),
+    r.unit,
+    r.budget ?? '',
+    r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+await main();

@@ -1,0 +1,19 @@
+/** Small timing helpers for the benchmark table. */
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return Number.NaN;
+  const i = Math.min(sortedMs.length - 1, Math.max(0, Math.ceil((p / 100) * sortedMs.length) - 1));
+  return sortedMs[i];
+}
+
+export async function timeRuns(runs: number, fn: (i: number) => unknown | Promise<unknown>) {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+}
+
+export const round = (x: number, digits = 2) => Number(x.toFixed(digits));

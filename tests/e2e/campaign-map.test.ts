@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
+import { launchChromium, type PageWatch, screenshot, watchPage } from '../helpers/browser';
+import { type RunningServer, startServer } from '../helpers/server-process';
+
+type Stats = { surveyed: number; unlicensed: number; progress: number; byStatus: Record<string, number> };
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openPage(
+  path: string,
+  size = { width: 1600, height: 900 },
+): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport: size });
+  const watch = watchPage(page, server.url);
+  await page.goto(`${server.url}${path}`);
+  await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+  return { page, watch };
+}
+
+const kpi = async (page: Page, key: string) =>
+  Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
+
+async function stats(at: string): Promise<Stats> {
+  return (await (await fetch(`${server.url}/api/stats?at=${at}`)).json()) as Stats;
+}
+
+describe('the campaign map in Chromium', () => {
+  it('opens on the URL date with KPIs equal to the API, and the slider moves them', async () => {
+    const { page, watch } = await openPage('/?at=2009-06-30');
+    expect(await page.getAttribute('[data-testid="timeline-date"]', 'data-value')).toBe('2009-06-30');
+    const api = await stats('2009-06-30');
+    await expect.poll(() => kpi(page, 'surveyed')).toBe(api.surveyed);
+    expect(await kpi(page, 'unlicensed')).toBe(api.unlicensed);
+    expect(await kpi(page, 'progress')).toBeCloseTo(api.progress, 6);
+    await screenshot(page, 'campaign-map-2009-06-30');
+
+    // Keyboard on the focused slider: End jumps to the campaign's last day.
+    await page.focus('[data-testid="timeline-slider"]');
+    await page.keyboard.press('End');
+    await expect
+      .poll(() => page.getAttribute('[data-testid="timeline-date"]', 'data-value'))
+      .toBe('2010-12-31');
+    const end = await stats('2010-12-31');
+    await expect.poll(() => kpi(page, 'unlicensed')).toBe(end.unlicensed);
+    expect(await kpi(page, 'surveyed')).toBe(end.surveyed);
+    expect(await kpi(page, 'progress')).toBeCloseTo(end.progress, 6);
+    expect(page.url()).toContain('at=2010-12-31');
+
+    // Dragging the slider to its left edge goes back to the start.
+    const box = await page.locator('[data-testid="timeline-slider"]').boundingBox();
+    if (!box) throw new Error('slider not visible');
+    await page.mouse.click(box.x + 2, box.y + box.height / 2);
+    await expect.poll(async () => kpi(page, 'surveyed')).toBeLessThan(end.surveyed);
+    const at = (await page.getAttribute('[data-testid="timeline-date"]', 'data-value')) as string;
+    expect(await kpi(page, 'surveyed')).toBe((await stats(at)).surveyed);
+
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a premise file when a point is clicked', async () => {
+    const layer = decodePremiseLayer(await (await fetch(`${server.url}/api/layers/premises`)).arrayBuffer());
+    const [lng, lat] = [layer.columns.position[0], layer.columns.position[1]];
+    const id = layer.columns.id[0];
+    const premise = (await (await fetch(`${server.url}/api/premises/${id}`)).json()) as { name: string };
+    const { page, watch } = await openPage(`/?at=2010-12-31&view=${lng},${lat},18`);
+    const map = await page.locator('[data-testid="map"]').boundingBox();
+    if (!map) throw new Error('map not visible');
+    await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
+    const drawer = page.locator('[data-testid="premise-drawer"]');
+    await expect.poll(() => drawer.isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => drawer.textContent()).toContain(premise.name);
+    await screenshot(page, 'premise-drawer');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('toggles the heatmap and renders Chinese at 1366×768', async () => {
+    const { page, watch } = await openPage('/?at=2008-09-30', { width: 1366, height: 768 });
+    const toggle = page.locator('[data-testid="layer-heatmap"]');
+    const before = await toggle.isChecked();
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(!before);
+    await expect.poll(() => page.url()).toMatch(before ? /layers=(?![^&]*heatmap)/ : /layers=[^&]*heatmap/);
+    if (before) await toggle.click();
+    await page.waitForTimeout(1500);
+    await screenshot(page, 'campaign-map-1366-heatmap');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
