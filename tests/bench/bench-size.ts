@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { generateDemo } from '../../data/generator/generate-demo';
+import { demoSource } from '../../data/generator/generate-demo';
 import { writeDemo } from '../../data/generator/write-demo';
 import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
@@ -27,7 +27,7 @@ export async function benchOneSize(premises: number, dir: string): Promise<Bench
   const townships = premises >= 500_000 ? 20 : 1;
 
   let t = performance.now();
-  writeDemo(dir, generateDemo({ seed: 2008, premises, townships }));
+  writeDemo(dir, demoSource({ seed: 2008, premises, townships }));
   add({
     measure: `generate (${townships} township${townships > 1 ? 's' : ''})`,
     value: round((performance.now() - t) / 1000),
