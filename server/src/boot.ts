@@ -21,7 +21,7 @@ function emptyCampaign(now = new Date()) {
 
 /**
  * Opens (or creates and migrates) the database, seeds the demo township when it is empty and
- * `demoDir` is given, and builds the in-memory model.
+ * `demoDir` is given, and builds the in-memory model (or maps in its snapshot beside the database).
  */
 export async function boot(dbFile: string, demoDir: string | null): Promise<{ db: Db; ctx: AppContext }> {
   const db = openDatabase(dbFile);
@@ -31,5 +31,6 @@ export async function boot(dbFile: string, demoDir: string | null): Promise<{ db
   }
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');
-  return { db, ctx: makeContext(db, new CampaignModel(db), campaign) };
+  const snapshot = dbFile === ':memory:' ? null : `${dbFile}.model`;
+  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign) };
 }

@@ -29,7 +29,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
+// The CLI may write to the same database while the server runs: pick its changes up.
+const sync = setInterval(() => ctx.model.syncWithDatabase(), 2000);
+sync.unref();
+
 function shutdown() {
+  clearInterval(sync);
+  ctx.model.saveSnapshot();
   server.close();
   db.close();
   process.exit(0);
