@@ -83,4 +83,135 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'key areas',
+    sql: `
+      CREATE TABLE areas (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        reason TEXT NOT NULL CHECK (reason IN ('concentration', 'unlicensed_hotspot', 'other')),
+        note TEXT NOT NULL DEFAULT '',
+        active_from TEXT CHECK (active_from IS NULL OR active_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        active_to TEXT CHECK (active_to IS NULL OR active_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        geometry TEXT NOT NULL CHECK (json_valid(geometry)),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK (active_from IS NULL OR active_to IS NULL OR active_to >= active_from)
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'geocoder: address points, place aliases, review corrections',
+    sql: `
+      CREATE TABLE address_points (
+        id INTEGER PRIMARY KEY,
+        village TEXT,
+        grp INTEGER CHECK (grp IS NULL OR grp > 0),
+        road TEXT,
+        estate TEXT,
+        building INTEGER CHECK (building IS NULL OR building > 0),
+        number INTEGER NOT NULL CHECK (number > 0),
+        lng REAL NOT NULL CHECK (lng BETWEEN -180 AND 180),
+        lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        source TEXT NOT NULL CHECK (source IN ('import', 'correction')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK (village IS NOT NULL OR road IS NOT NULL OR estate IS NOT NULL)
+      );
+      CREATE INDEX address_points_road ON address_points(road, number);
+      CREATE INDEX address_points_village ON address_points(village, grp, number);
+      CREATE TABLE place_aliases (
+        id INTEGER PRIMARY KEY,
+        from_name TEXT NOT NULL UNIQUE CHECK (length(trim(from_name)) > 0),
+        to_name TEXT NOT NULL CHECK (length(trim(to_name)) > 0),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK (from_name <> to_name)
+      );
+      INSERT INTO place_aliases (from_name, to_name) VALUES
+        ('浙江', '浙江省'), ('杭州', '杭州市'), ('江干区', '上城区'), ('江干', '上城区'),
+        ('丁桥镇', '丁兰街道'), ('丁兰街道办事处', '丁兰街道');
+      CREATE TABLE geocode_reviews (
+        id INTEGER PRIMARY KEY,
+        premise_id INTEGER NOT NULL REFERENCES premises(id) ON DELETE CASCADE,
+        address TEXT NOT NULL,
+        method TEXT,
+        confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+        matched_text TEXT NOT NULL DEFAULT '',
+        conflict INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        resolved_lng REAL,
+        resolved_lat REAL,
+        resolved_at TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK (status = 'open' OR (resolved_lng IS NOT NULL AND resolved_lat IS NOT NULL AND resolved_at IS NOT NULL))
+      );
+      CREATE INDEX geocode_reviews_premise ON geocode_reviews(premise_id, status);
+    `,
+  },
+  {
+    version: 4,
+    name: 'imports: staged jobs, their rows, and what each commit changed (for history and undo)',
+    sql: `
+      CREATE TABLE import_jobs (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('premises', 'boundaries', 'addresses')),
+        state TEXT NOT NULL CHECK (state IN ('staged', 'committed', 'undone')),
+        file_name TEXT NOT NULL,
+        file_bytes INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT,
+        sheet TEXT,
+        header_row INTEGER,
+        headers TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(headers)),
+        mapping TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(mapping)),
+        options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+        notes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(notes)),
+        row_count INTEGER NOT NULL,
+        validation TEXT CHECK (validation IS NULL OR json_valid(validation)),
+        result TEXT CHECK (result IS NULL OR json_valid(result)),
+        progress TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(progress)),
+        actor TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        committed_at TEXT,
+        undone_at TEXT
+      );
+      CREATE TABLE import_rows (
+        import_id INTEGER NOT NULL REFERENCES import_jobs(id) ON DELETE CASCADE,
+        row_no INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (import_id, row_no)
+      ) WITHOUT ROWID;
+      CREATE TABLE import_items (
+        id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES import_jobs(id),
+        row_no INTEGER,
+        action TEXT NOT NULL CHECK (action IN ('created', 'merged', 'event', 'geometry', 'address_point')),
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        before TEXT CHECK (before IS NULL OR json_valid(before)),
+        after TEXT CHECK (after IS NULL OR json_valid(after))
+      );
+      CREATE INDEX import_items_import ON import_items(import_id, action);
+    `,
+  },
+  {
+    version: 5,
+    name: 'data version: bumped by every change to premises or events, to know when the model snapshot is stale',
+    sql: `
+      INSERT INTO meta (key, value) VALUES ('data_version', '0') ON CONFLICT(key) DO NOTHING;
+      CREATE TRIGGER premises_version_insert AFTER INSERT ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+      CREATE TRIGGER premises_version_update AFTER UPDATE OF lng, lat, category, village_id ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+      CREATE TRIGGER premises_version_delete AFTER DELETE ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+      CREATE TRIGGER events_version_insert AFTER INSERT ON events
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+      CREATE TRIGGER events_version_update AFTER UPDATE ON events
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+      CREATE TRIGGER events_version_delete AFTER DELETE ON events
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
+    `,
+  },
 ];

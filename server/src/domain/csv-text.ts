@@ -1,0 +1,26 @@
+/** Characters that make a spreadsheet read a cell as a formula (and tab / CR, which some also do). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A cell as text a spreadsheet will show and never run: formulas get a leading apostrophe. */
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function cell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? neutralise(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV for Excel users: UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF line ends,
+ * quoting where needed, and text cells that start a formula neutralised (CSV injection).
+ */
+export function csvText(
+  header: readonly string[],
+  rows: Iterable<readonly (string | number | boolean | null)[]>,
+): string {
+  const lines = [header.map(cell).join(',')];
+  for (const row of rows) lines.push(row.map(cell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
