@@ -1,0 +1,54 @@
+import { createContext, useContext } from 'react';
+import { day, formatDay, todayInChina } from '../../server/src/domain/dates';
+import type { CampaignInfo } from './api';
+import { metricCeilings } from './lib/choropleth';
+import type { PremisesData } from './lib/premises-binary';
+import { villageLabels } from './lib/village-labels';
+import type { VillageCollection, VillageFeature, VillageLabel } from './lib/village-types';
+
+/** What the page loads once: the campaign, the villages and the premises layer, plus what follows from them. */
+export interface CampaignData {
+  campaign: CampaignInfo;
+  villages: VillageCollection;
+  premises: PremisesData;
+  /** Campaign start as an epoch day. */
+  startDay: number;
+  /** The campaign's last day, in days since its start. */
+  lastDay: number;
+  /** The date the page opens on without ?at=: today, kept inside the campaign. */
+  defaultAt: string;
+  villageById: ReadonlyMap<number, VillageFeature>;
+  labels: VillageLabel[];
+  ceilings: ReturnType<typeof metricCeilings>;
+}
+
+export function buildCampaignData(
+  campaign: CampaignInfo,
+  villages: VillageCollection,
+  premises: PremisesData,
+): CampaignData {
+  const startDay = day(campaign.start);
+  const endDay = day(campaign.end);
+  const villageById = new Map(villages.features.map((f) => [f.properties.id, f]));
+  const areas = new Map(villages.features.map((f) => [f.properties.id, f.properties.areaKm2]));
+  return {
+    campaign,
+    villages,
+    premises,
+    startDay,
+    lastDay: endDay - startDay,
+    defaultAt: formatDay(Math.min(Math.max(todayInChina(), startDay), endDay)),
+    villageById,
+    labels: villageLabels(villages),
+    ceilings: metricCeilings(premises, areas),
+  };
+}
+
+export const CampaignDataContext = createContext<CampaignData | null>(null);
+
+/** The loaded campaign data (only used below the provider, which renders once everything loaded). */
+export function useCampaignData(): CampaignData {
+  const data = useContext(CampaignDataContext);
+  if (!data) throw new Error('useCampaignData outside CampaignDataContext');
+  return data;
+}

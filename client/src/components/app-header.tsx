@@ -1,0 +1,36 @@
+import { useCampaignData } from '../campaign-data';
+import { useLang, useMessages } from '../i18n/use-messages';
+import { useStore } from '../store';
+
+/** Title (township + campaign), the sample-data badge and the language switch. */
+export function AppHeader() {
+  const { campaign } = useCampaignData();
+  const t = useMessages();
+  const lang = useLang();
+  const setLang = useStore((s) => s.setLang);
+  const township = lang === 'en' ? campaign.townshipEn : campaign.township;
+  const name = lang === 'en' ? campaign.nameEn : campaign.name;
+  return (
+    <header className="app-header">
+      <h1 className="app-title">
+        <span className="app-title-township">{township}</span>
+        <span className="app-title-campaign">{name}</span>
+        <span className="app-title-product">{t.appTitle}</span>
+      </h1>
+      {campaign.sample && (
+        <span className="sample-badge" data-testid="sample-badge" title={t.sampleDataHint}>
+          {t.sampleData}
+        </span>
+      )}
+      <button
+        type="button"
+        className="lang-switch"
+        data-testid="lang-switch"
+        aria-label={t.language}
+        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      >
+        {t.switchLanguage}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect } from 'react';
+import { CATEGORIES } from '../../../server/src/domain/categories';
+import { STATUSES } from '../../../server/src/domain/statuses';
+import { fetchPremise, type PremiseFile } from '../api';
+import { useCampaignData } from '../campaign-data';
+import { categoryName, licenceName, statusName } from '../i18n/translate';
+import { useLang, useMessages } from '../i18n/use-messages';
+import type { CampaignDay } from '../lib/campaign-days';
+import { intervalAt, premiseIndexOf } from '../lib/premise-lookup';
+import { useStore } from '../store';
+import { useResource } from '../use-resource';
+import { EventTimeline } from './event-timeline';
+
+const css = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
+
+/** The open premise's file (一户一档): particulars, licences and its supervision records. */
+export function PremiseDrawer({ day }: { day: CampaignDay }) {
+  const id = useStore((s) => s.premise);
+  const setPremise = useStore((s) => s.setPremise);
+  const t = useMessages();
+  const file = useResource(id === null ? null : `premise:${id}`, () => fetchPremise(id ?? 0, null));
+  useEffect(() => {
+    if (id === null) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPremise(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [id, setPremise]);
+  if (id === null) return null;
+  return (
+    <aside
+      className="premise-drawer"
+      data-testid="premise-drawer"
+      data-premise={id}
+      aria-label={t.premiseFile}
+    >
+      <div className="drawer-head">
+        <h2>{file.data?.name ?? t.premiseFile}</h2>
+        <button
+          type="button"
+          className="drawer-close"
+          aria-label={t.close}
+          title={t.close}
+          onClick={() => setPremise(null)}
+        >
+          ×
+        </button>
+      </div>
+      {file.state === 'loading' && <p className="muted">{t.loading}</p>}
+      {file.state === 'error' && (
+        <p className="error">
+          {t.loadFailed}: {file.error.message}{' '}
+          <button type="button" className="link-button" onClick={file.retry}>
+            {t.retry}
+          </button>
+        </p>
+      )}
+      {file.data && <PremiseParticulars file={file.data} day={day} />}
+    </aside>
+  );
+}
+
+function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay }) {
+  const t = useMessages();
+  const lang = useLang();
+  const { premises } = useCampaignData();
+  const p = premiseIndexOf(premises, file.id);
+  const k = p < 0 ? -1 : intervalAt(premises, p, day);
+  const status = k < 0 ? null : STATUSES[premises.status[k]];
+  const category = CATEGORIES.find((c) => c.code === file.category);
+  const rows: [string, string | null][] = [
+    [t.archiveNo, file.archiveNo],
+    [t.operator, file.operator],
+    [t.phone, file.phone],
+    [t.idNumber, file.idNumber],
+    [t.address, file.address],
+    [t.village, file.village?.name ?? '—'],
+    [t.keyObject, file.keyObject ? t.yes : t.no],
+  ];
+  return (
+    <div className="drawer-body">
+      <div className="drawer-tags">
+        {category && (
+          <span className="tag" style={{ borderColor: css(category.color) }}>
+            <span className="chip-dot small" style={{ background: css(category.color) }}>
+              {category.glyph}
+            </span>
+            {categoryName(file.category, lang)}
+          </span>
+        )}
+        {status && (
+          <span
+            className="tag"
+            data-testid="premise-status"
+            data-value={status.key}
+            style={{ background: css(status.color), color: '#fff' }}
+          >
+            {t.statusOnDate}: {statusName(status.key, lang)}
+          </span>
+        )}
+        {k >= 0 && premises.unlicensed[k] === 1 && <span className="tag tag-warn">{t.unlicensed}</span>}
+      </div>
+      <dl className="particulars">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value || '—'}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t.licences}</h3>
+      {file.licences.length === 0 ? (
+        <p className="muted">{t.noLicences}</p>
+      ) : (
+        <ul className="licence-list">
+          {file.licences.map((l) => (
+            <li key={`${l.licence}-${l.from}`}>
+              <strong>{licenceName(l.licence, lang)}</strong>
+              {l.licenceNo && (
+                <span className="muted">
+                  {' '}
+                  {t.licenceNo} {l.licenceNo}
+                </span>
+              )}
+              <div className="muted">
+                {l.from} {t.validTo} {l.to ?? t.noExpiry}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {file.notes && (
+        <p>
+          <strong>{t.notes}:</strong> {file.notes}
+        </p>
+      )}
+      <h3>{t.events}</h3>
+      <EventTimeline events={file.events} />
+    </div>
+  );
+}

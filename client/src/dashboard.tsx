@@ -1,0 +1,54 @@
+import { useCampaignData } from './campaign-data';
+import { AppHeader } from './components/app-header';
+import { CategoryBars } from './components/category-bars';
+import { FilterPanel } from './components/filter-panel';
+import { KpiPanel } from './components/kpi-panel';
+import { LayerPanel } from './components/layer-panel';
+import { MapLegend } from './components/map-legend';
+import { PremiseDrawer } from './components/premise-drawer';
+import { Timeline } from './components/timeline';
+import { VillageRanking } from './components/village-ranking';
+import { MapView } from './map/map-view';
+import { useDay, useDayFigures, usePremiseFilter, useSelection } from './use-day-state';
+
+/** The page: header, filters left, map centre, figures right, timeline along the bottom. */
+export function Dashboard() {
+  const data = useCampaignData();
+  const { at, day } = useDay(data);
+  const filter = usePremiseFilter();
+  const { rows, points, modelPoints, daily, dailyAllVillages } = useSelection(data, filter);
+  const { tally, villageTally, heatPositions, villageColors, breaks } = useDayFigures(
+    data,
+    day,
+    filter,
+    rows,
+    daily,
+    dailyAllVillages,
+  );
+  return (
+    <div className="app">
+      <AppHeader />
+      <aside className="side-panel left-panel">
+        <FilterPanel />
+        <LayerPanel />
+        <MapLegend breaks={breaks} />
+      </aside>
+      <main className="map-area">
+        <MapView
+          day={day}
+          points={points}
+          modelPoints={modelPoints}
+          heatPositions={heatPositions}
+          villageColors={villageColors}
+        />
+        <PremiseDrawer day={day} />
+      </main>
+      <aside className="side-panel right-panel">
+        <KpiPanel tally={tally} />
+        <CategoryBars tally={tally} />
+        <VillageRanking tally={villageTally} />
+      </aside>
+      <Timeline at={at} day={day} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import './styles.css';
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { syncStoreToUrl } from './store';
+
+// The public big screen loads on demand: none of its code is in the campaign map's bundle.
+const DisplayApp = lazy(() => import('./display/display-app'));
+const isDisplay = location.pathname === '/display';
+if (!isDisplay) syncStoreToUrl();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    {isDisplay ? (
+      <Suspense fallback={null}>
+        <DisplayApp />
+      </Suspense>
+    ) : (
+      <App />
+    )}
+  </StrictMode>,
+);

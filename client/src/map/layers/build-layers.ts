@@ -1,0 +1,21 @@
+import { glyphLayer } from './glyph-layer';
+import { unlicensedHeatmapLayer } from './heatmap-layer';
+import type { LayerState } from './layer-state';
+import { modelRingLayer } from './model-ring-layer';
+import { premisesLayer } from './premises-layer';
+import { selectedPremiseLayer } from './selected-premise-layer';
+import { villageBoundariesLayer, villageChoroplethLayer, villageLabelsLayer } from './village-layers';
+
+/** All map layers, bottom to top: areas, heat, points, then text above everything it labels. */
+export function buildLayers(s: LayerState) {
+  return [
+    villageChoroplethLayer(s),
+    villageBoundariesLayer(s),
+    unlicensedHeatmapLayer(s),
+    premisesLayer(s),
+    modelRingLayer(s),
+    selectedPremiseLayer(s),
+    glyphLayer(s),
+    villageLabelsLayer(s),
+  ];
+}

@@ -1,0 +1,117 @@
+import { bbox } from '@turf/turf';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { BASEMAP_STYLE_PATH } from '../api';
+import { useCampaignData } from '../campaign-data';
+import type { CampaignDay } from '../lib/campaign-days';
+import type { Rgba } from '../lib/choropleth';
+import { premiseIndexOf } from '../lib/premise-lookup';
+import type { PremiseSelection } from '../lib/premise-selection';
+import { useStore } from '../store';
+import { buildLayers } from './layers/build-layers';
+import { GLYPH_CHARACTERS } from './layers/glyph-layer';
+import { type LayerState, MAP_FONT_FAMILY } from './layers/layer-state';
+import { labelCharacters } from './layers/village-layers';
+import { MapController } from './map-controller';
+import { pickedPremise, premiseTooltip } from './premise-tooltip';
+import { useFontsReady } from './use-fonts-ready';
+import { usePixelScale } from './use-pixel-scale';
+
+interface Props {
+  day: CampaignDay;
+  points: PremiseSelection;
+  modelPoints: PremiseSelection;
+  heatPositions: Float32Array;
+  villageColors: ReadonlyMap<number, Rgba>;
+}
+
+type Bounds = [number, number, number, number];
+
+/** The map: creates the MapController once and pushes the layers built from state into it. */
+export function MapView({ day, points, modelPoints, heatPositions, villageColors }: Props) {
+  const data = useCampaignData();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const [ready, setReady] = useState(false);
+  const [showGlyphs, setShowGlyphs] = useState(false);
+  const layers = useStore((s) => s.layers);
+  const village = useStore((s) => s.village);
+  const premise = useStore((s) => s.premise);
+  const lang = useStore((s) => s.lang);
+  const characters = useMemo(() => GLYPH_CHARACTERS + labelCharacters(data.labels), [data]);
+  const fontsReady = useFontsReady(MAP_FONT_FAMILY, characters);
+  const pixelScale = usePixelScale();
+
+  // Callbacks read the latest values through a ref: the controller is created once.
+  const latest = useRef({ points, lang });
+  latest.current = { points, lang };
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const { setView, setPremise } = useStore.getState();
+    const villageName = (id: number) => data.villageById.get(id)?.properties.name ?? '';
+    const controller = new MapController({
+      container,
+      styleUrl: BASEMAP_STYLE_PATH,
+      bounds: data.campaign.bbox as Bounds,
+      view: useStore.getState().view,
+      onViewChange: setView,
+      onGlyphZoomChange: setShowGlyphs,
+      onClick: (info) => {
+        const p = pickedPremise(info, latest.current.points, data.premises);
+        if (p >= 0) setPremise(data.premises.id[p]);
+      },
+      getTooltip: (info) =>
+        premiseTooltip(info, latest.current.points, data.premises, villageName, latest.current.lang),
+      onReady: () => setReady(true),
+    });
+    controllerRef.current = controller;
+    setShowGlyphs(controller.glyphsShown);
+    const resize = new ResizeObserver(() => controller.resize());
+    resize.observe(container);
+    return () => {
+      resize.disconnect();
+      controller.destroy();
+      controllerRef.current = null;
+    };
+  }, [data]);
+
+  // Zoom to a village when it becomes the filter (not on first load: the URL's view wins then).
+  const shownVillage = useRef(village);
+  useEffect(() => {
+    if (village === shownVillage.current) return;
+    shownVillage.current = village;
+    const feature = village === null ? null : data.villageById.get(village);
+    controllerRef.current?.fitBounds(feature ? (bbox(feature) as Bounds) : (data.campaign.bbox as Bounds));
+  }, [village, data]);
+
+  const selectedPosition = useMemo((): [number, number] | null => {
+    const p = premise === null ? -1 : premiseIndexOf(data.premises, premise);
+    return p < 0 ? null : [data.premises.position[p * 2], data.premises.position[p * 2 + 1]];
+  }, [premise, data]);
+
+  const state: LayerState = {
+    day,
+    layers,
+    points,
+    modelPoints,
+    heatPositions,
+    villages: data.villages,
+    labels: data.labels,
+    villageColors,
+    selectedVillage: village,
+    selectedPosition,
+    showGlyphs,
+    fontsReady,
+    pixelScale,
+  };
+  useEffect(() => {
+    controllerRef.current?.setLayers(buildLayers(state), true);
+  });
+
+  return (
+    <div className="map-frame" data-testid="map" data-ready={ready ? 'true' : 'false'}>
+      <div ref={containerRef} className="map-canvas" />
+    </div>
+  );
+}

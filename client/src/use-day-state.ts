@@ -1,0 +1,120 @@
+import { useMemo, useRef } from 'react';
+import { CATEGORY_CODES } from '../../server/src/domain/categories';
+import { STATUS_KEYS } from '../../server/src/domain/statuses';
+import type { CampaignData } from './campaign-data';
+import { type CampaignDay, campaignDayOf } from './lib/campaign-days';
+import { metricBreaks, metricColor, metricValue, type Rgba } from './lib/choropleth';
+import { buildDailyTally, type DailyTally, dailyTallyOn } from './lib/daily-tally';
+import type { PremiseFilter } from './lib/premise-filter';
+import {
+  pointColumns,
+  rowsWithStatus,
+  selectIntervals,
+  unlicensedPositionsAt,
+} from './lib/premise-selection';
+import { tallyAt } from './lib/tally-at';
+import { useStore } from './store';
+
+const MODEL_STATUS = STATUS_KEYS.indexOf('model');
+
+/** The slider date: the URL's ?at= or the campaign's default, as a date and as a campaign day. */
+export function useDay(data: CampaignData): { at: string; day: CampaignDay } {
+  const at = useStore((s) => s.at) ?? data.defaultAt;
+  return { at, day: campaignDayOf(at, data.startDay) ?? data.lastDay };
+}
+
+/** The store's filters in the compact numeric form the typed arrays use. */
+export function usePremiseFilter(): PremiseFilter {
+  const categories = useStore((s) => s.categories);
+  const village = useStore((s) => s.village);
+  const statuses = useStore((s) => s.statuses);
+  return useMemo(
+    () => ({
+      categories: categories
+        ? categories.map((c) => CATEGORY_CODES.indexOf(c as (typeof CATEGORY_CODES)[number]))
+        : null,
+      village,
+      statuses: statuses ? statuses.map((s) => STATUS_KEYS.indexOf(s as (typeof STATUS_KEYS)[number])) : null,
+    }),
+    [categories, village, statuses],
+  );
+}
+
+/** Everything that depends on the filters but not on the date: rebuilt when a filter changes, never per tick. */
+export function useSelection(data: CampaignData, filter: PremiseFilter) {
+  const selection = useMemo(() => {
+    const rows = selectIntervals(data.premises, filter);
+    return {
+      rows,
+      points: pointColumns(data.premises, rows),
+      modelPoints: pointColumns(data.premises, rowsWithStatus(data.premises, rows, MODEL_STATUS)),
+    };
+  }, [data, filter]);
+  // The status filter only changes what the map shows, not the counts: key the table on the rest.
+  const { categories, village } = filter;
+  const dailyAllVillages = useMemo(
+    () => buildDailyTally(data.premises, { categories, village: null, statuses: null }, data.lastDay),
+    [data, categories],
+  );
+  const daily = useMemo(
+    () =>
+      village === null
+        ? dailyAllVillages
+        : buildDailyTally(data.premises, { categories, village, statuses: null }, data.lastDay),
+    [data, categories, village, dailyAllVillages],
+  );
+  return { ...selection, daily, dailyAllVillages };
+}
+
+const NO_POSITIONS = new Float32Array(0);
+
+/**
+ * Everything that depends on the date, once per date change: the counts in O(villages +
+ * categories) from the daily table; the heatmap positions in O(intervals) over typed arrays,
+ * only while the heatmap is on.
+ */
+export function useDayFigures(
+  data: CampaignData,
+  day: CampaignDay,
+  filter: PremiseFilter,
+  rows: Uint32Array,
+  daily: DailyTally,
+  dailyAllVillages: DailyTally,
+) {
+  const choropleth = useStore((s) => s.choropleth);
+  const heatmapOn = useStore((s) => s.layers.includes('heatmap'));
+  // Inside the campaign a day is read from the daily table; outside it, counted from the intervals.
+  const tally = useMemo(
+    () => dailyTallyOn(daily, day) ?? tallyAt(data.premises, day, filter),
+    [data, day, filter, daily],
+  );
+  // The ranking and the choropleth compare villages, so they ignore the village filter.
+  const villageTally = useMemo(
+    () =>
+      daily === dailyAllVillages
+        ? tally
+        : (dailyTallyOn(dailyAllVillages, day) ?? tallyAt(data.premises, day, { ...filter, village: null })),
+    [data, day, filter, daily, dailyAllVillages, tally],
+  );
+  const heatPositions = useMemo(
+    () => (heatmapOn ? unlicensedPositionsAt(data.premises, rows, day) : NO_POSITIONS),
+    [data, rows, day, heatmapOn],
+  );
+  const breaks = useMemo(() => metricBreaks(choropleth, data.ceilings[choropleth]), [choropleth, data]);
+  // Keep the same Map while no village changes class, so the choropleth recolours only then.
+  const shownColors = useRef<Map<number, Rgba>>(new Map());
+  const villageColors = useMemo(() => {
+    const colors = new Map<number, Rgba>();
+    let changed = shownColors.current.size !== data.villages.features.length;
+    for (const f of data.villages.features) {
+      const { id, areaKm2 } = f.properties;
+      const value = metricValue(choropleth, villageTally.byVillage[String(id)], areaKm2);
+      const color = metricColor(choropleth, value, breaks);
+      if (shownColors.current.get(id) !== color) changed = true;
+      colors.set(id, color);
+    }
+    if (changed) shownColors.current = colors;
+    return shownColors.current;
+  }, [data, villageTally, choropleth, breaks]);
+  return { tally, villageTally, heatPositions, villageColors, breaks };
+}
