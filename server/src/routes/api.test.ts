@@ -147,3 +147,18 @@ describe('basemap', () => {
     expect((await app.request('/api/basemap/layers/secrets.geojson')).status).toBe(400);
   });
 });
+
+describe('compression', () => {
+  it('gzips JSON and the binary layer for clients that accept it, and still answers 304 to a weak ETag', async () => {
+    const res = await app.request('/api/layers/premises', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const etag = res.headers.get('etag') as string;
+    expect(etag).toMatch(/^W\//);
+    const again = await app.request('/api/layers/premises', {
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+    const json = await app.request('/api/villages', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(json.headers.get('content-encoding')).toBe('gzip');
+  });
+});

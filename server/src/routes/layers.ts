@@ -18,7 +18,8 @@ export function layerRoutes(ctx: AppContext) {
     const layer = current();
     c.header('ETag', layer.etag);
     c.header('Cache-Control', 'no-cache');
-    if (c.req.header('If-None-Match') === layer.etag) return c.body(null, 304);
+    // Compression weakens the ETag (W/"…"); the bytes behind it are the same either way.
+    if (c.req.header('If-None-Match')?.replace(/^W\//, '') === layer.etag) return c.body(null, 304);
     c.header('Content-Type', 'application/octet-stream');
     return c.body(layer.body as Uint8Array<ArrayBuffer>);
   });
