@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BenchRow, benchOneSize } from './bench-size';
+import { benchGeocoder } from './geocode-bench';
+import { round } from './stats';
 
 const SIZES = [1200, 50_000, 1_000_000];
 
@@ -46,6 +48,32 @@ async function main() {
     all.push(...(JSON.parse(line.slice('BENCH_JSON '.length)) as BenchRow[]));
   }
   printTable(all);
+
+  if (!arg('sizes') || process.argv.includes('--geocoder')) {
+    console.error('… geocoder on the noisy demo address set');
+    const g = benchGeocoder();
+    const methods = Object.entries(g.byMethod)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(`\nOffline geocoder, ${g.addresses.toLocaleString('en')} noisy addresses (${methods}):`);
+    printTable([
+      {
+        premises: g.addresses,
+        measure: 'geocoder throughput',
+        value: Math.round(g.perSecond),
+        unit: 'addr/s',
+      },
+      {
+        premises: g.addresses,
+        measure: 'village correct',
+        value: round(g.villageCorrect * 100, 1),
+        unit: '%',
+      },
+      { premises: g.addresses, measure: 'distance error p50', value: round(g.p50M, 1), unit: 'm' },
+      { premises: g.addresses, measure: 'distance error p90', value: round(g.p90M, 1), unit: 'm' },
+      { premises: g.addresses, measure: 'distance error p99', value: round(g.p99M, 1), unit: 'm' },
+    ]);
+  }
 }
 
 function printTable(rows: BenchRow[]) {

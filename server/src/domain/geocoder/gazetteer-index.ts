@@ -1,0 +1,123 @@
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { buildVillageLookup, matchVillage, type VillageLookup } from './match-village';
+import { normalizeAddress } from './normalize-address';
+import { adminPrefixes } from './strip-prefixes';
+import type { AddressPoint, Gazetteer, GazetteerRoad, GazetteerVillage } from './types';
+import { villageAnchor } from './village-fallback';
+
+/** The door-plate key of an address, whichever way it is written: by village and 组, road, or estate. */
+export interface PlateKey {
+  villageId?: number;
+  group?: number;
+  road?: string;
+  estate?: string;
+  building?: number;
+  number: number;
+}
+
+/** One string per key kind; the same address always gives the same string. */
+export function plateKeyText(k: PlateKey): string | null {
+  if (k.road) return `r|${k.road}|${k.number}`;
+  if (k.estate) return `e|${k.estate}|${k.building ?? ''}|${k.number}`;
+  if (k.villageId !== undefined) return `v|${k.villageId}|${k.group ?? ''}|${k.number}`;
+  return null;
+}
+
+export interface KnownPlate {
+  number: number;
+  lngLat: [number, number];
+}
+
+/** A gazetteer arranged for lookups: built once per Gazetteer object and cached. */
+export interface GazetteerIndex {
+  prefixes: string[];
+  villages: VillageLookup;
+  bboxes: [number, number, number, number][];
+  anchors: Map<number, [number, number]>;
+  roads: Map<string, GazetteerRoad[]>;
+  /** Road names, longest first (to find a known road at the end of a longer written one). */
+  roadNames: string[];
+  plates: Map<string, AddressPoint>;
+  /** Known plates per village and 组, per village and number (any 组), per estate (and building). */
+  byGroup: Map<string, KnownPlate[]>;
+  byVillageNumber: Map<string, AddressPoint[]>;
+  byEstate: Map<string, KnownPlate[]>;
+}
+
+const cache = new WeakMap<Gazetteer, GazetteerIndex>();
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Later entries win, except that an import never overrides a person's correction. */
+function keep(plates: Map<string, AddressPoint>, key: string, p: AddressPoint): void {
+  const old = plates.get(key);
+  if (!old || old.source === 'import' || p.source === 'correction') plates.set(key, p);
+}
+
+function buildIndex(g: Gazetteer): GazetteerIndex {
+  const prefixes = adminPrefixes(g.aliases);
+  const villages = buildVillageLookup(g.villages, g.aliases, prefixes);
+  const roads = new Map<string, GazetteerRoad[]>();
+  for (const r of g.roads) push(roads, normalizeAddress(r.name), r);
+  const index: GazetteerIndex = {
+    prefixes,
+    villages,
+    bboxes: g.villages.map((v) => bbox(v.geometry) as [number, number, number, number]),
+    anchors: new Map(g.villages.map((v) => [v.id, villageAnchor(v)])),
+    roads,
+    roadNames: [...roads.keys()].sort((a, b) => b.length - a.length),
+    plates: new Map(),
+    byGroup: new Map(),
+    byVillageNumber: new Map(),
+    byEstate: new Map(),
+  };
+  for (const p of g.points) {
+    const village = p.village ? matchVillage(normalizeAddress(p.village), villages) : null;
+    const key: PlateKey = {
+      villageId: village && village.how !== 'fuzzy' ? village.village.id : undefined,
+      group: p.group,
+      road: p.road ? normalizeAddress(p.road) : undefined,
+      estate: p.estate ? normalizeAddress(p.estate) : undefined,
+      building: p.building,
+      number: p.number,
+    };
+    const text = plateKeyText(key);
+    if (text) keep(index.plates, text, p);
+    const plate = { number: p.number, lngLat: p.lngLat };
+    if (key.villageId !== undefined && !key.road && !key.estate) {
+      if (key.group !== undefined) push(index.byGroup, `${key.villageId}|${key.group}`, plate);
+      push(index.byVillageNumber, `${key.villageId}|${p.number}`, p);
+    }
+    if (key.estate) {
+      push(index.byEstate, key.estate, plate);
+      if (key.building !== undefined) push(index.byEstate, `${key.estate}|${key.building}`, plate);
+    }
+  }
+  return index;
+}
+
+/** The lookup structures for `g`, built on first use. Treat a Gazetteer as immutable: make a new one to change it. */
+export function gazetteerIndex(g: Gazetteer): GazetteerIndex {
+  let index = cache.get(g);
+  if (!index) {
+    index = buildIndex(g);
+    cache.set(g, index);
+  }
+  return index;
+}
+
+/** The village whose polygon holds the point, if any. */
+export function villageAt(g: Gazetteer, lngLat: [number, number]): GazetteerVillage | null {
+  const { bboxes } = gazetteerIndex(g);
+  const [x, y] = lngLat;
+  for (let i = 0; i < g.villages.length; i++) {
+    const [w, s, e, n] = bboxes[i];
+    if (x < w || x > e || y < s || y > n) continue;
+    if (booleanPointInPolygon(lngLat, g.villages[i].geometry)) return g.villages[i];
+  }
+  return null;
+}
