@@ -1,0 +1,164 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import proj4 from 'proj4';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REAL_WORLD } from '../../tests/helpers/real-world-fixtures';
+import { DEMO_DIR } from '../../tests/helpers/test-app';
+import { writeShapefile } from '../../tests/helpers/write-shapefile';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'shixiao-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+/** Runs the CLI as `npm run cli` does, on its own database in `dataDir`. */
+function cli(
+  dataDir: string,
+  ...args: string[]
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('the CLI', () => {
+  it('imports a premise list, lists it, exports the ledger and undoes the import', async () => {
+    const data = tempDir();
+    const list = join(data, '摸底.csv');
+    writeFileSync(
+      list,
+      '\uFEFF店名,负责人,经营地址,所属村,行业,经度,纬度,摸底日期\n新开张面馆,王五,丁桥镇大唐村1组99号,大唐村,小吃,120.2101,30.3418,2008-03-15\n',
+    );
+    const imported = await cli(data, 'import', 'premises', list);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/read 1 rows from 摸底\.csv \(csv, UTF-8 with BOM\); import 1/);
+    expect(imported.stdout).toMatch(/imported: 1 new premises, 0 merged, 0 skipped, 1 records/);
+
+    const listed = await cli(data, 'imports', 'list');
+    expect(listed.stdout).toMatch(/^1\tpremises\tcommitted\t/m);
+
+    const out = join(data, 'ledger.csv');
+    const exported = await cli(
+      data,
+      'export',
+      'premises',
+      '--format',
+      'csv',
+      '--at',
+      '2008-03-15',
+      '--category',
+      'restaurant',
+      '--out',
+      out,
+    );
+    expect(exported.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('新开张面馆');
+
+    const undone = await cli(data, 'imports', 'undo', '1');
+    expect(undone.code).toBe(0);
+    expect(undone.stdout).toMatch(/undone import 1: removed 1 premises/);
+  }, 60_000);
+
+  it('refuses a list with errors: non-zero exit, the rows and the reason', async () => {
+    const data = tempDir();
+    const list = join(data, 'bad.csv');
+    writeFileSync(list, '店名,经营地址,行业,经度,纬度\n巴黎的店,巴黎,小卖部,2.3522,48.8566\n');
+    const r = await cli(data, 'import', 'premises', list, '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/row 2, 经度: got "2\.3522", expected a point in China/);
+    expect(r.stderr).toBe('error: 1 of 1 rows have errors; nothing was imported\n');
+    const missing = await cli(data, 'import', 'premises', join(data, 'nope.xlsx'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: cannot read .*nope\.xlsx: ENOENT/);
+  }, 60_000);
+
+  it('previews land-bureau boundaries with --dry-run and refuses a broken KML', async () => {
+    const data = tempDir();
+    const villages = JSON.parse(
+      readFileSync(join(DEMO_DIR, 'villages.geojson'), 'utf8'),
+    ) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
+    const gk = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
+    const shp = writeShapefile(
+      villages.features.slice(0, 2).map((f) => ({
+        rings: f.geometry.coordinates.map((r) => r.map((p) => proj4('EPSG:4326', gk, [p[0], p[1]]))),
+        attributes: { XZQDM: String(f.properties?.code), XZQMC: String(f.properties?.name) },
+      })),
+      'gbk',
+    );
+    for (const ext of ['shp', 'shx', 'dbf'] as const) writeFileSync(join(data, `cun.${ext}`), shp[ext]);
+    const r = await cli(
+      data,
+      'import',
+      'boundaries',
+      join(data, 'cun.shp'),
+      join(data, 'cun.shx'),
+      join(data, 'cun.dbf'),
+      '--crs',
+      'EPSG:4549',
+      '--dry-run',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/read 2 boundaries .*coordinate system EPSG:4549: as chosen/);
+    expect(r.stdout).toContain(`→ ${villages.features[0].properties?.name} (by code)`);
+    expect(r.stdout).toMatch(/dry run: nothing was changed/);
+    const bad = await cli(data, 'import', 'boundaries', join(REAL_WORLD, 'kml/bad.kml'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^error: bad\.kml has unreadable coordinates: placemark 0: the coordinates "no,no"/,
+    );
+  }, 60_000);
+
+  it('exports a GeoPackage, imports address points, and says how to call it', async () => {
+    const data = tempDir();
+    const gpkg = join(data, 'p.gpkg');
+    const exported = await cli(
+      data,
+      'export',
+      'premises',
+      '--format',
+      'gpkg',
+      '--at',
+      '2009-06-30',
+      '--out',
+      gpkg,
+    );
+    expect(exported.code).toBe(0);
+    expect(existsSync(gpkg)).toBe(true);
+    expect(readFileSync(gpkg).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+    const points = join(data, 'plates.csv');
+    writeFileSync(points, '村社区,组,号,经度,纬度\n大唐村,1,301,120.2101,30.3418\n');
+    const addr = await cli(data, 'import', 'addresses', points);
+    expect(addr.stderr).toBe('');
+    expect(addr.stdout).toMatch(/imported 1 address points/);
+    const usage = await cli(data, 'export', 'premises', '--format', 'pdf', '--out', 'x');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(
+      /^error: --format must be one of xlsx, csv, geojson, gpkg, not pdf\n\nusage: npm run cli/,
+    );
+  }, 60_000);
+});

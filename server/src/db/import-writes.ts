@@ -1,0 +1,157 @@
+import type { ExistingPremise } from '../domain/import/find-duplicates';
+import type { Db } from './open-database';
+import type { PremiseRow } from './premises';
+
+/** Every premise on record as the duplicate check needs it. */
+export function listExistingPremises(db: Db): ExistingPremise[] {
+  return (
+    db.prepare('SELECT id, archive_no, name, address FROM premises').raw().all() as [
+      number,
+      string,
+      string,
+      string,
+    ][]
+  ).map(([id, archiveNo, name, address]) => ({ id, archiveNo, name, address }));
+}
+
+/** A prepared inserter for many premises (imports): one statement, reused; returns the new id. */
+export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
+  const stmt = db.prepare(
+    `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
+       lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (p) =>
+    Number(
+      stmt.run(
+        p.archiveNo,
+        p.name,
+        p.operator,
+        p.phone,
+        p.idNumber,
+        p.address,
+        p.villageId,
+        p.category,
+        p.lng,
+        p.lat,
+        p.crs,
+        p.geocodeMethod,
+        p.keyObject ? 1 : 0,
+        p.areaM2,
+        p.staff,
+        p.notes,
+      ).lastInsertRowid,
+    );
+}
+
+/** The fields a merge may overwrite. */
+export type MergeableFields = Pick<
+  PremiseRow,
+  | 'operator'
+  | 'phone'
+  | 'idNumber'
+  | 'address'
+  | 'villageId'
+  | 'lng'
+  | 'lat'
+  | 'crs'
+  | 'geocodeMethod'
+  | 'keyObject'
+  | 'areaM2'
+  | 'staff'
+  | 'notes'
+>;
+
+const mergeColumns: Record<keyof MergeableFields, string> = {
+  operator: 'operator',
+  phone: 'phone',
+  idNumber: 'id_number',
+  address: 'address',
+  villageId: 'village_id',
+  lng: 'lng',
+  lat: 'lat',
+  crs: 'crs',
+  geocodeMethod: 'geocode_method',
+  keyObject: 'key_object',
+  areaM2: 'area_m2',
+  staff: 'staff',
+  notes: 'notes',
+};
+
+/** Writes the given fields of a premise (a merge, or its undo) and stamps updated_at. */
+export function updatePremiseFields(db: Db, id: number, fields: Partial<MergeableFields>): void {
+  const entries = Object.entries(fields).filter(([k]) => k in mergeColumns) as [
+    keyof MergeableFields,
+    unknown,
+  ][];
+  if (entries.length === 0) return;
+  const sets = entries.map(([k]) => `${mergeColumns[k]} = ?`).join(', ');
+  const values = entries.map(([k, v]) => (k === 'keyObject' ? (v ? 1 : 0) : v));
+  db.prepare(
+    `UPDATE premises SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  ).run(...values, id);
+}
+
+/** Runs `fn` over `ids` in chunks small enough for SQLite's parameter limit. */
+function chunked(ids: readonly number[], fn: (chunk: number[]) => void): void {
+  for (let i = 0; i < ids.length; i += 500) fn(ids.slice(i, i + 500));
+}
+
+export function deletePremises(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare('DELETE FROM premises WHERE id IN (SELECT value FROM json_each(?))');
+  chunked(ids, (chunk) => stmt.run(JSON.stringify(chunk)));
+}
+
+export function deleteEvents(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare('DELETE FROM events WHERE id IN (SELECT value FROM json_each(?))');
+  chunked(ids, (chunk) => stmt.run(JSON.stringify(chunk)));
+}
+
+/** How many events the premises have in all. */
+export function countEventsOf(db: Db, premiseIds: readonly number[]): number {
+  const stmt = db
+    .prepare('SELECT count(*) FROM events WHERE premise_id IN (SELECT value FROM json_each(?))')
+    .pluck();
+  let n = 0;
+  chunked(premiseIds, (chunk) => {
+    n += Number(stmt.get(JSON.stringify(chunk)));
+  });
+  return n;
+}
+
+/** Which of the premises were changed after `at` (an ISO timestamp), e.g. since an import wrote them. */
+export function premisesUpdatedAfter(db: Db, ids: readonly number[], at: string): number[] {
+  const stmt = db
+    .prepare('SELECT id FROM premises WHERE id IN (SELECT value FROM json_each(?)) AND updated_at > ?')
+    .pluck();
+  const out: number[] = [];
+  chunked(ids, (chunk) => {
+    for (const id of stmt.all(JSON.stringify(chunk), at)) out.push(Number(id));
+  });
+  return out;
+}
+
+/** Puts a premise placed with low confidence in the geocoder's review queue. */
+export function reviewQueuer(
+  db: Db,
+): (r: {
+  premiseId: number;
+  address: string;
+  method: string | null;
+  confidence: number;
+  matchedText: string;
+  conflict: boolean;
+}) => void {
+  const stmt = db.prepare(
+    'INSERT INTO geocode_reviews (premise_id, address, method, confidence, matched_text, conflict) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  return (r) =>
+    stmt.run(
+      r.premiseId,
+      r.address,
+      r.method,
+      Math.min(1, Math.max(0, r.confidence)),
+      r.matchedText,
+      r.conflict ? 1 : 0,
+    );
+}

@@ -1,0 +1,98 @@
+import { decodeText, type TextEncoding } from './decode-text';
+import { headerScore } from './header-mapping';
+import { ImportError } from './import-error';
+import { readDelimited } from './read-delimited';
+import { readWorkbook } from './read-workbook';
+
+/** A premise list as read from a file: its header row and its data rows, numbered as the file shows them. */
+export interface Table {
+  format: 'csv' | 'xlsx';
+  encoding: TextEncoding | null;
+  sheet: string | null;
+  headerRowNo: number;
+  headers: string[];
+  rows: { rowNo: number; cells: string[] }[];
+  warnings: string[];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** The header row: of the first ten rows, the one naming the most known fields (title rows come before it). */
+function splitHeader(rows: { rowNo: number; cells: string[] }[]): { header: number; score: number } {
+  let header = 0;
+  let score = -1;
+  for (let i = 0; i < Math.min(10, rows.length); i++) {
+    const s = headerScore(rows[i].cells);
+    if (s > score) [header, score] = [i, s];
+  }
+  return { header, score };
+}
+
+/**
+ * Reads a premise list: .xlsx (by content, whatever its name), or CSV/TSV text in UTF-8 (with or
+ * without BOM), UTF-16 or GBK/GB18030. Refuses legacy .xls, binary junk, damaged workbooks and
+ * files with no data rows.
+ */
+export async function readTable(bytes: Uint8Array, fileName: string, sheet?: string): Promise<Table> {
+  if (bytes.length === 0) throw new ImportError(`${fileName} is empty`, 422, 'empty');
+  const warnings: string[] = [];
+  let format: Table['format'];
+  let encoding: TextEncoding | null = null;
+  let sheetName: string | null = null;
+  let rows: { rowNo: number; cells: string[] }[];
+  if (startsWith(bytes, ZIP) || /\.xlsx$/i.test(fileName)) {
+    const book = await readWorkbook(bytes, sheet);
+    format = 'xlsx';
+    sheetName = book.sheet;
+    rows = book.rows;
+  } else if (startsWith(bytes, OLE) || /\.xls$/i.test(fileName)) {
+    throw new ImportError(
+      `${fileName} is an old Excel 97–2003 (.xls) workbook; open it in Excel or WPS and save it as .xlsx`,
+      400,
+      'unsupported_format',
+    );
+  } else {
+    const decoded = decodeText(bytes);
+    if (!decoded || decoded.text.includes(String.fromCharCode(0))) {
+      throw new ImportError(
+        `${fileName} is neither an .xlsx workbook nor a CSV text file (UTF-8 or GBK)`,
+        400,
+        'unsupported_format',
+      );
+    }
+    if (decoded.warning) warnings.push(decoded.warning);
+    format = 'csv';
+    encoding = decoded.encoding;
+    rows = readDelimited(decoded.text)
+      .map((cells, i) => ({ rowNo: i + 1, cells: cells.map((c) => c.trim()) }))
+      .filter((r) => r.cells.some((c) => c !== ''));
+  }
+  if (rows.length === 0) throw new ImportError(`${fileName} has no rows`, 422, 'empty');
+  const { header, score } = splitHeader(rows);
+  if (score < 2) {
+    throw new ImportError(
+      `${fileName}: no header row found in the first ten rows; the first row should name the columns, e.g. 名称, 地址, 行业`,
+      422,
+      'no_header',
+    );
+  }
+  const headers = rows[header].cells.map((h) => h.replace(/\s+/g, ' ').trim());
+  const data = rows.slice(header + 1).map((r) => ({
+    rowNo: r.rowNo,
+    cells: headers.map((_, i) => r.cells[i] ?? ''),
+  }));
+  if (data.length === 0) {
+    throw new ImportError(`${fileName} has a header row but no data rows below it`, 422, 'empty');
+  }
+  return {
+    format,
+    encoding,
+    sheet: sheetName,
+    headerRowNo: rows[header].rowNo,
+    headers,
+    rows: data,
+    warnings,
+  };
+}

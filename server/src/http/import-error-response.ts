@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ImportError } from '../domain/import/import-error';
+import { ApiError } from './api-error';
+
+/** The error handler of the import and export routes: an ImportError answers with its own status and message. */
+export function importErrorResponse(err: Error, c: Context) {
+  if (err instanceof ImportError) {
+    return c.json(new ApiError(err.status, err.code, err.message, err.details).toJSON(), err.status);
+  }
+  if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+  if (err instanceof HTTPException && err.status < 500) {
+    return c.json(
+      new ApiError(
+        err.status,
+        err.status === 413 ? 'payload_too_large' : 'bad_request',
+        err.message,
+      ).toJSON(),
+      err.status,
+    );
+  }
+  console.error(err);
+  return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);
+}

@@ -1,0 +1,67 @@
+import type { AppContext } from '../context';
+import {
+  getImportJob,
+  type ImportJob,
+  type ImportKind,
+  type ImportProgress,
+  updateImportJob,
+} from '../db/import-jobs';
+import { ImportError } from '../domain/import/import-error';
+
+/** Jobs a long step is working on in this process, so a second request does not run beside it. */
+const busy = new Map<number, string>();
+/** Progress is written to the job row at most this often while a step runs. */
+const PROGRESS_EVERY_MS = 200;
+
+/** The job, or a 404 / 409 saying why it cannot be worked on. */
+export function jobFor(ctx: AppContext, id: number, kind: ImportKind): ImportJob {
+  const job = getImportJob(ctx.db, id);
+  if (!job || job.kind !== kind) throw new ImportError(`${kind} import ${id} not found`, 404, 'not_found');
+  return job;
+}
+
+export function requireStaged(job: ImportJob): void {
+  if (job.state !== 'staged') {
+    throw new ImportError(
+      `import ${job.id} is already ${job.state}; upload the file again to start a new import`,
+      409,
+      'conflict',
+    );
+  }
+}
+
+/**
+ * Runs a long step of a job: refuses if another step of the same job is running, records
+ * progress on the job row as it goes, and marks the job failed-in-phase if the step throws.
+ */
+export async function runJobStep<T>(
+  ctx: AppContext,
+  job: ImportJob,
+  phase: ImportProgress['phase'],
+  step: (report: (p: Partial<ImportProgress>) => void) => Promise<T>,
+): Promise<T> {
+  const running = busy.get(job.id);
+  if (running)
+    throw new ImportError(`import ${job.id} is busy (${running}); wait for it to finish`, 409, 'busy');
+  busy.set(job.id, phase);
+  let progress: ImportProgress = { ...job.progress, phase, total: job.rowCount, validated: 0, written: 0 };
+  let lastWrite = 0;
+  const report = (p: Partial<ImportProgress>) => {
+    progress = { ...progress, ...p };
+    const now = Date.now();
+    if (now - lastWrite >= PROGRESS_EVERY_MS || p.phase) {
+      lastWrite = now;
+      updateImportJob(ctx.db, job.id, { progress });
+    }
+  };
+  updateImportJob(ctx.db, job.id, { progress });
+  try {
+    return await step(report);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    updateImportJob(ctx.db, job.id, { progress: { ...progress, phase: 'failed', message } });
+    throw err;
+  } finally {
+    busy.delete(job.id);
+  }
+}
