@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { fetchCampaign, fetchPremisesLayer, fetchVillages } from './api';
 import { buildCampaignData, CampaignDataContext } from './campaign-data';
 import { Dashboard } from './dashboard';
+import { useDataVersion, useKeptResource, versionedKey } from './data-version';
 import { useMessages } from './i18n/use-messages';
 import { useStore } from './store';
 import { useResource } from './use-resource';
@@ -11,8 +12,14 @@ export function App() {
   const t = useMessages();
   const lang = useStore((s) => s.lang);
   const campaign = useResource('campaign', () => fetchCampaign());
-  const villages = useResource('villages', () => fetchVillages());
-  const premises = useResource('premises', () => fetchPremisesLayer());
+  // Imports, undos and pins placed by hand bump the versions: the layers load again, the map stays up.
+  const version = useDataVersion();
+  const villages = useKeptResource(
+    useResource(versionedKey('villages', version.villages), () => fetchVillages()),
+  );
+  const premises = useKeptResource(
+    useResource(versionedKey('premises', version.premises), () => fetchPremisesLayer()),
+  );
   const data = useMemo(
     () =>
       campaign.data && villages.data && premises.data

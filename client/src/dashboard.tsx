@@ -1,6 +1,12 @@
+import { useEffect } from 'react';
+import { useAreasStore } from './areas-store';
 import { useCampaignData } from './campaign-data';
 import { AppHeader } from './components/app-header';
+import { AreaList } from './components/area-list';
+import { AreaPanelSlot } from './components/area-panel-slot';
 import { CategoryBars } from './components/category-bars';
+import { DataAdminSlot } from './components/data-admin-slot';
+import { DrawToolbar } from './components/draw-toolbar';
 import { FilterPanel } from './components/filter-panel';
 import { KpiPanel } from './components/kpi-panel';
 import { LayerPanel } from './components/layer-panel';
@@ -25,12 +31,16 @@ export function Dashboard() {
     daily,
     dailyAllVillages,
   );
+  useEffect(() => {
+    void useAreasStore.getState().load();
+  }, []);
   return (
     <div className="app">
       <AppHeader />
       <aside className="side-panel left-panel">
         <FilterPanel />
         <LayerPanel />
+        <AreaList day={day} at={at} />
         <MapLegend breaks={breaks} />
       </aside>
       <main className="map-area">
@@ -40,7 +50,11 @@ export function Dashboard() {
           modelPoints={modelPoints}
           heatPositions={heatPositions}
           villageColors={villageColors}
-        />
+        >
+          <DrawToolbar />
+          <AreaPanelSlot at={at} day={day} />
+          <DataAdminSlot />
+        </MapView>
         <PremiseDrawer day={day} />
       </main>
       <aside className="side-panel right-panel">

@@ -6,6 +6,7 @@ import {
   type Lang,
   type LayerId,
   type MapView,
+  type Panel,
   type UrlState,
 } from './lib/url-state';
 
@@ -19,6 +20,8 @@ interface Actions {
   setView(view: MapView): void;
   setLang(lang: Lang): void;
   setPremise(premise: number | null): void;
+  setArea(area: number | null): void;
+  setPanel(panel: Panel | null): void;
   clearFilters(): void;
 }
 
@@ -37,13 +40,15 @@ export const useStore = create<Store>()((set) => ({
   setView: (view) => set({ view }),
   setLang: (lang) => set({ lang }),
   setPremise: (premise) => set({ premise }),
+  setArea: (area) => set({ area }),
+  setPanel: (panel) => set({ panel }),
   clearFilters: () => set({ categories: null, village: null, statuses: null }),
 }));
 
 /** The URL-shaped part of the store. */
 export function urlStateOf(s: UrlState): UrlState {
-  const { at, categories, village, statuses, layers, choropleth, view, lang, premise } = s;
-  return { at, categories, village, statuses, layers, choropleth, view, lang, premise };
+  const { at, categories, village, statuses, layers, choropleth, view, lang, premise, area, panel } = s;
+  return { at, categories, village, statuses, layers, choropleth, view, lang, premise, area, panel };
 }
 
 const URL_WRITE_DELAY_MS = 250;

@@ -8,6 +8,8 @@ export function AppHeader() {
   const t = useMessages();
   const lang = useLang();
   const setLang = useStore((s) => s.setLang);
+  const panel = useStore((s) => s.panel);
+  const setPanel = useStore((s) => s.setPanel);
   const township = lang === 'en' ? campaign.townshipEn : campaign.township;
   const name = lang === 'en' ? campaign.nameEn : campaign.name;
   return (
@@ -30,6 +32,16 @@ export function AppHeader() {
         onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
       >
         {t.switchLanguage}
+      </button>
+      <button
+        type="button"
+        className={panel === 'data' ? 'open-data active' : 'open-data'}
+        data-testid="open-data"
+        aria-pressed={panel === 'data'}
+        title={t.dataAdminHint}
+        onClick={() => setPanel(panel === 'data' ? null : 'data')}
+      >
+        {t.dataAdmin}
       </button>
     </header>
   );

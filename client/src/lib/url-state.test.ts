@@ -4,7 +4,7 @@ import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from
 describe('url state', () => {
   it('reads every parameter', () => {
     const s = decodeUrlState(
-      '?at=2009-06-30&cat=grocery,restaurant&village=12&status=pending,model&layers=premises,villages&choro=progress&view=120.1,30.2,13.5&lang=en&premise=77',
+      '?at=2009-06-30&cat=grocery,restaurant&village=12&status=pending,model&layers=premises,villages&choro=progress&view=120.1,30.2,13.5&lang=en&premise=77&area=4&panel=data',
     );
     expect(s).toEqual({
       at: '2009-06-30',
@@ -16,11 +16,15 @@ describe('url state', () => {
       view: { lng: 120.1, lat: 30.2, zoom: 13.5 },
       lang: 'en',
       premise: 77,
+      area: 4,
+      panel: 'data',
     } satisfies UrlState);
   });
 
   it('falls back to defaults on malformed values', () => {
-    const s = decodeUrlState('?at=2009-02-30&village=abc&choro=nope&view=1,2&lang=fr&premise=-3&cat=nope');
+    const s = decodeUrlState(
+      '?at=2009-02-30&village=abc&choro=nope&view=1,2&lang=fr&premise=-3&cat=nope&area=0',
+    );
     expect(s).toEqual({ ...DEFAULT_URL_STATE, categories: [] });
   });
 
@@ -40,6 +44,8 @@ describe('url state', () => {
       view: { lng: 120.12345, lat: 30.5, zoom: 12 },
       lang: 'en',
       premise: 9,
+      area: 12,
+      panel: 'data',
     };
     expect(decodeUrlState(encodeUrlState(s))).toEqual(s);
   });

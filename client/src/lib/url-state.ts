@@ -10,6 +10,10 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 
 export type Lang = 'zh' | 'en';
 
+/** Workspaces that open over the map. */
+export const PANELS = ['data'] as const;
+export type Panel = (typeof PANELS)[number];
+
 export interface MapView {
   lng: number;
   lat: number;
@@ -27,6 +31,10 @@ export interface UrlState {
   view: MapView | null;
   lang: Lang;
   premise: number | null;
+  /** The saved key area (重点区域) whose panel is open. */
+  area: number | null;
+  /** The workspace open over the map (数据管理), if any. */
+  panel: Panel | null;
 }
 
 export const DEFAULT_LAYERS: LayerId[] = ['premises', 'heatmap', 'villages'];
@@ -41,6 +49,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   view: null,
   lang: 'zh',
   premise: null,
+  area: null,
+  panel: null,
 };
 
 function listOf<T extends string>(text: string | null, allowed: readonly T[]): T[] | null {
@@ -80,6 +90,8 @@ export function decodeUrlState(search: string): UrlState {
     view: viewOf(q.get('view')),
     lang: q.get('lang') === 'en' ? 'en' : 'zh',
     premise: positiveInt(q.get('premise')),
+    area: positiveInt(q.get('area')),
+    panel: (PANELS as readonly string[]).includes(q.get('panel') ?? '') ? (q.get('panel') as Panel) : null,
   };
 }
 
@@ -96,5 +108,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.view) q.push(`view=${s.view.lng.toFixed(5)},${s.view.lat.toFixed(5)},${s.view.zoom.toFixed(2)}`);
   if (s.lang !== 'zh') q.push(`lang=${s.lang}`);
   if (s.premise !== null) q.push(`premise=${s.premise}`);
+  if (s.area !== null) q.push(`area=${s.area}`);
+  if (s.panel !== null) q.push(`panel=${s.panel}`);
   return q.length ? `?${q.join('&')}` : '';
 }

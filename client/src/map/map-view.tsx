@@ -1,5 +1,5 @@
 import { bbox } from '@turf/turf';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { BASEMAP_STYLE_PATH } from '../api';
 import { useCampaignData } from '../campaign-data';
 import type { CampaignDay } from '../lib/campaign-days';
@@ -7,13 +7,16 @@ import type { Rgba } from '../lib/choropleth';
 import { premiseIndexOf } from '../lib/premise-lookup';
 import type { PremiseSelection } from '../lib/premise-selection';
 import { useStore } from '../store';
+import { NO_DRAWING, useDrawStore } from './draw/draw-store';
 import { buildLayers } from './layers/build-layers';
 import { GLYPH_CHARACTERS } from './layers/glyph-layer';
 import { type LayerState, MAP_FONT_FAMILY } from './layers/layer-state';
 import { labelCharacters } from './layers/village-layers';
 import { MapController } from './map-controller';
+import { MapControllerContext } from './map-controller-context';
 import { pickedPremise, premiseTooltip } from './premise-tooltip';
 import { useFontsReady } from './use-fonts-ready';
+import { useKeyAreaLayers } from './use-key-area-layers';
 import { usePixelScale } from './use-pixel-scale';
 
 interface Props {
@@ -22,15 +25,18 @@ interface Props {
   modelPoints: PremiseSelection;
   heatPositions: Float32Array;
   villageColors: ReadonlyMap<number, Rgba>;
+  /** Overlays on the map that use its controller (drawing tools, area panel). */
+  children?: ReactNode;
 }
 
 type Bounds = [number, number, number, number];
 
 /** The map: creates the MapController once and pushes the layers built from state into it. */
-export function MapView({ day, points, modelPoints, heatPositions, villageColors }: Props) {
+export function MapView({ day, points, modelPoints, heatPositions, villageColors, children }: Props) {
   const data = useCampaignData();
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
+  const [controller, setController] = useState<MapController | null>(null);
   const [ready, setReady] = useState(false);
   const [showGlyphs, setShowGlyphs] = useState(false);
   const layers = useStore((s) => s.layers);
@@ -40,32 +46,44 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   const characters = useMemo(() => GLYPH_CHARACTERS + labelCharacters(data.labels), [data]);
   const fontsReady = useFontsReady(MAP_FONT_FAMILY, characters);
   const pixelScale = usePixelScale();
+  const keyAreaState = useKeyAreaLayers(controllerRef);
 
   // Callbacks read the latest values through a ref: the controller is created once.
-  const latest = useRef({ points, lang });
-  latest.current = { points, lang };
+  // The data too: an import reloads the premises layer, and that must not recreate the map.
+  const latest = useRef({ points, lang, data });
+  latest.current = { points, lang, data };
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const { setView, setPremise } = useStore.getState();
-    const villageName = (id: number) => data.villageById.get(id)?.properties.name ?? '';
+    const { setView, setPremise, setArea } = useStore.getState();
+    const villageName = (id: number) => latest.current.data.villageById.get(id)?.properties.name ?? '';
     const controller = new MapController({
       container,
       styleUrl: BASEMAP_STYLE_PATH,
-      bounds: data.campaign.bbox as Bounds,
+      bounds: latest.current.data.campaign.bbox as Bounds,
       view: useStore.getState().view,
       onViewChange: setView,
       onGlyphZoomChange: setShowGlyphs,
       onClick: (info) => {
-        const p = pickedPremise(info, latest.current.points, data.premises);
+        const { points, data } = latest.current;
+        const p = pickedPremise(info, points, data.premises);
         if (p >= 0) setPremise(data.premises.id[p]);
+        else if (info.layer?.id === 'key-areas' && info.object) setArea(info.object.properties.id);
       },
       getTooltip: (info) =>
-        premiseTooltip(info, latest.current.points, data.premises, villageName, latest.current.lang),
+        premiseTooltip(
+          info,
+          latest.current.points,
+          latest.current.data.premises,
+          villageName,
+          latest.current.lang,
+        ),
       onReady: () => setReady(true),
+      onDrawStatus: (status) => useDrawStore.setState(status),
     });
     controllerRef.current = controller;
+    setController(controller);
     setShowGlyphs(controller.glyphsShown);
     const resize = new ResizeObserver(() => controller.resize());
     resize.observe(container);
@@ -73,8 +91,10 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
       resize.disconnect();
       controller.destroy();
       controllerRef.current = null;
+      setController(null);
+      useDrawStore.setState(NO_DRAWING);
     };
-  }, [data]);
+  }, []);
 
   // Zoom to a village when it becomes the filter (not on first load: the URL's view wins then).
   const shownVillage = useRef(village);
@@ -101,6 +121,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
     villageColors,
     selectedVillage: village,
     selectedPosition,
+    ...keyAreaState,
     showGlyphs,
     fontsReady,
     pixelScale,
@@ -112,6 +133,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   return (
     <div className="map-frame" data-testid="map" data-ready={ready ? 'true' : 'false'}>
       <div ref={containerRef} className="map-canvas" />
+      <MapControllerContext.Provider value={controller}>{children}</MapControllerContext.Provider>
     </div>
   );
 }

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 
 /**
  * Becomes true once the shipped font can draw `characters` (at the weight the map labels use), so
- * deck.gl builds its text atlas from it rather than from a fallback font. Loads only the subsets needed.
+ * deck.gl builds its text atlas from it rather than from a fallback font. Loads only the subsets
+ * needed; false again while new characters (a new area name) load.
  */
 export function useFontsReady(fontFamily: string, characters: string): boolean {
-  const [ready, setReady] = useState(false);
+  const [readyFor, setReadyFor] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     const family = fontFamily.split(',')[0].trim();
@@ -14,10 +15,10 @@ export function useFontsReady(fontFamily: string, characters: string): boolean {
       document.fonts.load(`400 16px ${family}`, characters),
     ])
       .catch(() => undefined)
-      .then(() => live && setReady(true));
+      .then(() => live && setReadyFor(characters));
     return () => {
       live = false;
     };
   }, [fontFamily, characters]);
-  return ready;
+  return readyFor === characters;
 }

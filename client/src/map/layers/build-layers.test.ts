@@ -1,5 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
+import { keyAreaCollection, keyAreaLabels } from '../../lib/key-areas';
 import { NO_FILTER } from '../../lib/premise-filter';
 import { pointColumns, rowsWithStatus, selectIntervals } from '../../lib/premise-selection';
 import { premisesForTest } from '../../lib/premises-fixture';
@@ -42,6 +43,24 @@ const villages: VillageCollection = {
   ],
 };
 
+const keyAreas = keyAreaCollection([
+  {
+    id: 7,
+    name: '站前片',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120, 30],
+          [120.5, 30],
+          [120.5, 30.5],
+          [120, 30],
+        ],
+      ],
+    },
+  },
+]);
+
 function state(over: Partial<LayerState> = {}): LayerState {
   return {
     day: 30,
@@ -54,6 +73,10 @@ function state(over: Partial<LayerState> = {}): LayerState {
     villageColors: new Map([[10, [1, 2, 3, 4]]]),
     selectedVillage: null,
     selectedPosition: null,
+    keyAreas,
+    keyAreaLabels: keyAreaLabels(keyAreas),
+    selectedArea: null,
+    keyAreaFontsReady: true,
     showGlyphs: false,
     fontsReady: true,
     pixelScale: 1,
@@ -73,12 +96,14 @@ describe('buildLayers', () => {
     expect(buildLayers(state()).map((l) => l.id)).toEqual([
       'village-choropleth',
       'village-boundaries',
+      'key-areas',
       'unlicensed-heatmap',
       'premises',
       'premises-model-ring',
       'premise-selected',
       'premise-glyphs',
       'village-labels',
+      'key-area-labels',
     ]);
   });
 
@@ -165,5 +190,19 @@ describe('buildLayers', () => {
     ).props;
     expect((a.data as { length: number }).length).toBe(0);
     expect(b.data).toBe(a.data);
+  });
+
+  it('outlines the saved key areas, the open one heavier, and writes their names', () => {
+    const plain = byId(buildLayers(state()), 'key-areas').props;
+    const open = byId(buildLayers(state({ selectedArea: 7 })), 'key-areas').props;
+    const width = (p: typeof plain) => (p.getLineWidth as (f: unknown) => number)(keyAreas.features[0]);
+    expect(plain.data).toBe(keyAreas);
+    expect(plain.pickable).toBe(true);
+    expect(width(open)).toBeGreaterThan(width(plain));
+    const labels = byId(buildLayers(state()), 'key-area-labels').props;
+    expect(labels.characterSet).toBe([...'站前片'].sort().join(''));
+    expect(byId(buildLayers(state({ keyAreaFontsReady: false })), 'key-area-labels').props.visible).toBe(
+      false,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { glyphLayer } from './glyph-layer';
 import { unlicensedHeatmapLayer } from './heatmap-layer';
+import { keyAreaLabelsLayer, keyAreasLayer } from './key-area-layers';
 import type { LayerState } from './layer-state';
 import { modelRingLayer } from './model-ring-layer';
 import { premisesLayer } from './premises-layer';
@@ -11,11 +12,13 @@ export function buildLayers(s: LayerState) {
   return [
     villageChoroplethLayer(s),
     villageBoundariesLayer(s),
+    keyAreasLayer(s),
     unlicensedHeatmapLayer(s),
     premisesLayer(s),
     modelRingLayer(s),
     selectedPremiseLayer(s),
     glyphLayer(s),
     villageLabelsLayer(s),
+    keyAreaLabelsLayer(s),
   ];
 }

@@ -1,5 +1,6 @@
 import type { CampaignDay } from '../../lib/campaign-days';
 import type { Rgba } from '../../lib/choropleth';
+import type { KeyAreaCollection, KeyAreaLabel } from '../../lib/key-areas';
 import type { PremiseSelection } from '../../lib/premise-selection';
 import type { LayerId } from '../../lib/url-state';
 import type { VillageCollection, VillageLabel } from '../../lib/village-types';
@@ -20,6 +21,13 @@ export interface LayerState {
   /** Choropleth fill per village id; a new object whenever a colour changes. */
   villageColors: ReadonlyMap<number, Rgba>;
   selectedVillage: number | null;
+  /** Saved key areas (without the one being edited, which the drawing tool shows). */
+  keyAreas: KeyAreaCollection | null;
+  keyAreaLabels: readonly KeyAreaLabel[];
+  /** The key area whose panel is open. */
+  selectedArea: number | null;
+  /** The font can draw every character of the area names. */
+  keyAreaFontsReady: boolean;
   /** Position of the premise whose file is open. */
   selectedPosition: [number, number] | null;
   /** Whether the map is zoomed in far enough to draw each point's category glyph. */

@@ -1,0 +1,211 @@
+import { bbox } from '@turf/turf';
+import { useEffect, useState } from 'react';
+import { reloadLayers } from '../data-version';
+import type { PreviewCollection } from '../map/layers/preview-layer';
+import { useMapController } from '../map/map-controller-context';
+import {
+  type BoundaryCommitResult,
+  type BoundaryPreview,
+  commitBoundaries,
+  uploadBoundaries,
+} from './data-api';
+import { fill, useDataMessages } from './data-i18n';
+
+type Choice = 'match' | 'new' | 'skip';
+const CRS_CHOICES = ['', 'WGS84', 'CGCS2000', 'GCJ02', 'BD09', 'EPSG:4549', 'EPSG:4528'] as const;
+
+/** Boundary import: upload, preview on the map with the village each feature matched (or new), commit. */
+export function BoundaryImport() {
+  const t = useDataMessages();
+  const controller = useMapController();
+  const [level, setLevel] = useState<'village' | 'township'>('village');
+  const [crs, setCrs] = useState('');
+  const [preview, setPreview] = useState<BoundaryPreview | null>(null);
+  const [choices, setChoices] = useState<Record<number, Choice>>({});
+  const [result, setResult] = useState<BoundaryCommitResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const choiceOf = (f: BoundaryPreview['features'][number]): Choice =>
+    choices[f.index] ?? (f.match === 'new' ? 'new' : 'match');
+
+  // The features on the map while they are previewed; gone when the preview is.
+  useEffect(() => {
+    if (!controller || !preview) return;
+    const collection: PreviewCollection = {
+      type: 'FeatureCollection',
+      features: preview.features.map((f) => {
+        const choice = choices[f.index] ?? (f.match === 'new' ? 'new' : 'match');
+        return {
+          type: 'Feature',
+          properties: { kind: choice === 'match' ? 'matched' : choice, name: f.name ?? '' },
+          geometry: f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon,
+        };
+      }),
+    };
+    controller.setPreviewGeoJSON(collection);
+    return () => controller.setPreviewGeoJSON(null);
+  }, [controller, preview, choices]);
+
+  const upload = async (files: File[]) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const p = await uploadBoundaries(files, { level, crs });
+      setChoices({});
+      setPreview(p);
+      if (p.features.length > 0) {
+        controller?.fitBounds(
+          bbox({
+            type: 'FeatureCollection',
+            features: p.features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry })),
+          } as GeoJSON.FeatureCollection) as [number, number, number, number],
+        );
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const decisions: Record<string, number | 'new' | 'skip'> = {};
+      for (const f of preview.features) {
+        const c = choiceOf(f);
+        decisions[String(f.index)] =
+          c === 'match' && f.match !== 'new' ? f.match.id : c === 'match' ? 'new' : c;
+      }
+      setResult(await commitBoundaries(preview.importId, decisions));
+      setPreview(null);
+      reloadLayers({ villages: true });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="boundary-import">
+      <p className="data-note">{t.boundaryIntro}</p>
+      <div className="data-form">
+        <label htmlFor="boundary-level">{t.boundaryLevel}</label>
+        <select
+          id="boundary-level"
+          value={level}
+          onChange={(e) => setLevel(e.currentTarget.value as 'village' | 'township')}
+        >
+          <option value="village">{t.level_village}</option>
+          <option value="township">{t.level_township}</option>
+        </select>
+        <label htmlFor="boundary-crs">{t.boundaryCrs}</label>
+        <select id="boundary-crs" value={crs} onChange={(e) => setCrs(e.currentTarget.value)}>
+          {CRS_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c || t.crsAuto}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label className="data-file">
+        {t.boundaryFiles}
+        <input
+          type="file"
+          multiple
+          accept=".geojson,.json,.kml,.zip,.shp,.shx,.dbf,.prj,.cpg"
+          data-testid="boundary-file"
+          disabled={busy}
+          onChange={(e) => {
+            const files = [...(e.currentTarget.files ?? [])];
+            e.currentTarget.value = '';
+            if (files.length > 0) void upload(files);
+          }}
+        />
+      </label>
+      {busy && <p className="data-note">{t.working}</p>}
+      {result && (
+        <p className="data-ok" data-testid="boundary-result">
+          {fill(t.boundaryResult, {
+            r: result.replaced,
+            c: result.created,
+            s: result.skipped,
+            o: result.premisesOutsideTheirVillage,
+          })}
+        </p>
+      )}
+      {preview && (
+        <>
+          <p className="data-note">
+            {preview.fileName} ·{' '}
+            {fill(t.crsAssumed, { crs: String((preview.crs as { note?: string }).note ?? '') })}
+          </p>
+          {[...preview.notes, ...preview.warnings].map((w) => (
+            <p key={w} className="data-warn">
+              {w}
+            </p>
+          ))}
+          <table data-testid="boundary-features">
+            <thead>
+              <tr>
+                <th>{t.featureName}</th>
+                <th>{t.featureArea}</th>
+                <th>{t.featureMatch}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.features.map((f) => (
+                <tr key={f.index}>
+                  <td>
+                    {f.name ?? '—'}
+                    <div className="data-note">{f.code}</div>
+                  </td>
+                  <td>{f.areaKm2}</td>
+                  <td>
+                    <select
+                      value={choiceOf(f)}
+                      onChange={(e) => setChoices({ ...choices, [f.index]: e.currentTarget.value as Choice })}
+                    >
+                      {f.match !== 'new' && (
+                        <option value="match">
+                          {t.decision_replace}：{f.match.name}（
+                          {f.match.by === 'code' ? t.matchBy_code : t.matchBy_name}）
+                        </option>
+                      )}
+                      <option value="new">{t.matchNew}</option>
+                      <option value="skip">{t.decision_skip}</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="data-actions">
+            <button
+              type="button"
+              className="data-button"
+              disabled={busy}
+              onClick={() => void commit()}
+              data-testid="boundary-commit"
+            >
+              {t.boundaryCommit}
+            </button>
+            <button type="button" className="data-button secondary" onClick={() => setPreview(null)}>
+              {t.clearPreview}
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="data-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { reloadLayers } from '../data-version';
+import { commitFraction, progressSettled } from '../lib/import-progress';
+import { getImport, type ImportProgress, importProgress, type StagedPremises, startCommit } from './data-api';
+import { fill, useDataMessages } from './data-i18n';
+import type { Decisions } from './import-wizard';
+
+const POLL_MS = 300;
+
+interface CommitResult {
+  created: number;
+  merged: number;
+  skipped: number;
+  queuedForReview: number;
+}
+
+/** Starts the commit in the background and shows its progress (polled) and result. */
+export function CommitStep({
+  staged,
+  decisions,
+  onReview,
+  onRestart,
+}: {
+  staged: StagedPremises;
+  decisions: Decisions;
+  onReview(): void;
+  onRestart(): void;
+}) {
+  const t = useDataMessages();
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [result, setResult] = useState<CommitResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const p = await importProgress(staged.importId);
+        if (!live) return;
+        setProgress(p);
+        if (p.phase === 'committed') {
+          const job = await getImport(staged.importId);
+          if (!live) return;
+          setResult(job.result as CommitResult);
+          reloadLayers();
+        } else if (p.phase === 'failed') setError(p.message ?? t.failed);
+        else if (!progressSettled(p)) timer = setTimeout(poll, POLL_MS);
+      } catch (err) {
+        if (live) setError(err instanceof Error ? err.message : String(err));
+      }
+    };
+    startCommit(staged.importId, decisions).then(
+      () => live && void poll(),
+      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [staged.importId, decisions, t.failed]);
+
+  const fraction = progress ? commitFraction(progress) : 0;
+  const label = result
+    ? t.progressDone
+    : progress?.phase === 'writing'
+      ? t.progressWriting
+      : t.progressChecking;
+  return (
+    <div>
+      <p>
+        {label} · {Math.round(fraction * 100)}%
+      </p>
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+        data-testid="import-progress"
+        data-value={fraction}
+        data-phase={progress?.phase ?? 'starting'}
+      >
+        <div style={{ width: `${fraction * 100}%` }} />
+      </div>
+      {progress && (
+        <p className="data-note" data-testid="import-progress-counts">
+          {fill(t.progressCounts, { v: progress.validated, t: progress.total, w: progress.written })}
+        </p>
+      )}
+      {result && (
+        <>
+          <div className="data-summary" data-testid="import-result">
+            {(
+              [
+                [t.resultCreated, result.created],
+                [t.resultMerged, result.merged],
+                [t.resultSkipped, result.skipped],
+                [t.resultQueued, result.queuedForReview],
+              ] as const
+            ).map(([name, n]) => (
+              <div key={name}>
+                <b>{n}</b>
+                <span>{name}</span>
+              </div>
+            ))}
+          </div>
+          <div className="data-actions">
+            {result.queuedForReview > 0 && (
+              <button type="button" className="data-button" onClick={onReview} data-testid="import-go-review">
+                {t.goReview}（{result.queuedForReview}）
+              </button>
+            )}
+            <button type="button" className="data-button secondary" onClick={onRestart}>
+              {t.importAnother}
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <>
+          <p className="data-error" role="alert">
+            {error}
+          </p>
+          <button type="button" className="data-button secondary" onClick={onRestart}>
+            {t.importAnother}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
