@@ -1,10 +1,17 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppContext } from './context';
 import { ApiError } from './http/api-error';
+import { areaRoutes } from './routes/areas';
 import { basemapRoutes } from './routes/basemap';
 import { campaignRoutes } from './routes/campaign';
+import { displayRoutes } from './routes/display';
+import { exportRoutes } from './routes/exports';
+import { geocodingRoutes } from './routes/geocoding';
+import { importRoutes } from './routes/imports';
 import { layerRoutes } from './routes/layers';
 import { premiseEventRoutes } from './routes/premise-events';
 import { premiseRoutes } from './routes/premises';
@@ -14,6 +21,13 @@ import { villageRoutes } from './routes/villages';
 /** The API. Static files are added by main.ts; tests use this through app.request(). */
 export function createApp(ctx: AppContext) {
   const app = new Hono()
+    // gzip JSON, JS, CSS and the binary premises layer; never the event streams (the filter skips them).
+    .use(
+      compress({
+        contentTypeFilter: (type) =>
+          COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || type === 'application/octet-stream',
+      }),
+    )
     .use(
       secureHeaders({
         contentSecurityPolicy: {
@@ -39,7 +53,12 @@ export function createApp(ctx: AppContext) {
     .route('/api/layers', layerRoutes(ctx))
     .route('/api/premises', premiseRoutes(ctx))
     .route('/api/premises', premiseEventRoutes(ctx))
-    .route('/api/basemap', basemapRoutes(ctx));
+    .route('/api/display', displayRoutes(ctx))
+    .route('/api/basemap', basemapRoutes(ctx))
+    .route('/api/geocode', geocodingRoutes(ctx))
+    .route('/api/areas', areaRoutes(ctx))
+    .route('/api/imports', importRoutes(ctx))
+    .route('/api/exports', exportRoutes(ctx));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {

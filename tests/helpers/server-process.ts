@@ -23,6 +23,8 @@ export interface RunningServer {
   url: string;
   port: number;
   dataDir: string;
+  /** The server process's id (it changes on restart), e.g. to read its memory from /proc. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Stops the process, keeping DATA_DIR, and starts it again on the same port. */
   restart(): Promise<void>;
@@ -76,6 +78,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     port,
     dataDir,
+    get pid() {
+      return child.pid;
+    },
     restart: async () => {
       await kill();
       await launch();

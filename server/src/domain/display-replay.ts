@@ -1,0 +1,107 @@
+import { CATEGORY_CODES } from './categories';
+import { formatDay } from './dates';
+import { type HeatFrames, type HeatGrid, unlicensedCellFrames } from './display-heat-grid';
+import type { DisplayVillage } from './display-summary';
+import { type OutcomeEvent, type TickerItem, tickerItem } from './display-ticker';
+import type { PremiseColumns } from './premise-columns';
+import { statusSeries } from './series';
+import { STATUS_KEYS, type Status } from './statuses';
+import type { TallyFilter } from './tally';
+
+/** Counts of one group on every frame day. */
+export interface FrameCounts {
+  surveyed: number[];
+  unlicensed: number[];
+  progress: number[];
+}
+
+/** Counts of one group on every frame day, by status too. */
+export interface FrameGroup extends FrameCounts {
+  byStatus: Record<Status, number[]>;
+}
+
+/** The whole campaign as frames every `stepDays`, for the screen to play without asking again. */
+export interface DisplayReplay {
+  stepDays: number;
+  days: string[];
+  totals: FrameGroup;
+  byVillage: Record<string, FrameGroup>;
+  byCategory: Record<string, FrameCounts>;
+  heat: HeatFrames;
+  /** One outcome every `tickerStride` frames (the newest of those frames), in frame order. */
+  ticker: (TickerItem & { frame: number })[];
+}
+
+export interface DisplayReplayInput {
+  cols: PremiseColumns;
+  startDay: number;
+  endDay: number;
+  stepDays: number;
+  villages: readonly DisplayVillage[];
+  /** Outcome records, oldest first. */
+  outcomes: Iterable<OutcomeEvent>;
+  grid: HeatGrid;
+  /** Frames per ticker item: the replay runs weeks a second, a sentence needs a moment to be read. */
+  tickerStride: number;
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function counts(cols: PremiseColumns, input: DisplayReplayInput, filter: TallyFilter = {}) {
+  const s = statusSeries(cols, input.startDay, input.endDay, input.stepDays, filter);
+  const surveyed = s.days.map((_, j) => STATUS_KEYS.reduce((sum, k) => sum + s.byStatus[k][j], 0));
+  const frame: FrameGroup = {
+    surveyed,
+    unlicensed: s.unlicensed,
+    progress: s.progress.map(round4),
+    byStatus: s.byStatus,
+  };
+  return { series: s, frame };
+}
+
+/** Index of the first frame day >= day (frames.length when after the last). */
+function frameOf(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid] < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function displayReplay(input: DisplayReplayInput): DisplayReplay {
+  const { cols, villages } = input;
+  const total = counts(cols, input);
+  const days = total.series.days;
+  const byVillage: Record<string, FrameGroup> = {};
+  for (const v of villages) byVillage[String(v.id)] = counts(cols, input, { villageId: v.id }).frame;
+  const byCategory: Record<string, FrameCounts> = {};
+  CATEGORY_CODES.forEach((code, category) => {
+    const { surveyed, unlicensed, progress } = counts(cols, input, { category }).frame;
+    byCategory[code] = { surveyed, unlicensed, progress };
+  });
+
+  const names = new Map(villages.map((v) => [v.id, v.name]));
+  // The last frame of each stride shows the newest outcome of the stride's frames.
+  const stride = Math.max(1, input.tickerStride);
+  const showAt = (frame: number) => Math.min(days.length - 1, Math.ceil(frame / stride) * stride);
+  const newest = new Map<number, TickerItem>();
+  for (const e of input.outcomes) {
+    const frame = frameOf(days, e.day);
+    if (frame >= days.length) continue;
+    const item = tickerItem(e, names.get(e.villageId) ?? '');
+    if (item) newest.set(showAt(frame), item);
+  }
+
+  return {
+    stepDays: input.stepDays,
+    days: days.map(formatDay),
+    totals: total.frame,
+    byVillage,
+    byCategory,
+    heat: unlicensedCellFrames(cols, days, input.grid),
+    ticker: [...newest].sort((a, b) => a[0] - b[0]).map(([frame, item]) => ({ ...item, frame })),
+  };
+}

@@ -1,0 +1,102 @@
+import { CATEGORY_CODES } from './categories';
+import { formatDay } from './dates';
+import { type HeatCells, type HeatGrid, unlicensedCells } from './display-heat-grid';
+import { type OutcomeEvent, type TickerItem, tickerItems } from './display-ticker';
+import type { PremiseColumns } from './premise-columns';
+import { statusSeries } from './series';
+import { STATUS_KEYS } from './statuses';
+import { type GroupTally, tally } from './tally';
+
+export interface DisplayVillage {
+  id: number;
+  name: string;
+}
+
+/** Progress over the campaign, weekly, up to the day shown. */
+export interface DisplayProgressSeries {
+  stepDays: number;
+  days: string[];
+  progress: number[];
+  unlicensed: number[];
+  surveyed: number[];
+}
+
+/** Everything the public screen shows for one day: counts only, positions only as ≥ 100 m cells. */
+export interface DisplaySummary {
+  at: string;
+  totals: GroupTally;
+  /** Every village, by id (villages with no premises yet count zero). */
+  byVillage: Record<string, GroupTally>;
+  byCategory: Record<string, Omit<GroupTally, 'byStatus'>>;
+  heat: HeatCells;
+  /** Newest first. */
+  ticker: TickerItem[];
+  series: DisplayProgressSeries;
+}
+
+export interface DisplaySummaryInput {
+  cols: PremiseColumns;
+  day: number;
+  startDay: number;
+  endDay: number;
+  villages: readonly DisplayVillage[];
+  /** Outcome records on or before `day`, newest first (more than `tickerLimit` is fine). */
+  outcomes: Iterable<OutcomeEvent>;
+  grid: HeatGrid;
+  tickerLimit: number;
+  stepDays?: number;
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function emptyGroup(): GroupTally {
+  return {
+    surveyed: 0,
+    unlicensed: 0,
+    progress: 0,
+    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as GroupTally['byStatus'],
+  };
+}
+
+/** The campaign's weekly progress from its start up to `day` (or its end, whichever is first). */
+export function progressSeries(
+  cols: PremiseColumns,
+  startDay: number,
+  endDay: number,
+  day: number,
+  stepDays: number,
+): DisplayProgressSeries {
+  if (day < startDay) return { stepDays, days: [], progress: [], unlicensed: [], surveyed: [] };
+  const s = statusSeries(cols, startDay, Math.min(day, endDay), stepDays);
+  const surveyed = s.days.map((_, j) => STATUS_KEYS.reduce((sum, k) => sum + s.byStatus[k][j], 0));
+  return {
+    stepDays,
+    days: s.days.map(formatDay),
+    progress: s.progress.map(round4),
+    unlicensed: s.unlicensed,
+    surveyed,
+  };
+}
+
+/** The public screen's picture of one day. */
+export function displaySummary(input: DisplaySummaryInput): DisplaySummary {
+  const { cols, day, villages, grid } = input;
+  const t = tally(cols, day);
+  const byVillage: Record<string, GroupTally> = {};
+  for (const v of villages) byVillage[String(v.id)] = t.byVillage[String(v.id)] ?? emptyGroup();
+  const byCategory: DisplaySummary['byCategory'] = {};
+  for (const code of CATEGORY_CODES) {
+    const { surveyed, unlicensed, progress } = t.byCategory[code];
+    byCategory[code] = { surveyed, unlicensed, progress };
+  }
+  const names = new Map(villages.map((v) => [v.id, v.name]));
+  return {
+    at: formatDay(day),
+    totals: { surveyed: t.surveyed, unlicensed: t.unlicensed, progress: t.progress, byStatus: t.byStatus },
+    byVillage,
+    byCategory,
+    heat: unlicensedCells(cols, day, grid),
+    ticker: tickerItems(input.outcomes, names, input.tickerLimit),
+    series: progressSeries(cols, input.startDay, input.endDay, day, input.stepDays ?? 7),
+  };
+}
