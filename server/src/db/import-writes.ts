@@ -14,36 +14,6 @@ export function listExistingPremises(db: Db): ExistingPremise[] {
   ).map(([id, archiveNo, name, address]) => ({ id, archiveNo, name, address }));
 }
 
-/** A prepared inserter for many premises (imports): one statement, reused; returns the new id. */
-export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
-  const stmt = db.prepare(
-    `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
-       lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  return (p) =>
-    Number(
-      stmt.run(
-        p.archiveNo,
-        p.name,
-        p.operator,
-        p.phone,
-        p.idNumber,
-        p.address,
-        p.villageId,
-        p.category,
-        p.lng,
-        p.lat,
-        p.crs,
-        p.geocodeMethod,
-        p.keyObject ? 1 : 0,
-        p.areaM2,
-        p.staff,
-        p.notes,
-      ).lastInsertRowid,
-    );
-}
-
 /** The fields a merge may overwrite. */
 export type MergeableFields = Pick<
   PremiseRow,

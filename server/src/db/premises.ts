@@ -31,15 +31,16 @@ export interface StoredEvent extends PremiseEvent {
   id: number;
 }
 
-export function insertPremise(db: Db, p: Omit<PremiseRow, 'id'>): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
-           lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+/** A prepared inserter for many premises (seeding, imports): one statement, reused; returns the new id. */
+export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
+  const stmt = db.prepare(
+    `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
+       lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (p) =>
+    Number(
+      stmt.run(
         p.archiveNo,
         p.name,
         p.operator,
@@ -57,7 +58,7 @@ export function insertPremise(db: Db, p: Omit<PremiseRow, 'id'>): number {
         p.staff,
         p.notes,
       ).lastInsertRowid,
-  );
+    );
 }
 
 /** A prepared inserter for many events (seeding, imports): one statement, reused; returns the new id. */

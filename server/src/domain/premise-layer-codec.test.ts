@@ -37,8 +37,8 @@ describe('premise layer codec', () => {
   });
 
   it('refuses a buffer that is not a premises layer', () => {
-    expect(() => decodePremiseLayer(new TextEncoder().encode('{"type":"FeatureCollection"}').buffer as ArrayBuffer)).toThrow(
-      /bad magic/,
-    );
+    expect(() =>
+      decodePremiseLayer(new TextEncoder().encode('{"type":"FeatureCollection"}').buffer as ArrayBuffer),
+    ).toThrow(/bad magic/);
   });
 });

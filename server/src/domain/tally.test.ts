@@ -4,7 +4,12 @@ import { buildColumns, type PremiseInput } from './premise-columns';
 import { statusSeries } from './series';
 import { tally } from './tally';
 
-const surveyedOn = (id: number, villageId: number, date: string, extra: PremiseInput['events'] = []): PremiseInput => ({
+const surveyedOn = (
+  id: number,
+  villageId: number,
+  date: string,
+  extra: PremiseInput['events'] = [],
+): PremiseInput => ({
   id,
   lng: 120.2 + id / 1000,
   lat: 30.3,
@@ -27,7 +32,14 @@ describe('tally', () => {
   it('counts by status, category and village on a day', () => {
     const t = tally(cols, day('2009-06-30'));
     expect(t.surveyed).toBe(3);
-    expect(t.byStatus).toEqual({ pending: 1, rectifying: 0, compliant: 1, model: 0, closed: 1, converted: 0 });
+    expect(t.byStatus).toEqual({
+      pending: 1,
+      rectifying: 0,
+      compliant: 1,
+      model: 0,
+      closed: 1,
+      converted: 0,
+    });
     expect(t.unlicensed).toBe(1);
     expect(t.progress).toBeCloseTo(2 / 3);
     expect(t.byCategory.grocery).toMatchObject({ surveyed: 2, unlicensed: 1 });

@@ -5,11 +5,10 @@ import { type ImportJob, updateImportJob } from '../db/import-jobs';
 import {
   listExistingPremises,
   type MergeableFields,
-  premiseInserter,
   reviewQueuer,
   updatePremiseFields,
 } from '../db/import-writes';
-import { eventInserter, getPremise, listEvents } from '../db/premises';
+import { eventInserter, getPremise, listEvents, premiseInserter } from '../db/premises';
 import { formatDay } from '../domain/dates';
 import { ImportError } from '../domain/import/import-error';
 import { REVIEW_CONFIDENCE } from '../domain/import/place-candidate';

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse';
 import { storedCampaignSchema, writeCampaign } from '../db/campaign';
 import { insertBasemapFeature, insertTownship, insertVillage } from '../db/geography';
 import type { Db } from '../db/open-database';
-import { eventInserter, type GeocodeMethod, insertPremise } from '../db/premises';
+import { eventInserter, type GeocodeMethod, premiseInserter } from '../db/premises';
 import { CATEGORIES } from '../domain/categories';
 import { day } from '../domain/dates';
 import type { EventType, Problem } from '../domain/event-types';
@@ -96,13 +96,14 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
     }
 
     const premiseIds = new Map<string, number>();
+    const insertPremise = premiseInserter(db);
     for await (const r of csvRows(join(dir, 'premises.csv'))) {
       const villageId = villageIds.get(r[H.villageCode]);
       const category = categoryByName.get(r[H.category]);
       if (villageId === undefined)
         throw new Error(`premises.csv ${r[H.archiveNo]}: unknown village code ${r[H.villageCode]}`);
       if (!category) throw new Error(`premises.csv ${r[H.archiveNo]}: unknown category ${r[H.category]}`);
-      const id = insertPremise(db, {
+      const id = insertPremise({
         archiveNo: r[H.archiveNo],
         name: r[H.name],
         operator: optional(r[H.operator]),
