@@ -1,31 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
-import { launchChromium, type PageWatch, screenshot, watchPage } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server-process';
+import { appInBrowser } from '../helpers/app-in-browser';
+import { type PageWatch, screenshot, watchPage } from '../helpers/browser';
 
 type Stats = { surveyed: number; unlicensed: number; progress: number; byStatus: Record<string, number> };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = appInBrowser();
 
 async function openPage(
   path: string,
   size = { width: 1600, height: 900 },
 ): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: size });
-  const watch = watchPage(page, server.url);
-  await page.goto(`${server.url}${path}`);
+  const page = await running.browser.newPage({ viewport: size });
+  const watch = watchPage(page, running.server.url);
+  await page.goto(`${running.server.url}${path}`);
   await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
   return { page, watch };
 }
@@ -34,7 +23,7 @@ const kpi = async (page: Page, key: string) =>
   Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
 
 async function stats(at: string): Promise<Stats> {
-  return (await (await fetch(`${server.url}/api/stats?at=${at}`)).json()) as Stats;
+  return (await (await fetch(`${running.server.url}/api/stats?at=${at}`)).json()) as Stats;
 }
 
 describe('the campaign map in Chromium', () => {
@@ -57,7 +46,8 @@ describe('the campaign map in Chromium', () => {
     await expect.poll(() => kpi(page, 'unlicensed')).toBe(end.unlicensed);
     expect(await kpi(page, 'surveyed')).toBe(end.surveyed);
     expect(await kpi(page, 'progress')).toBeCloseTo(end.progress, 6);
-    expect(page.url()).toContain('at=2010-12-31');
+    // The URL is written debounced, a moment after the last change.
+    await expect.poll(() => page.url()).toContain('at=2010-12-31');
 
     // Dragging the slider to its left edge goes back to the start.
     const box = await page.locator('[data-testid="timeline-slider"]').boundingBox();
@@ -73,10 +63,14 @@ describe('the campaign map in Chromium', () => {
   });
 
   it('opens a premise file when a point is clicked', async () => {
-    const layer = decodePremiseLayer(await (await fetch(`${server.url}/api/layers/premises`)).arrayBuffer());
+    const layer = decodePremiseLayer(
+      await (await fetch(`${running.server.url}/api/layers/premises`)).arrayBuffer(),
+    );
     const [lng, lat] = [layer.columns.position[0], layer.columns.position[1]];
     const id = layer.columns.id[0];
-    const premise = (await (await fetch(`${server.url}/api/premises/${id}`)).json()) as { name: string };
+    const premise = (await (await fetch(`${running.server.url}/api/premises/${id}`)).json()) as {
+      name: string;
+    };
     const { page, watch } = await openPage(`/?at=2010-12-31&view=${lng},${lat},18`);
     const map = await page.locator('[data-testid="map"]').boundingBox();
     if (!map) throw new Error('map not visible');

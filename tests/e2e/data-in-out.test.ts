@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pngSize } from '../../client/src/lib/png-export-layout';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
-import { launchChromium, SCREENSHOT_DIR, screenshot, watchPage } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server-process';
+import { appInBrowser } from '../helpers/app-in-browser';
+import { SCREENSHOT_DIR, screenshot, watchPage } from '../helpers/browser';
 
 const AT = '2010-12-31';
 // 店铺称呼 is no header the importer knows: the name column has to be mapped by hand.
@@ -35,29 +35,22 @@ async function surveyList(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-let server: RunningServer;
-let browser: Browser;
+const running = appInBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const api = async <T>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`)).json()) as T;
+const api = async <T>(path: string): Promise<T> =>
+  (await (await fetch(`${running.server.url}${path}`)).json()) as T;
 const surveyed = async () => (await api<{ surveyed: number }>(`/api/stats?at=${AT}`)).surveyed;
 const kpi = async (page: Page, key: string) =>
   Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
 
 describe('data in and out through the page', () => {
   it('imports an Excel list, places an unmatched premise by hand, exports a ledger and a PNG', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?at=${AT}`);
+    const page = await running.browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+    const watch = watchPage(page, running.server.url);
+    await page.goto(`${running.server.url}/?at=${AT}`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
     const before = await surveyed();
     await expect.poll(() => kpi(page, 'surveyed')).toBe(before);
@@ -129,7 +122,9 @@ describe('data in and out through the page', () => {
     expect(premise.geocodeMethod).toBe('manual');
     expect(premise.lngLat[0]).toBeCloseTo(lng, 5);
     expect(premise.lngLat[1]).toBeCloseTo(lat, 5);
-    const layer = decodePremiseLayer(await (await fetch(`${server.url}/api/layers/premises`)).arrayBuffer());
+    const layer = decodePremiseLayer(
+      await (await fetch(`${running.server.url}/api/layers/premises`)).arrayBuffer(),
+    );
     const index = Array.from(layer.columns.id).indexOf(premiseId);
     expect(layer.columns.position[index * 2]).toBeCloseTo(lng, 4);
     expect(await surveyed()).toBe(after);

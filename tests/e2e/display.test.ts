@@ -1,22 +1,11 @@
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server-process';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from '../helpers/app-in-browser';
+import { screenshot, watchPage } from '../helpers/browser';
 
 type Summary = { at: string; totals: { surveyed: number; byStatus: Record<string, number> } };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = appInBrowser();
 
 /** Every request the page makes, by path, and every console error with the URL it is about. */
 interface Recorded {
@@ -25,14 +14,14 @@ interface Recorded {
 }
 
 async function openDisplay(path: string, viewport = { width: 1920, height: 1080 }) {
-  const page = await browser.newPage({ viewport });
-  const watch = watchPage(page, server.url);
+  const page = await running.browser.newPage({ viewport });
+  const watch = watchPage(page, running.server.url);
   const recorded: Recorded = { paths: [], errors: [] };
   page.on('request', (r) => recorded.paths.push(new URL(r.url()).pathname));
   page.on('console', (m: ConsoleMessage) => {
     if (m.type() === 'error') recorded.errors.push({ text: m.text(), url: m.location().url });
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${running.server.url}${path}`);
   await page.waitForSelector('[data-testid="display-map"][data-ready="true"]', { timeout: 90_000 });
   return { page, watch, recorded };
 }
@@ -41,7 +30,7 @@ const kpi = async (page: Page, key: string) =>
   Number(await page.getAttribute(`[data-testid="display-kpi-${key}"]`, 'data-value'));
 
 const summary = async (): Promise<Summary> =>
-  (await (await fetch(`${server.url}/api/display/summary`)).json()) as Summary;
+  (await (await fetch(`${running.server.url}/api/display/summary`)).json()) as Summary;
 
 /** Panels that overlap, stick out of the window, or hold something that sticks out of them. */
 function layoutProblems(page: Page): Promise<string[]> {
@@ -114,7 +103,7 @@ describe('/display in Chromium', () => {
     expect(before).toBe(api.totals.byStatus.model);
     const id = await premiseNotAModelSite(api.at);
     const posted = Date.now();
-    const res = await fetch(`${server.url}/api/premises/${id}/events`, {
+    const res = await fetch(`${running.server.url}/api/premises/${id}/events`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ date: api.at, type: 'model' }),
@@ -129,7 +118,7 @@ describe('/display in Chromium', () => {
   it('keeps its picture through a server restart, says it is reconnecting, and recovers by itself', async () => {
     const { page, watch, recorded } = await openDisplay('/display?mode=replay&cycle=20');
     const badge = page.locator('[data-testid="display-reconnecting"]');
-    const restarting = server.restart();
+    const restarting = running.server.restart();
     await expect.poll(() => badge.count(), { timeout: 20_000, interval: 100 }).toBe(1);
     // the last picture stays up while the server is away
     expect(await kpi(page, 'surveyed')).toBeGreaterThan(0);
@@ -141,7 +130,8 @@ describe('/display in Chromium', () => {
     const expected =
       /^Failed to load resource: net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|EMPTY_RESPONSE|INCOMPLETE_CHUNKED_ENCODING)$/;
     const unexpected = recorded.errors.filter(
-      (e) => !(expected.test(e.text) && new URL(e.url, server.url).pathname.startsWith('/api/display/')),
+      (e) =>
+        !(expected.test(e.text) && new URL(e.url, running.server.url).pathname.startsWith('/api/display/')),
     );
     expect(unexpected).toEqual([]);
     console.info(`display: ${recorded.errors.length} expected connection errors during the restart`);
@@ -154,7 +144,7 @@ describe('/display in Chromium', () => {
 /** A premise that is not a model site on `at` (its status comes from the office API, not the page). */
 async function premiseNotAModelSite(at: string): Promise<number> {
   for (let id = 1; id < 100; id++) {
-    const res = await fetch(`${server.url}/api/premises/${id}?at=${at}`);
+    const res = await fetch(`${running.server.url}/api/premises/${id}?at=${at}`);
     if (!res.ok) continue;
     const p = (await res.json()) as { state?: { status: string } };
     if (

@@ -1,28 +1,17 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, watchPage } from '../helpers/browser';
-import { type RunningServer, startServer } from '../helpers/server-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser } from '../helpers/app-in-browser';
+import { screenshot, watchPage } from '../helpers/browser';
 
 type AreaStats = { surveyed: number; unlicensed: number; progress: number; areaKm2: number };
 type Area = { id: number; name: string; geometry: { type: string; coordinates: number[][][] } };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = appInBrowser();
 
 const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(`${server.url}${path}`, {
+  const res = await fetch(`${running.server.url}${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
@@ -65,8 +54,8 @@ async function drawingSpot(page: Page) {
 
 describe('key areas in Chromium', () => {
   it('draws a polygon, reads it, saves it, finds it after a reload, edits a vertex and deletes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const watch = watchPage(page, server.url);
+    const page = await running.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const watch = watchPage(page, running.server.url);
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     // The geometry the page sends is the shape as drawn: keep it to ask the API the same question.
@@ -75,7 +64,7 @@ describe('key areas in Chromium', () => {
       if (r.url().endsWith('/api/areas/stats') && drawn === null) drawn = r.postDataJSON().geometry;
     });
 
-    await page.goto(`${server.url}/?at=2009-06-30`);
+    await page.goto(`${running.server.url}/?at=2009-06-30`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
     expect(scripts.some((u) => u.includes('draw-session'))).toBe(false);
 
@@ -185,7 +174,7 @@ describe('key areas in Chromium', () => {
     await page.click('[data-testid="area-delete"]');
     await page.click('[data-testid="area-confirm-delete"]');
     await page.waitForSelector(`[data-testid="area-item-${id}"]`, { state: 'detached' });
-    expect((await fetch(`${server.url}/api/areas/${id}`)).status).toBe(404);
+    expect((await fetch(`${running.server.url}/api/areas/${id}`)).status).toBe(404);
     await expect.poll(() => page.url()).not.toMatch(/area=/);
 
     expect(watch.foreignRequests).toEqual([]);
@@ -194,9 +183,9 @@ describe('key areas in Chromium', () => {
   });
 
   it('undoes and cancels while drawing, and draws rectangles, circles and freehand shapes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const watch = watchPage(page, server.url);
-    await page.goto(`${server.url}/?at=2010-06-30&lang=en`);
+    const page = await running.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const watch = watchPage(page, running.server.url);
+    await page.goto(`${running.server.url}/?at=2010-06-30&lang=en`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
     const { cx, cy, ring } = await drawingSpot(page);
     // Undo while drawing, Escape to cancel; then a rectangle, a circle and a freehand shape, each deleted.
