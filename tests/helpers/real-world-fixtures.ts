@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-/** The shared real-world fixtures (other projects' test files), read in place and never changed. */
-export const REAL_WORLD = '/work/shared/fixtures/real-world';
+/**
+ * The shared real-world fixtures (other projects' test files), read in place and never changed:
+ * `shared/` sits beside the repository (or set SHARED_DIR).
+ */
+export const REAL_WORLD = resolve(
+  process.env.SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared'),
+  'fixtures/real-world',
+);
 
 export interface FixtureUpload {
   /** How the case is named in test output: folder/file, or folder/basename.{parts} for loose shapefile parts. */

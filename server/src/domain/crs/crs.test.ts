@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { REAL_WORLD } from '../../../../tests/helpers/real-world-fixtures';
 import { BD09, GCJ02, parseCrs, webMercator } from './crs-catalog';
 import { crsFromPrj } from './crs-from-prj';
 import { guessCrs } from './guess-crs';
 import { toWgs84 } from './to-wgs84';
 
-const FIXTURES = '/work/shared/fixtures/real-world';
+const FIXTURES = REAL_WORLD;
 type City = {
   attrs: { name: string };
   coords: Record<'WGS84' | 'GCJ02' | 'BD09' | 'EPSG3857', [number, number]>;
