@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Polygonal } from '../../server/src/domain/point-in-polygon';
+import type { Polygonal } from '../../server/src/domain/areas/point-in-polygon';
 import { useCampaignData } from './campaign-data';
 import { exactPositions, MAX_EXACT_LOOKUPS } from './exact-positions';
 import { premisesInShape, type ShapeMembership, settleMembership } from './lib/premises-in-shape';

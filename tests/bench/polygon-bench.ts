@@ -5,11 +5,11 @@
  */
 import type { AppContext } from '../../server/src/context';
 import { listTownships, listVillages } from '../../server/src/db/geography';
-import { rowsInside } from '../../server/src/domain/area-count';
-import { areaIndexFor } from '../../server/src/domain/area-index';
-import { areaShape, areaStats } from '../../server/src/domain/area-stats';
-import type { Polygonal } from '../../server/src/domain/point-in-polygon';
-import { validatePolygon } from '../../server/src/domain/polygon-validation';
+import { rowsInside } from '../../server/src/domain/areas/area-count';
+import { areaIndexFor } from '../../server/src/domain/areas/area-index';
+import { areaShape, areaStats } from '../../server/src/domain/areas/area-stats';
+import type { Polygonal } from '../../server/src/domain/areas/point-in-polygon';
+import { validatePolygon } from '../../server/src/domain/areas/polygon-validation';
 import type { PremiseColumns } from '../../server/src/domain/premise-columns';
 import { round, timeRuns } from './stats';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaShape, areaStats } from '../../../server/src/domain/area-stats';
-import type { Polygonal } from '../../../server/src/domain/point-in-polygon';
-import { randomPremises, START_DAY } from '../../../server/src/domain/random-premises.fixture';
+import { areaShape, areaStats } from '../../../server/src/domain/areas/area-stats';
+import type { Polygonal } from '../../../server/src/domain/areas/point-in-polygon';
+import { randomPremises, START_DAY } from '../../../server/src/domain/areas/random-premises.fixture';
 import { areaDailyOn, areaTallyAt, areaTrend, buildAreaDaily } from './area-daily';
 import { premisesInShape } from './premises-in-shape';
 import { townshipLayer } from './township-fixture';

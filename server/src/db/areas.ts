@@ -1,4 +1,4 @@
-import type { Polygonal } from '../domain/point-in-polygon';
+import type { Polygonal } from '../domain/areas/point-in-polygon';
 import { audit } from './audit';
 import type { Db } from './open-database';
 

@@ -1,4 +1,4 @@
-import type { Polygonal } from '../domain/point-in-polygon';
+import type { Polygonal } from '../domain/areas/point-in-polygon';
 import type { Db } from './open-database';
 
 export type BoundaryLevel = 'village' | 'township';

@@ -1,5 +1,5 @@
 import type { CategoryCode } from '../domain/categories';
-import { OUTCOME_EVENT_TYPES, type OutcomeEvent } from '../domain/display-ticker';
+import { OUTCOME_EVENT_TYPES, type OutcomeEvent } from '../domain/display/display-ticker';
 import type { EventType } from '../domain/event-types';
 import type { Db } from './open-database';
 

@@ -1,11 +1,11 @@
 import type { AppContext } from '../context';
 import { premiseSummaries } from '../db/areas';
 import { listVillages } from '../db/geography';
-import type { AreaShape } from '../domain/area-stats';
+import type { AreaShape } from '../domain/areas/area-stats';
+import { type PremiseInside, premisesInside } from '../domain/areas/premises-inside';
 import { CATEGORIES } from '../domain/categories';
 import { csvText } from '../domain/csv-text';
 import { formatDay } from '../domain/dates';
-import { type PremiseInside, premisesInside } from '../domain/premises-inside';
 import { STATUSES } from '../domain/statuses';
 
 const statusName = new Map<string, string>(STATUSES.map((s) => [s.key, s.name]));

@@ -13,10 +13,10 @@ import {
   updateArea,
 } from '../db/areas';
 import { listTownships, listVillages } from '../db/geography';
-import { areaIndexFor } from '../domain/area-index';
-import { type AreaShape, areaSeries, areaShape, areaStats } from '../domain/area-stats';
+import { areaIndexFor } from '../domain/areas/area-index';
+import { type AreaShape, areaSeries, areaShape, areaStats } from '../domain/areas/area-stats';
+import { validatePolygon } from '../domain/areas/polygon-validation';
 import { formatDay, parseDay } from '../domain/dates';
-import { validatePolygon } from '../domain/polygon-validation';
 import { ApiError, notFound } from '../http/api-error';
 import { idParam, isoDate, validate } from '../http/validate';
 import { premiseCsv, premisePage } from './areas-premise-list';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { listBasemapFeatures, listTownships } from '../db/geography';
 import { BASEMAP_LAYERS, basemapStyle } from '../domain/basemap-style';
-import { roundGeometry } from '../domain/display-geometry';
+import { roundGeometry } from '../domain/display/display-geometry';
 import { validate } from '../http/validate';
 import { townshipBbox } from './geo-helpers';
 

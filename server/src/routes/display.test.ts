@@ -9,8 +9,8 @@ import { listTownships } from '../db/geography';
 import { BASEMAP_LAYERS } from '../domain/basemap-style';
 import { CATEGORY_CODES } from '../domain/categories';
 import { formatDay, todayInChina } from '../domain/dates';
-import { MIN_AREA_PREMISES } from '../domain/display-areas';
-import { MIN_CELL_METERS } from '../domain/display-heat-grid';
+import { MIN_AREA_PREMISES } from '../domain/display/display-areas';
+import { MIN_CELL_METERS } from '../domain/display/display-heat-grid';
 
 type Demo = Awaited<ReturnType<typeof demoApp>>;
 type App = Demo['app'];

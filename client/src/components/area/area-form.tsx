@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/point-in-polygon';
+import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import type { AreaFieldsInput, SavedArea } from '../../api';
 import { useAreasStore } from '../../areas-store';
 import { useMessages } from '../../i18n/use-messages';

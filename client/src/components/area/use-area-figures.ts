@@ -1,7 +1,7 @@
 import { area as turfArea } from '@turf/turf';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MU_PER_KM2 } from '../../../../server/src/domain/area-stats';
-import type { Polygonal } from '../../../../server/src/domain/point-in-polygon';
+import { MU_PER_KM2 } from '../../../../server/src/domain/areas/area-stats';
+import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import { type AreaStatsAnswer, fetchAreaSeries, fetchAreaStats } from '../../api';
 import { useCampaignData } from '../../campaign-data';
 import {

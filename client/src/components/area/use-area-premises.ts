@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/point-in-polygon';
+import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import { type AreaPremisePage, fetchAreaPremises } from '../../api';
 import { useSettled } from '../../use-settled';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/point-in-polygon';
+import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import type { SavedArea } from '../../api';
 import { useAreasStore } from '../../areas-store';
 import { useDrawStore } from '../../map/draw/draw-store';

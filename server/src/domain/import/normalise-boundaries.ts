@@ -1,10 +1,10 @@
 import { area, rewind } from '@turf/turf';
+import type { Polygonal } from '../areas/point-in-polygon';
+import { validatePolygon } from '../areas/polygon-validation';
 import type { Crs } from '../crs/crs-catalog';
 import { crsFromPrj } from '../crs/crs-from-prj';
 import { guessCrs, inChina } from '../crs/guess-crs';
 import { mapPositions, toWgs84 } from '../crs/to-wgs84';
-import type { Polygonal } from '../point-in-polygon';
-import { validatePolygon } from '../polygon-validation';
 import { featureCode, featureName } from './boundary-attributes';
 import { ImportError } from './import-error';
 import type { RawFeature, RawLayer } from './read-shapefile';

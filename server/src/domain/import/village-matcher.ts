@@ -1,4 +1,4 @@
-import { type Polygonal, pointInShape, type ShapeEdges, shapeEdges } from '../point-in-polygon';
+import { type Polygonal, pointInShape, type ShapeEdges, shapeEdges } from '../areas/point-in-polygon';
 
 export interface VillageRef {
   id: number;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { day, formatDay } from './dates';
+import { randomPremises } from '../areas/random-premises.fixture';
+import { day, formatDay } from '../dates';
+import { buildColumns } from '../premise-columns';
 import { heatGrid } from './display-heat-grid';
 import { displayReplay } from './display-replay';
 import { displaySummary } from './display-summary';
 import type { OutcomeEvent } from './display-ticker';
-import { buildColumns } from './premise-columns';
-import { randomPremises } from './random-premises.fixture';
 
 const cols = buildColumns(randomPremises(300, 3));
 const villages = [...new Set(cols.villageId)].map((id) => ({ id, name: `${id}村` }));

@@ -1,11 +1,11 @@
 import { area } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../dates';
+import { buildColumns } from '../premise-columns';
+import { STATUS_KEYS } from '../statuses';
 import { areaSeries, areaShape, areaStats, MU_PER_KM2 } from './area-stats';
-import { formatDay } from './dates';
 import type { Polygonal } from './point-in-polygon';
-import { buildColumns } from './premise-columns';
 import { randomPremises, START_DAY } from './random-premises.fixture';
-import { STATUS_KEYS } from './statuses';
 
 const cols = buildColumns(randomPremises(1500, 3));
 

@@ -1,6 +1,6 @@
-import { areaSeries, areaShape, areaStats } from './area-stats';
-import type { Polygonal } from './point-in-polygon';
-import type { PremiseColumns } from './premise-columns';
+import { areaSeries, areaShape, areaStats } from '../areas/area-stats';
+import type { Polygonal } from '../areas/point-in-polygon';
+import type { PremiseColumns } from '../premise-columns';
 
 /**
  * Below this many premises an area's counts are withheld on the public screen: a shape drawn

@@ -1,11 +1,11 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { buildColumns, type PremiseColumns } from '../premise-columns';
+import { tally } from '../tally';
 import { countInside, rowsInside } from './area-count';
 import { buildAreaIndex } from './area-index';
 import { type Polygonal, shapeEdges } from './point-in-polygon';
-import { buildColumns, type PremiseColumns } from './premise-columns';
 import { randomPremises, START_DAY } from './random-premises.fixture';
-import { tally } from './tally';
 
 type Pos = [number, number];
 

@@ -1,6 +1,6 @@
-import { CATEGORY_CODES } from './categories';
-import type { PremiseInput } from './premise-columns';
-import type { PremiseEvent } from './premise-event';
+import { CATEGORY_CODES } from '../categories';
+import type { PremiseInput } from '../premise-columns';
+import type { PremiseEvent } from '../premise-event';
 
 /** mulberry32: a tiny seeded PRNG for tests, uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {

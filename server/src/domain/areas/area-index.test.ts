@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { buildColumns } from '../premise-columns';
+import { STATUS_KEYS } from '../statuses';
+import { tally } from '../tally';
+import { withPremise } from '../with-premise';
 import { areaIndexFor, buildAreaIndex, EVENT_WIDTH } from './area-index';
-import { buildColumns } from './premise-columns';
 import { randomPremises, START_DAY } from './random-premises.fixture';
-import { STATUS_KEYS } from './statuses';
-import { tally } from './tally';
-import { withPremise } from './with-premise';
 
 const premises = randomPremises(2000, 11);
 

@@ -1,4 +1,4 @@
-import type { PremiseColumns } from './premise-columns';
+import type { PremiseColumns } from '../premise-columns';
 
 /** The smallest cell the public screen may show a premise position in. */
 export const MIN_CELL_METERS = 100;

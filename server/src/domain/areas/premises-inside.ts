@@ -1,9 +1,9 @@
+import { CATEGORY_CODES, type CategoryCode } from '../categories';
+import type { PremiseColumns } from '../premise-columns';
+import { STATUS_KEYS, type Status } from '../statuses';
 import { rowsInside } from './area-count';
 import { areaIndexFor } from './area-index';
 import type { AreaShape } from './area-stats';
-import { CATEGORY_CODES, type CategoryCode } from './categories';
-import type { PremiseColumns } from './premise-columns';
-import { STATUS_KEYS, type Status } from './statuses';
 
 /** A premise inside a shape, as it stands on the day asked about. */
 export interface PremiseInside {

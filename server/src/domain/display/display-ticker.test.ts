@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day } from './dates';
+import { day } from '../dates';
 import { type OutcomeEvent, outcomeOf, tickerItem, tickerItems } from './display-ticker';
 
 const e = (type: OutcomeEvent['type'], extra: Partial<OutcomeEvent> = {}): OutcomeEvent => ({

@@ -1,8 +1,8 @@
-import { CATEGORY_CODES } from './categories';
+import { CATEGORY_CODES } from '../categories';
+import { OPEN_END } from '../intervals';
+import type { PremiseColumns } from '../premise-columns';
+import { STATUS_KEYS } from '../statuses';
 import { colOf, type GridSpec, gridOver, rowOf } from './grid-cells';
-import { OPEN_END } from './intervals';
-import type { PremiseColumns } from './premise-columns';
-import { STATUS_KEYS } from './statuses';
 
 const S = STATUS_KEYS.length;
 /** Numbers per event: the running count of each status, then of unlicensed premises. */

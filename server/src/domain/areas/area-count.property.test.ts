@@ -1,21 +1,20 @@
-import { resolve } from 'node:path';
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boot } from '../boot';
-import { listTownships, listVillages } from '../db/geography';
+import { DEMO_DIR } from '../../../../tests/helpers/test-app';
+import { boot } from '../../boot';
+import { listTownships, listVillages } from '../../db/geography';
+import { day } from '../dates';
+import type { PremiseColumns } from '../premise-columns';
+import { tally } from '../tally';
 import { countInside, rowsInside } from './area-count';
 import { areaIndexFor, buildAreaIndex } from './area-index';
-import { day } from './dates';
 import { type Polygonal, shapeEdges } from './point-in-polygon';
 import { validatePolygon } from './polygon-validation';
-import type { PremiseColumns } from './premise-columns';
 import { seededRandom } from './random-premises.fixture';
-import { tally } from './tally';
 
 type Pos = [number, number];
 type Ring = Pos[];
 
-const DEMO_DIR = resolve(import.meta.dirname, '../../../data/demo');
 const METRE = 1 / 111_000;
 
 let cols: PremiseColumns;

@@ -1,11 +1,11 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { buildColumns } from '../premise-columns';
+import { statusAt } from '../status-at';
 import { areaShape } from './area-stats';
 import type { Polygonal } from './point-in-polygon';
-import { buildColumns } from './premise-columns';
 import { premisesInside } from './premises-inside';
 import { randomPremises, START_DAY } from './random-premises.fixture';
-import { statusAt } from './status-at';
 
 const premises = randomPremises(800, 9);
 const cols = buildColumns(premises);

@@ -1,6 +1,6 @@
-import { CATEGORIES, type CategoryCode, categoryIndex } from './categories';
-import { formatDay } from './dates';
-import type { EventType } from './event-types';
+import { CATEGORIES, type CategoryCode, categoryIndex } from '../categories';
+import { formatDay } from '../dates';
+import type { EventType } from '../event-types';
 
 /** The outcomes the public ticker announces, and how it says them. */
 export const OUTCOMES = [

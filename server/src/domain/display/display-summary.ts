@@ -1,11 +1,11 @@
-import { CATEGORY_CODES } from './categories';
-import { formatDay } from './dates';
+import { CATEGORY_CODES } from '../categories';
+import { formatDay } from '../dates';
+import type { PremiseColumns } from '../premise-columns';
+import { statusSeries } from '../series';
+import { STATUS_KEYS } from '../statuses';
+import { type GroupTally, tally } from '../tally';
 import { type HeatCells, type HeatGrid, unlicensedCells } from './display-heat-grid';
 import { type OutcomeEvent, type TickerItem, tickerItems } from './display-ticker';
-import type { PremiseColumns } from './premise-columns';
-import { statusSeries } from './series';
-import { STATUS_KEYS } from './statuses';
-import { type GroupTally, tally } from './tally';
 
 export interface DisplayVillage {
   id: number;

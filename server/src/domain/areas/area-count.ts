@@ -1,10 +1,10 @@
+import { CATEGORY_CODES } from '../categories';
+import { progress } from '../progress';
+import { STATUS_KEYS } from '../statuses';
+import type { GroupTally, StatusCounts, Tally } from '../tally';
 import { BOUNDARY, type CellCover, coverCells, INSIDE } from './area-cells';
 import { type AreaIndex, EVENT_WIDTH } from './area-index';
-import { CATEGORY_CODES } from './categories';
 import { ON_EDGE, rayCrossings, type ShapeEdges } from './point-in-polygon';
-import { progress } from './progress';
-import { STATUS_KEYS } from './statuses';
-import type { GroupTally, StatusCounts, Tally } from './tally';
 
 const S = STATUS_KEYS.length;
 

@@ -1,12 +1,12 @@
 import { area } from '@turf/turf';
+import { formatDay } from '../dates';
+import type { PremiseColumns } from '../premise-columns';
+import { type Series, statusSeries } from '../series';
+import { STATUS_KEYS } from '../statuses';
+import type { GroupTally, Tally } from '../tally';
 import { countInside, rowsInside } from './area-count';
 import { areaIndexFor } from './area-index';
-import { formatDay } from './dates';
 import { type Polygonal, type ShapeEdges, shapeEdges } from './point-in-polygon';
-import type { PremiseColumns } from './premise-columns';
-import { type Series, statusSeries } from './series';
-import { STATUS_KEYS } from './statuses';
-import type { GroupTally, Tally } from './tally';
 import { type VillageShape, villagesTouched } from './villages-touched';
 
 /** 1 km² = 1,500 亩 (mu), the unit Chinese land records use. */

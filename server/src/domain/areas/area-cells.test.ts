@@ -1,9 +1,9 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { buildColumns } from '../premise-columns';
 import { BOUNDARY, coverCells, INSIDE, OUTSIDE } from './area-cells';
 import { buildAreaIndex } from './area-index';
 import { shapeEdges } from './point-in-polygon';
-import { buildColumns } from './premise-columns';
 import { randomPremises } from './random-premises.fixture';
 
 describe('coverCells', () => {

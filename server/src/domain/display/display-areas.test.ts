@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { day } from './dates';
+import { day } from '../dates';
+import { buildColumns, type PremiseInput } from '../premise-columns';
 import { areaFrames, areaHeadlines, MIN_AREA_PREMISES } from './display-areas';
-import { buildColumns, type PremiseInput } from './premise-columns';
 
 const shop = (id: number, lng: number): PremiseInput => ({
   id,

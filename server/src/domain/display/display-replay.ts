@@ -1,12 +1,12 @@
-import { CATEGORY_CODES } from './categories';
-import { formatDay } from './dates';
+import { CATEGORY_CODES } from '../categories';
+import { formatDay } from '../dates';
+import type { PremiseColumns } from '../premise-columns';
+import { statusSeries } from '../series';
+import { STATUS_KEYS, type Status } from '../statuses';
+import type { TallyFilter } from '../tally';
 import { type HeatFrames, type HeatGrid, unlicensedCellFrames } from './display-heat-grid';
 import type { DisplayVillage } from './display-summary';
 import { type OutcomeEvent, type TickerItem, tickerItem } from './display-ticker';
-import type { PremiseColumns } from './premise-columns';
-import { statusSeries } from './series';
-import { STATUS_KEYS, type Status } from './statuses';
-import type { TallyFilter } from './tally';
 
 /** Counts of one group on every frame day. */
 export interface FrameCounts {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { day } from './dates';
+import { randomPremises } from '../areas/random-premises.fixture';
+import { day } from '../dates';
+import { buildColumns, type PremiseInput } from '../premise-columns';
+import { tally } from '../tally';
 import { cellCenter, cellKey, heatGrid, unlicensedCellFrames, unlicensedCells } from './display-heat-grid';
-import { buildColumns, type PremiseInput } from './premise-columns';
-import { randomPremises } from './random-premises.fixture';
-import { tally } from './tally';
 
 /** A grocery surveyed (unlicensed: it holds no licence) on `date`, at a position. */
 const unlicensedShop = (id: number, lng: number, lat: number, date = '2008-03-01'): PremiseInput => ({
