@@ -78,6 +78,10 @@ describe('data in and out through the page', () => {
     await check.waitFor({ timeout: 60_000 });
     expect(await check.textContent()).toContain('3');
     await screenshot(page, 'data-in-out-2-dry-run');
+    // After the import the timeline's chart asks for the status series again.
+    const seriesAgain = page.waitForRequest((r) => r.url().includes('/api/stats/series'), {
+      timeout: 60_000,
+    });
     await page.click('[data-testid="import-commit"]');
     const progress = page.locator('[data-testid="import-progress"]');
     await progress.waitFor();
@@ -90,6 +94,7 @@ describe('data in and out through the page', () => {
     expect(after).toBe(before + 3);
     // The page reloads its premises layer: its own count follows the server's.
     await expect.poll(() => kpi(page, 'surveyed'), { timeout: 30_000 }).toBe(after);
+    await seriesAgain;
     await screenshot(page, 'data-in-out-3-committed');
 
     // The unmatched premise is in the review queue; place it by clicking on the map, then confirm.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { fetchSeries } from '../api';
 import { useCampaignData } from '../campaign-data';
+import { useDataVersion, versionedKey } from '../data-version';
 import { useLang, useMessages } from '../i18n/use-messages';
 import {
   type CampaignDay,
@@ -57,7 +58,9 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
   });
 
   const category = categories?.length === 1 ? categories[0] : undefined;
-  const seriesKey = `series:${village ?? ''}:${category ?? ''}`;
+  // A new premises version (an import, an undo, a pin placed) asks for the series again.
+  const dataVersion = useDataVersion((s) => s.premises);
+  const seriesKey = versionedKey(`series:${village ?? ''}:${category ?? ''}`, dataVersion);
   const series = useResource(seriesKey, () => fetchSeries({ village: village ?? undefined, category }));
   // Keep drawing the previous series while the next one loads.
   const shownSeries = useRef(series.data);
