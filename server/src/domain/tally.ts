@@ -28,7 +28,8 @@ export interface TallyFilter {
 
 const S = STATUS_KEYS.length;
 
-function group(counts: Int32Array, unlicensed: number, offset: number): GroupTally {
+/** The GroupTally held in counts[offset .. offset + statuses) with its unlicensed count. */
+export function groupTally(counts: Int32Array, unlicensed: number, offset: number): GroupTally {
   const byStatus = {} as StatusCounts;
   let surveyed = 0;
   for (let s = 0; s < S; s++) {
@@ -79,11 +80,11 @@ export function tally(cols: PremiseColumns, day: number, filter: TallyFilter = {
   else for (let row = 0; row < cols.count; row++) count(row);
 
   const byCategory: Record<string, GroupTally> = {};
-  for (let c = 0; c < C; c++) byCategory[CATEGORY_CODES[c]] = group(byCat, unlCat[c], c * S);
+  for (let c = 0; c < C; c++) byCategory[CATEGORY_CODES[c]] = groupTally(byCat, unlCat[c], c * S);
   const villageCounts = Int32Array.from(byVillage);
   const villages: Record<string, GroupTally> = {};
   for (const [v, slot] of [...villageSlot].sort((a, b) => a[0] - b[0])) {
-    villages[String(v)] = group(villageCounts, unlVillage[slot], slot * S);
+    villages[String(v)] = groupTally(villageCounts, unlVillage[slot], slot * S);
   }
-  return { ...group(totals, unlicensed, 0), byCategory, byVillage: villages };
+  return { ...groupTally(totals, unlicensed, 0), byCategory, byVillage: villages };
 }

@@ -1,7 +1,6 @@
 import { CATEGORY_CODES } from '../categories';
-import { progress } from '../progress';
 import { STATUS_KEYS } from '../statuses';
-import type { GroupTally, StatusCounts, Tally } from '../tally';
+import { type GroupTally, groupTally, type Tally } from '../tally';
 import { BOUNDARY, type CellCover, coverCells, INSIDE } from './area-cells';
 import { type AreaIndex, EVENT_WIDTH } from './area-index';
 import { ON_EDGE, rayCrossings, type ShapeEdges } from './point-in-polygon';
@@ -47,16 +46,6 @@ function eventAt(index: AreaIndex, g: number, day: number): number {
     else hi = mid;
   }
   return lo - 1 >= index.groupEventStart[g] ? lo - 1 : -1;
-}
-
-function group(counts: Int32Array, unlicensed: number, offset: number): GroupTally {
-  const byStatus = {} as StatusCounts;
-  let surveyed = 0;
-  for (let s = 0; s < S; s++) {
-    byStatus[STATUS_KEYS[s]] = counts[offset + s];
-    surveyed += counts[offset + s];
-  }
-  return { surveyed, unlicensed, progress: progress(byStatus), byStatus };
 }
 
 /**
@@ -114,15 +103,15 @@ export function countInside(index: AreaIndex, shape: ShapeEdges, day: number): T
   for (let c = 0; c < C; c++) {
     for (let s = 0; s < S; s++) totals[s] += cat[c * S + s];
     unlicensed += catUnl[c];
-    byCategory[CATEGORY_CODES[c]] = group(cat, catUnl[c], c * S);
+    byCategory[CATEGORY_CODES[c]] = groupTally(cat, catUnl[c], c * S);
   }
   const byVillage: Record<string, GroupTally> = {};
   const slots = [...index.villageIds.keys()].sort((a, b) => index.villageIds[a] - index.villageIds[b]);
   for (const v of slots) {
-    const tallyV = group(vil, vilUnl[v], v * S);
+    const tallyV = groupTally(vil, vilUnl[v], v * S);
     if (tallyV.surveyed > 0) byVillage[String(index.villageIds[v])] = tallyV;
   }
-  return { ...group(totals, unlicensed, 0), byCategory, byVillage };
+  return { ...groupTally(totals, unlicensed, 0), byCategory, byVillage };
 }
 
 /** The rows of the premises inside the shape (boundary included), ascending. */
