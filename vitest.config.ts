@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/**/*.test.ts', 'data/**/*.test.ts', 'client/**/*.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'data/**/*.test.ts',
+            'client/**/*.test.ts',
+            'tests/fixtures/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },
