@@ -341,6 +341,119 @@ describe('POST /api/areas/premises.csv', () => {
   });
 });
 
+describe('two neighbouring villages sent as one MultiPolygon, as QGIS writes a selection', () => {
+  type Repaired = {
+    dissolved: boolean;
+    partsBefore: number;
+    partsAfter: number;
+    message: string;
+    messageZh: string;
+  };
+  type Village = GeoJSON.Feature<GeoJSON.Polygon, { id: number; name: string }>;
+
+  /** The first two villages whose outlines have an edge in common (the same two positions). */
+  const neighbours = (): [Village, Village] => {
+    const list = villages.features as Village[];
+    const edges = (v: Village) => {
+      const ring = v.geometry.coordinates[0];
+      return new Set(ring.slice(1).map((q, i) => [ring[i].join(), q.join()].sort().join('|')));
+    };
+    for (const [i, a] of list.entries()) {
+      const own = edges(a);
+      const b = list.slice(i + 1).find((v) => [...edges(v)].some((e) => own.has(e)));
+      if (b) return [a, b];
+    }
+    throw new Error('no two villages share an edge');
+  };
+  const both = () => {
+    const [a, b] = neighbours();
+    const geometry = {
+      type: 'MultiPolygon',
+      coordinates: [a.geometry.coordinates, b.geometry.coordinates],
+    };
+    return { a, b, geometry };
+  };
+
+  it('answers 200, says the parts were merged, and counts what the two villages hold', async () => {
+    const { a, b, geometry } = both();
+    const at = '2010-06-30';
+    const s = await postJson<Stats & { repaired: Repaired }>('/api/areas/stats', { geometry, at });
+    expect(s.repaired).toMatchObject({ dissolved: true, partsBefore: 2, partsAfter: 1 });
+    expect(s.repaired.message).toBe('2 touching or overlapping parts dissolved into 1');
+    expect(s.repaired.messageZh).toBe('2个相邻或重叠的部分已合并为一个区域');
+    const [va, vb] = await Promise.all(
+      [a, b].map((v) => getJson<Stats>(app, `/api/stats?village=${v.properties.id}&at=${at}`)),
+    );
+    expect(va.surveyed + vb.surveyed).toBeGreaterThan(0);
+    expect(s.surveyed).toBe(va.surveyed + vb.surveyed);
+    expect(s.unlicensed).toBe(va.unlicensed + vb.unlicensed);
+    // the neighbours the merged outline touches are listed too, holding none of the premises
+    const others = Object.entries(s.byVillage).filter(
+      ([id]) => ![a, b].some((v) => String(v.properties.id) === id),
+    );
+    expect(others.every(([, g]) => g.surveyed === 0)).toBe(true);
+    expect(s.byVillage[String(a.properties.id)].surveyed).toBe(va.surveyed);
+  });
+
+  it('says so in the series, the premises list and the CSV too', async () => {
+    const { geometry } = both();
+    const series = await postJson<{ repaired: Repaired }>('/api/areas/series', { geometry });
+    expect(series.repaired).toMatchObject({ dissolved: true, partsAfter: 1 });
+    const page = await postJson<{ total: number; repaired: Repaired }>('/api/areas/premises', {
+      geometry,
+      at: '2010-06-30',
+    });
+    expect(page.repaired).toMatchObject({ dissolved: true, partsAfter: 1 });
+    const s = await postJson<Stats>('/api/areas/stats', { geometry, at: '2010-06-30' });
+    expect(page.total).toBe(s.surveyed);
+    const csv = await post('/api/areas/premises.csv', { geometry, at: '2010-06-30' });
+    expect(csv.status).toBe(200);
+    expect(JSON.parse(csv.headers.get('X-Area-Repaired') ?? 'null')).toMatchObject({
+      dissolved: true,
+      partsBefore: 2,
+      partsAfter: 1,
+    });
+  });
+
+  it('saves the merged shape, and says so on create and on update', async () => {
+    const { app: own } = await demoApp();
+    const { geometry } = both();
+    const send = (path: string, body: unknown, method: string) =>
+      own.request(path, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const res = await send('/api/areas', { name: '两村', reason: 'other', geometry }, 'POST');
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: number; geometry: GeoJSON.Geometry; repaired: Repaired };
+    expect(created.repaired).toMatchObject({ dissolved: true, partsAfter: 1 });
+    expect(created.geometry.type).toBe('Polygon');
+    const stored = await getJson<{ geometry: GeoJSON.Geometry; repaired?: Repaired }>(
+      own,
+      `/api/areas/${created.id}`,
+    );
+    expect(stored.geometry).toEqual(created.geometry);
+    expect(stored.repaired).toBeUndefined();
+    const renamed = (await (await send(`/api/areas/${created.id}`, { name: '改名' }, 'PUT')).json()) as {
+      repaired?: Repaired;
+    };
+    expect(renamed.repaired).toBeUndefined();
+    const reshaped = (await (await send(`/api/areas/${created.id}`, { geometry }, 'PUT')).json()) as {
+      repaired: Repaired;
+    };
+    expect(reshaped.repaired).toMatchObject({ dissolved: true, partsAfter: 1 });
+  });
+
+  it('leaves out `repaired` when nothing was mended', async () => {
+    const s = await postJson<Stats & { repaired?: Repaired }>('/api/areas/stats', {
+      geometry: middle(),
+      at: '2010-06-30',
+    });
+    expect(s.repaired).toBeUndefined();
+  });
+});
+
 describe('/api/areas CRUD', () => {
   const area = () => ({
     name: '丁桥大道沿线',

@@ -15,6 +15,7 @@ import {
 import { listTownships, listVillages } from '../db/geography';
 import { areaIndexFor } from '../domain/areas/area-index';
 import { type AreaShape, areaSeries, areaShape, areaStats } from '../domain/areas/area-stats';
+import { dissolvedMessage } from '../domain/areas/dissolve-parts';
 import { validatePolygon } from '../domain/areas/polygon-validation';
 import { formatDay, parseDay } from '../domain/dates';
 import { ApiError, notFound } from '../http/api-error';
@@ -50,6 +51,21 @@ const updateBody = z.object(fieldsShape).partial().strict();
 const atQuery = z.object({ at: isoDate.optional() });
 const idParams = z.object({ id: idParam });
 
+/** How a shape was mended before use: touching or overlapping parts merged, said so in the answer. */
+interface Repaired {
+  dissolved: true;
+  partsBefore: number;
+  partsAfter: number;
+  message: string;
+  messageZh: string;
+}
+
+/** The body, with `repaired` when the shape it was computed from had to be mended. */
+const withRepair = <T extends object>(body: T, repaired: Repaired | null) => ({
+  ...body,
+  ...(repaired ? { repaired } : {}),
+});
+
 /** Key areas (重点区域): what a drawn shape holds, and the shapes leaders keep. */
 export function areaRoutes(ctx: AppContext) {
   // Build the aggregate index in the background soon after start and after each burst of writes,
@@ -62,11 +78,15 @@ export function areaRoutes(ctx: AppContext) {
   };
   ctx.model.onChange(warm);
   warm();
-  /** Validates a shape from a request, or throws a 400 that says what is wrong and where. */
-  const shapeOf = (input: unknown): AreaShape => {
+  /** Validates (and mends) a shape from a request, or throws a 400 that says what is wrong and where. */
+  const shapeOf = (input: unknown): { shape: AreaShape; repaired: Repaired | null } => {
     const township = listTownships(ctx.db).map((t) => t.geometry);
     const result = validatePolygon(input, { township });
-    if (result.ok) return areaShape(result.geometry);
+    if (result.ok) {
+      const d = result.dissolved;
+      const repaired: Repaired | null = d && { dissolved: true, ...d, ...dissolvedMessage(d) };
+      return { shape: areaShape(result.geometry), repaired };
+    }
     const [first, ...rest] = result.problems;
     const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
     const message = first.message.startsWith('geometry') ? first.message : `geometry, ${first.message}`;
@@ -118,19 +138,32 @@ export function areaRoutes(ctx: AppContext) {
     )
     .post('/stats', validate('json', z.object({ geometry, at: isoDate })), (c) => {
       const body = c.req.valid('json');
-      return c.json(stats(shapeOf(body.geometry), dayOf(body.at)));
+      const { shape, repaired } = shapeOf(body.geometry);
+      return c.json(withRepair(stats(shape, dayOf(body.at)), repaired));
     })
     .post('/series', validate('json', z.object({ geometry, stepDays })), (c) => {
       const body = c.req.valid('json');
-      return c.json(series(shapeOf(body.geometry), body.stepDays));
+      const { shape, repaired } = shapeOf(body.geometry);
+      return c.json(withRepair(series(shape, body.stepDays), repaired));
     })
     .post('/premises', validate('json', z.object({ geometry, at: isoDate, page, pageSize })), (c) => {
       const body = c.req.valid('json');
-      return c.json(premisePage(ctx, shapeOf(body.geometry), dayOf(body.at), body.page, body.pageSize));
+      const { shape, repaired } = shapeOf(body.geometry);
+      return c.json(withRepair(premisePage(ctx, shape, dayOf(body.at), body.page, body.pageSize), repaired));
     })
     .post('/premises.csv', validate('json', z.object({ geometry, at: isoDate })), (c) => {
       const body = c.req.valid('json');
-      return premiseCsv(ctx, shapeOf(body.geometry), dayOf(body.at), `重点区域经营户-${body.at}`);
+      const { shape, repaired } = shapeOf(body.geometry);
+      const res = premiseCsv(ctx, shape, dayOf(body.at), `重点区域经营户-${body.at}`);
+      // a download has no body to say it in; header values are Latin-1, so the English sentence only
+      if (repaired) {
+        const { partsBefore, partsAfter, message } = repaired;
+        res.headers.set(
+          'X-Area-Repaired',
+          JSON.stringify({ dissolved: true, partsBefore, partsAfter, message }),
+        );
+      }
+      return res;
     })
     .get('/', validate('query', atQuery), (c) => {
       const day = dayOf(c.req.valid('query').at);
@@ -139,8 +172,9 @@ export function areaRoutes(ctx: AppContext) {
     .post('/', validate('json', createBody), (c) => {
       const body = c.req.valid('json');
       checkPeriod(body);
-      const area = createArea(ctx.db, { ...body, geometry: shapeOf(body.geometry).geometry });
-      return c.json(summary(area, ctx.endDay), 201);
+      const { shape, repaired } = shapeOf(body.geometry);
+      const area = createArea(ctx.db, { ...body, geometry: shape.geometry });
+      return c.json(withRepair(summary(area, ctx.endDay), repaired), 201);
     })
     .get('/:id', validate('param', idParams), validate('query', atQuery), (c) => {
       return c.json(summary(storedArea(c.req.valid('param').id), dayOf(c.req.valid('query').at)));
@@ -148,17 +182,18 @@ export function areaRoutes(ctx: AppContext) {
     .put('/:id', validate('param', idParams), validate('json', updateBody), (c) => {
       const before = storedArea(c.req.valid('param').id);
       const { geometry: input, ...fields } = c.req.valid('json');
+      const checked = input === undefined ? null : shapeOf(input);
       const merged: AreaFields = {
         name: fields.name ?? before.name,
         reason: fields.reason ?? before.reason,
         note: fields.note ?? before.note,
         activeFrom: fields.activeFrom === undefined ? before.activeFrom : fields.activeFrom,
         activeTo: fields.activeTo === undefined ? before.activeTo : fields.activeTo,
-        geometry: input === undefined ? before.geometry : shapeOf(input).geometry,
+        geometry: checked ? checked.shape.geometry : before.geometry,
       };
       checkPeriod(merged);
       const area = updateArea(ctx.db, before.id, merged) ?? storedArea(before.id);
-      return c.json(summary(area, ctx.endDay));
+      return c.json(withRepair(summary(area, ctx.endDay), checked?.repaired ?? null));
     })
     .delete('/:id', validate('param', idParams), (c) => {
       const id = c.req.valid('param').id;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { area, booleanPointInPolygon, polygon } from '@turf/turf';
 import { zipSync } from 'fflate';
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
@@ -182,6 +183,46 @@ describe('boundary import: village boundaries from the land bureau', { timeout: 
     expect(Math.abs(lng - f.geometry.coordinates[0][0][0])).toBeLessThan(1e-5);
     expect(Math.abs(lat - f.geometry.coordinates[0][0][1])).toBeLessThan(1e-5);
     expect(preview.features[0].match).toMatchObject({ name: f.properties?.name, by: 'code' });
+  });
+
+  it('merges a village delivered as two parts sharing an edge, and says which in the preview', async () => {
+    const { app } = await demoApp();
+    const f = villages.features[2];
+    const ring = f.geometry.coordinates[0];
+    const n = ring.length - 1;
+    // cut off an ear of the outline along its diagonal: a triangle and the rest, sharing that edge
+    const turn = (a: number[], b: number[], c: number[]) =>
+      (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+    const winding = Math.sign(ring.slice(1).reduce((t, q, k) => t + turn([0, 0], ring[k], q), 0));
+    const ear = Array.from({ length: n - 2 }, (_, k) => k + 1).find((i) => {
+      const triangle = polygon([[ring[i - 1], ring[i], ring[i + 1], ring[i - 1]]]);
+      return (
+        Math.sign(turn(ring[i - 1], ring[i], ring[i + 1])) === winding &&
+        ring.slice(0, n).every((p, j) => Math.abs(j - i) <= 1 || !booleanPointInPolygon(p, triangle))
+      );
+    });
+    if (ear === undefined) throw new Error('the village has no ear to cut off');
+    const parts: GeoJSON.Feature = {
+      ...f,
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [[ring[ear - 1], ring[ear], ring[ear + 1], ring[ear - 1]]],
+          [[...ring.slice(0, ear), ...ring.slice(ear + 1)]],
+        ],
+      },
+    };
+    const res = await upload(app, '/api/imports/boundaries', [
+      { name: 'v.geojson', bytes: geojson([parts]) },
+    ]);
+    expect(res.status).toBe(201);
+    const preview = await res.json();
+    expect(preview.notes).toContain(
+      `feature 0 «${f.properties?.name}»: 2 touching or overlapping parts dissolved into 1`,
+    );
+    expect(preview.features[0].geometry.type).toBe('Polygon');
+    expect(preview.features[0].match).toMatchObject({ name: f.properties?.name, by: 'code' });
+    expect(area(preview.features[0].geometry)).toBeCloseTo(area(f.geometry), 0);
   });
 
   it('reads a GeoPackage and matches by name', async () => {

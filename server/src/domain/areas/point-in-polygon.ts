@@ -91,7 +91,8 @@ export function rayCrossings(
  * Whether (x, y) is in the shape, boundary included (a premise exactly on an edge, of the outer
  * ring or of a hole, counts as inside: turf's booleanPointInPolygon with ignoreBoundary false).
  * Parity is taken over all rings together, which equals "in some polygon, outside its holes" for
- * the shapes polygon-validation accepts (rings neither cross nor touch, parts do not overlap).
+ * the shapes polygon-validation accepts (rings neither cross nor share a stretch of edge, touch
+ * one another at single points at most, and parts do not overlap: those that did are merged).
  */
 export function pointInShape(shape: ShapeEdges, x: number, y: number): boolean {
   const [w, s, e, n] = shape.bbox;

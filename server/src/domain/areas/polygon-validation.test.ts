@@ -1,4 +1,6 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
+import { pointInShape, shapeEdges } from './point-in-polygon';
 import { validatePolygon } from './polygon-validation';
 
 type Pos = [number, number];
@@ -192,5 +194,122 @@ describe('validatePolygon', () => {
     expect(problemsOf(polygon(square(121, 31, 0.1)), { township })[0].code).toBe('outside_township');
     expect(validatePolygon(polygon(square(120.05, 30.05, 0.1)), { township }).ok).toBe(true);
     expect(validatePolygon(polygon(square(119, 29, 2)), { township }).ok).toBe(true);
+  });
+});
+
+describe('validatePolygon with MultiPolygon parts that meet', () => {
+  const multi = (...parts: Pos[][][]) => ({ type: 'MultiPolygon', coordinates: parts });
+  const accepted = (input: unknown) => {
+    const result = validatePolygon(input);
+    if (!result.ok) throw new Error(result.problems[0].message);
+    return result;
+  };
+
+  it('merges parts that share an edge or overlap, says so, and the merged shape passes again as it is', () => {
+    const merged = accepted(multi([square(120, 30, 0.1)], [square(120.1, 30, 0.1)]));
+    expect(merged.dissolved).toEqual({ partsBefore: 2, partsAfter: 1 });
+    expect(merged.geometry.type).toBe('Polygon');
+    const again = accepted(merged.geometry);
+    expect(again.dissolved).toBeNull();
+    expect(again.geometry).toEqual(merged.geometry);
+  });
+
+  it('counts a point where the parts overlapped once: inside, not cancelled out by parity', () => {
+    const input = multi([square(120, 30, 0.1)], [square(120.05, 30, 0.1)]);
+    const [x, y] = [120.07, 30.05];
+    // parity over both parts' rings, as it was before merging, would leave the overlap out
+    expect(pointInShape(shapeEdges(input as GeoJSON.MultiPolygon), x, y)).toBe(false);
+    expect(pointInShape(shapeEdges(accepted(input).geometry), x, y)).toBe(true);
+  });
+
+  it('accepts parts touching at a corner and a hole touching its outer ring at a vertex, unchanged', () => {
+    const corner = accepted(multi([square(120, 30, 0.1)], [square(120.1, 30.1, 0.1)]));
+    expect(corner.dissolved).toBeNull();
+    expect(corner.geometry.coordinates).toHaveLength(2);
+    const hole: Pos[] = [
+      [120, 30],
+      [120.05, 30.02],
+      [120.02, 30.05],
+      [120, 30],
+    ];
+    expect(accepted(polygon(square(120, 30, 0.1), hole)).dissolved).toBeNull();
+    // parity over all rings still answers as turf does, at the touching points too
+    for (const shape of [corner.geometry, polygon(square(120, 30, 0.1), hole)]) {
+      const edges = shapeEdges(shape);
+      for (let i = 0; i <= 40; i++) {
+        for (let j = 0; j <= 40; j++) {
+          const p: Pos = [120 + i * 0.005, 30 + j * 0.005];
+          const turf = booleanPointInPolygon(p, shape, { ignoreBoundary: false });
+          expect(pointInShape(edges, ...p), `${p}`).toBe(turf);
+        }
+      }
+    }
+  });
+
+  it('passes its own merge of parts that enclose a hole touching the outer ring', () => {
+    // a U, and a lid sharing the top of its east arm and touching its west arm at a corner
+    const u: Pos[] = [
+      [120, 30],
+      [120.3, 30],
+      [120.3, 30.2],
+      [120.2, 30.2],
+      [120.2, 30.1],
+      [120.1, 30.1],
+      [120.1, 30.2],
+      [120, 30.2],
+      [120, 30],
+    ];
+    const lid: Pos[] = [
+      [120.1, 30.2],
+      [120.3, 30.2],
+      [120.3, 30.3],
+      [120.1, 30.3],
+      [120.1, 30.2],
+    ];
+    const merged = accepted(multi([u], [lid]));
+    expect(merged.dissolved).toEqual({ partsBefore: 2, partsAfter: 1 });
+    expect(merged.geometry.coordinates).toHaveLength(2);
+    expect(accepted(merged.geometry).dissolved).toBeNull();
+  });
+
+  it('still refuses rings that pass through each other at vertices, and a part inside another', () => {
+    // a hole leaving its outer ring through two of its corners: no edges cross between vertices
+    const through: Pos[] = [
+      [120.05, 30.05],
+      [120.1, 30],
+      [120.15, 30.05],
+      [120.1, 30.1],
+      [120.05, 30.05],
+    ];
+    const [p] = problemsOf(polygon(square(120, 30, 0.1), through));
+    expect(p.code).toBe('self_intersection');
+    expect(p.message).toMatch(
+      /^ring 0, vertex \d: self-intersection: the edge from vertex \d touches the edge from ring 1/,
+    );
+    // a part inside another that touches it at a corner only: a hole written as a part, not merged
+    const inner: Pos[] = [
+      [120, 30],
+      [120.05, 30.02],
+      [120.02, 30.05],
+      [120, 30],
+    ];
+    expect(problemsOf(multi([square(120, 30, 0.1)], [inner]))[0]).toMatchObject({
+      code: 'overlapping_polygons',
+      where: 'polygon 1',
+      lngLat: [120.05, 30.02],
+    });
+  });
+
+  it('does not merge a broken part into its neighbour: a bow tie is refused as before', () => {
+    const bowtie: Pos[] = [
+      [120.1, 30],
+      [120.2, 30],
+      [120.1, 30.1],
+      [120.2, 30.1],
+      [120.1, 30],
+    ];
+    const [p] = problemsOf(multi([square(120, 30, 0.1)], [bowtie]));
+    expect(p).toMatchObject({ code: 'self_intersection', where: 'polygon 1, ring 0, vertex 1' });
+    expect(p.message).toContain('crosses the edge from vertex 3 at [120.15,30.05]');
   });
 });

@@ -57,6 +57,21 @@ describe('findIntersections', () => {
     expect(hits[0].lngLat).toEqual([2, 2]);
   });
 
+  it('tells crossing, sharing a stretch and touching at a point apart', () => {
+    const kinds = (a: Pos[], b: Pos[]) => findIntersections([a, b], 20).map((h) => h.kind);
+    expect(kinds(square(0, 0, 10), square(8, 8, 5))).toEqual(['cross', 'cross']);
+    expect(new Set(kinds(square(0, 0, 10), square(10, 2, 5)))).toContain('overlap');
+    expect(new Set(kinds(square(0, 0, 10), square(10, 10, 5)))).toEqual(new Set(['touch']));
+    // upright edges sharing a stretch are not read as meeting at a point
+    expect(new Set(kinds(square(0, 0, 10), square(10, 0, 5)))).toContain('overlap');
+  });
+
+  it('passes over what skip answers true for, without counting it towards the limit', () => {
+    const touching = [square(0, 0, 10), square(10, 10, 5), square(8, 8, 5)];
+    const hits = findIntersections(touching, 1, (h) => h.kind === 'touch');
+    expect(hits.map((h) => h.kind)).toEqual(['cross']);
+  });
+
   it('stops at the limit', () => {
     // a zigzag across a bar: many crossings
     const bar = square(0, 0, 100).map(([x, y]): Pos => [x, y / 50]);

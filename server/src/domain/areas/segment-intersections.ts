@@ -4,14 +4,34 @@ import { forEachCellRun, gridOver } from './grid-cells';
 /** A ring as a closed list of positions (first equals last) without consecutive repeats. */
 export type Ring = readonly (readonly [number, number])[];
 
+/**
+ * How two edges meet: their insides cross at one point, they share a stretch of positive length,
+ * or they touch at one point that is an end of at least one of them.
+ */
+export type ContactKind = 'cross' | 'overlap' | 'touch';
+
 /** Two edges that meet where they should not: edge `edge` of ring `ring` starts at that vertex. */
 export interface Intersection {
   a: { ring: number; edge: number };
   b: { ring: number; edge: number };
   lngLat: [number, number];
+  kind: ContactKind;
 }
 
 type P = readonly [number, number];
+
+/** The ring without consecutive repeats, and for each kept position its index in the input. */
+export function dedupeRing<T extends P>(ring: readonly T[]): { ring: T[]; index: number[] } {
+  const out: T[] = [];
+  const index: number[] = [];
+  ring.forEach((p, i) => {
+    const last = out[out.length - 1];
+    if (last && last[0] === p[0] && last[1] === p[1]) return;
+    out.push(p);
+    index.push(i);
+  });
+  return { ring: out, index };
+}
 
 /** Orientation of (cx, cy) against the line a→b: 1 left, -1 right, 0 on it (exact for the differences). */
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
@@ -23,8 +43,26 @@ function within(ax: number, ay: number, bx: number, by: number, px: number, py: 
   return Math.min(ax, bx) <= px && px <= Math.max(ax, bx) && Math.min(ay, by) <= py && py <= Math.max(ay, by);
 }
 
-/** Where segments (s[i]..s[i+3]) and (s[j]..s[j+3]) of a flat array meet (touching counts), or null. */
-function meet(s: Float64Array, i: number, j: number): [number, number] | null {
+/** Whether collinear segments (x1, y1)–(x2, y2) and (x3, y3)–(x4, y4) share more than a point. */
+function shareStretch(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  x3: number,
+  y3: number,
+  x4: number,
+  y4: number,
+) {
+  // along the axis the segments run furthest on, so that a vertical pair is not read as a point
+  const alongX =
+    Math.max(Math.abs(x2 - x1), Math.abs(x4 - x3)) >= Math.max(Math.abs(y2 - y1), Math.abs(y4 - y3));
+  const [a1, a2, b1, b2] = alongX ? [x1, x2, x3, x4] : [y1, y2, y3, y4];
+  return Math.min(Math.max(a1, a2), Math.max(b1, b2)) > Math.max(Math.min(a1, a2), Math.min(b1, b2));
+}
+
+/** Where and how segments (s[i]..s[i+3]) and (s[j]..s[j+3]) of a flat array meet, or null. */
+function meet(s: Float64Array, i: number, j: number): { at: [number, number]; kind: ContactKind } | null {
   const x1 = s[i];
   const y1 = s[i + 1];
   const x2 = s[i + 2];
@@ -44,18 +82,20 @@ function meet(s: Float64Array, i: number, j: number): [number, number] | null {
   if (d1 * d2 < 0 && d3 * d4 < 0) {
     const t =
       ((x3 - x1) * (y4 - y3) - (y3 - y1) * (x4 - x3)) / ((x2 - x1) * (y4 - y3) - (y2 - y1) * (x4 - x3));
-    return [x1 + t * (x2 - x1), y1 + t * (y2 - y1)];
+    return { at: [x1 + t * (x2 - x1), y1 + t * (y2 - y1)], kind: 'cross' };
   }
-  if (d1 === 0 && within(x3, y3, x4, y4, x1, y1)) return [x1, y1];
-  if (d2 === 0 && within(x3, y3, x4, y4, x2, y2)) return [x2, y2];
-  if (d3 === 0 && within(x1, y1, x2, y2, x3, y3)) return [x3, y3];
-  if (d4 === 0 && within(x1, y1, x2, y2, x4, y4)) return [x4, y4];
+  const collinear = (d1 === 0 && d2 === 0) || (d3 === 0 && d4 === 0);
+  const kind = collinear && shareStretch(x1, y1, x2, y2, x3, y3, x4, y4) ? 'overlap' : 'touch';
+  if (d1 === 0 && within(x3, y3, x4, y4, x1, y1)) return { at: [x1, y1], kind };
+  if (d2 === 0 && within(x3, y3, x4, y4, x2, y2)) return { at: [x2, y2], kind };
+  if (d3 === 0 && within(x1, y1, x2, y2, x3, y3)) return { at: [x3, y3], kind };
+  if (d4 === 0 && within(x1, y1, x2, y2, x4, y4)) return { at: [x4, y4], kind };
   return null;
 }
 
 /** Whether segments p1p2 and p3p4 meet (touching counts): where, or null. */
 export function segmentsMeet(p1: P, p2: P, p3: P, p4: P): [number, number] | null {
-  return meet(Float64Array.of(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1], p4[0], p4[1]), 0, 4);
+  return meet(Float64Array.of(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1], p4[0], p4[1]), 0, 4)?.at ?? null;
 }
 
 /** Whether edge b → c doubles back along a → b (a spike: the ring retraces itself). */
@@ -70,8 +110,13 @@ function doublesBack(s: Float64Array, k: number, next: number): boolean {
  * Finds edges that cross, touch or overlap, within and between rings (edges next to each other in
  * a ring may share only their common vertex). Buckets edges into a grid of about one cell per edge
  * and tests pairs that share a cell, so a 5,000-vertex outline takes milliseconds. Stops at `limit`.
+ * Meetings for which `skip` answers true are passed over and not counted towards the limit.
  */
-export function findIntersections(rings: readonly Ring[], limit = 5): Intersection[] {
+export function findIntersections(
+  rings: readonly Ring[],
+  limit = 5,
+  skip: (hit: Intersection) => boolean = () => false,
+): Intersection[] {
   let n = 0;
   for (const ring of rings) n += Math.max(0, ring.length - 1);
   const found: Intersection[] = [];
@@ -98,20 +143,22 @@ export function findIntersections(rings: readonly Ring[], limit = 5): Intersecti
       if (y > maxY) maxY = y;
     }
   });
-  const report = (i: number, j: number, at: [number, number]) => {
+  const report = (i: number, j: number, at: [number, number], kind: ContactKind) => {
     const [x, y] = i < j ? [i, j] : [j, i];
-    found.push({
+    const hit: Intersection = {
       a: { ring: ringOf[x], edge: edgeOf[x] },
       b: { ring: ringOf[y], edge: edgeOf[y] },
       lngLat: at,
-    });
+      kind,
+    };
+    if (!skip(hit)) found.push(hit);
   };
 
   // neighbours in a ring share a vertex by design; they are wrong only where the ring doubles back
   for (let k = 0; k < n && found.length < limit; k++) {
     if (edgesInRing[k] < 3) continue;
     const next = edgeOf[k] + 1 === edgesInRing[k] ? k - edgesInRing[k] + 1 : k + 1;
-    if (doublesBack(seg, k, next)) report(k, next, [seg[4 * k + 2], seg[4 * k + 3]]);
+    if (doublesBack(seg, k, next)) report(k, next, [seg[4 * k + 2], seg[4 * k + 3]], 'overlap');
   }
 
   // cells as compressed lists: count, then fill
@@ -142,12 +189,12 @@ export function findIntersections(rings: readonly Ring[], limit = 5): Intersecti
           const d = Math.abs(edgeOf[i] - edgeOf[j]);
           if (d === 1 || d === edgesInRing[i] - 1) continue;
         }
-        const at = meet(seg, 4 * i, 4 * j);
-        if (!at) continue;
+        const m = meet(seg, 4 * i, 4 * j);
+        if (!m) continue;
         const key = Math.min(i, j) * n + Math.max(i, j);
         if (seen.has(key)) continue;
         seen.add(key);
-        report(i, j, at);
+        report(i, j, m.at, m.kind);
         if (found.length >= limit) return found;
       }
     }

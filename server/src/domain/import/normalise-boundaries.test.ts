@@ -94,6 +94,34 @@ describe('normaliseBoundaries', () => {
       normaliseBoundaries(layer([{ index: 3, geometry: bowtie, properties: { name: '大唐村' } }])),
     ).toThrow(/feature 3 «大唐村»: ring 0, vertex \d: self-intersection/);
   });
+  it('merges a village delivered as parts that touch along an edge, and says which', () => {
+    const rect = (x0: number, x1: number) => [
+      [
+        [x0, 30.3],
+        [x1, 30.3],
+        [x1, 30.31],
+        [x0, 30.31],
+        [x0, 30.3],
+      ],
+    ];
+    const halves: GeoJSON.MultiPolygon = {
+      type: 'MultiPolygon',
+      coordinates: [rect(120.2, 120.21), rect(120.21, 120.22)],
+    };
+    const whole: GeoJSON.Polygon = { type: 'Polygon', coordinates: rect(120.2, 120.22) };
+    const r = normaliseBoundaries(
+      layer([
+        { index: 2, geometry: whole, properties: { name: '大唐村' } },
+        { index: 3, geometry: halves, properties: { name: '五星村' } },
+      ]),
+    );
+    expect(r.notes).toContain('feature 3 «五星村»: 2 touching or overlapping parts dissolved into 1');
+    expect(r.notes.filter((n) => n.includes('dissolved'))).toHaveLength(1);
+    const [, merged] = r.features;
+    expect(merged.geometry.type).toBe('Polygon');
+    expect(merged.geometry.coordinates).toHaveLength(1);
+    expect(merged.areaKm2).toBeCloseTo(r.features[0].areaKm2, 9);
+  });
   it('refuses what lies outside China under the system chosen', () => {
     const f = villages.features[0];
     expect(() =>

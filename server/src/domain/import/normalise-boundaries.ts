@@ -1,4 +1,5 @@
 import { area, rewind } from '@turf/turf';
+import { dissolvedMessage } from '../areas/dissolve-parts';
 import type { Polygonal } from '../areas/point-in-polygon';
 import { validatePolygon } from '../areas/polygon-validation';
 import type { Crs } from '../crs/crs-catalog';
@@ -110,7 +111,8 @@ function decideCrs(
 /**
  * Turns the features of a boundary file into WGS-84 polygons: skips what is not a polygon (saying
  * so), converts from the file's coordinate system, refuses invalid geometry naming the feature and
- * why, repairs ring winding (RFC 7946 right-hand rule) and refuses shapes outside China.
+ * why, merges a MultiPolygon's touching or overlapping parts (noting which features), repairs ring
+ * winding (RFC 7946 right-hand rule) and refuses shapes outside China.
  */
 export function normaliseBoundaries(
   layer: RawLayer,
@@ -165,6 +167,7 @@ export function normaliseBoundaries(
         if (problems.length < MAX_LISTED) problems.push(`${label(raw)}: ${p.message}`);
       continue;
     }
+    if (checked.dissolved) notes.push(`${label(raw)}: ${dissolvedMessage(checked.dissolved).message}`);
     const [w, s, e, n] = bboxOf([checked.geometry]);
     if (!inChina(w, s) || !inChina(e, n)) {
       if (problems.length < MAX_LISTED) {
