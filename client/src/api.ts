@@ -1,5 +1,6 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/src/app';
+import type { PremiseExportQuery } from './lib/export-query';
 import { decodePremises, type PremisesData } from './lib/premises-binary';
 import type { VillageCollection } from './lib/village-types';
 
@@ -10,11 +11,12 @@ export type CampaignInfo = InferResponseType<typeof client.api.campaign.$get, 20
 export type StatusSeries = InferResponseType<typeof client.api.stats.series.$get, 200>;
 export type PremiseFile = InferResponseType<(typeof client.api.premises)[':id']['$get'], 200>;
 
-/** An HTTP failure with the server's own message when it sent one. */
+/** An HTTP failure with the server's own message (and its details, e.g. the rows refused) when it sent one. */
 export class ApiRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -23,17 +25,32 @@ export class ApiRequestError extends Error {
 async function ok(res: Response): Promise<Response> {
   if (res.ok) return res;
   let message = `${res.status} ${res.statusText}`;
+  let details: unknown;
   try {
-    const body = (await res.clone().json()) as { error?: { message?: string } };
+    const body = (await res.clone().json()) as { error?: { message?: string; details?: unknown } };
     if (body.error?.message) message = body.error.message;
+    details = body.error?.details;
   } catch {
     // not JSON: keep the status line
   }
-  throw new ApiRequestError(res.status, message);
+  throw new ApiRequestError(res.status, message, details);
 }
 
 export async function fetchCampaign(init?: RequestInit): Promise<CampaignInfo> {
   return (await ok(await client.api.campaign.$get(undefined, { init }))).json() as Promise<CampaignInfo>;
+}
+
+export type SetupStatus = InferResponseType<typeof client.api.setup.$get, 200>;
+/** What the set-up form sends: the township's chain, the campaign's name and dates, the plan's goals. */
+export type CampaignSetupInput = Parameters<typeof client.api.campaign.$put>[0]['json'];
+
+export async function fetchSetup(init?: RequestInit): Promise<SetupStatus> {
+  return (await ok(await client.api.setup.$get(undefined, { init }))).json();
+}
+
+/** Sets the township and campaign up, or revises them (the office); answers the campaign as GET does. */
+export async function putCampaign(json: CampaignSetupInput): Promise<CampaignInfo> {
+  return (await ok(await client.api.campaign.$put({ json }))).json() as Promise<CampaignInfo>;
 }
 
 export async function fetchVillages(init?: RequestInit): Promise<VillageCollection> {
@@ -128,4 +145,159 @@ export async function fetchAreaPremises(
 /** The premises inside as the server's CSV (BOM, formulas neutralised). */
 export async function fetchAreaPremisesCsv(geometry: unknown, at: string): Promise<Blob> {
   return (await ok(await client.api.areas['premises.csv'].$post({ json: { geometry, at } }))).blob();
+}
+
+type ImportsClient = typeof client.api.imports;
+type ImportCall = ImportsClient[':id'];
+/** A staged premise list: its columns with the guessed mapping, the fields, a preview. */
+export type StagedPremises = InferResponseType<ImportsClient['premises']['$post'], 201>;
+/** A staged boundary upload: its features with their matches, ready to preview. */
+export type BoundaryPreview = InferResponseType<ImportsClient['boundaries']['$post'], 201>;
+export type BoundaryCommitResult = InferResponseType<
+  ImportsClient['boundaries'][':id']['commit']['$post'],
+  200
+>;
+/** A premise list's dry run. */
+export type Validation = Extract<
+  InferResponseType<ImportCall['validate']['$post'], 200>,
+  { errors: unknown }
+>;
+export type ImportProgress = InferResponseType<ImportCall['progress']['$get'], 200>;
+export type ImportSummary = InferResponseType<ImportsClient['$get'], 200>['imports'][number];
+/** A door-plate import: counts, the problems by row and column, and what was assumed. */
+export type AddressImport = InferResponseType<ImportsClient['addresses']['$post'], 201>;
+export type Decision = 'skip' | 'merge' | 'new';
+type GeocodeClient = typeof client.api.geocode;
+export type ReviewPage = InferResponseType<GeocodeClient['reviews']['$get'], 200>;
+export type ReviewItem = ReviewPage['items'][number];
+export type Placement = InferResponseType<GeocodeClient['reviews'][':premiseId']['$post'], 200>;
+
+const id = (n: number) => ({ id: String(n) });
+
+export async function uploadPremiseList(
+  file: File,
+  options: { crs?: string; surveyDate?: string; defaultCategory?: string },
+): Promise<StagedPremises> {
+  const form = {
+    file,
+    crs: options.crs || undefined,
+    surveyDate: options.surveyDate || undefined,
+    defaultCategory: options.defaultCategory || undefined,
+  };
+  return (await ok(await client.api.imports.premises.$post({ form }))).json();
+}
+
+export async function putMapping(
+  importId: number,
+  mapping: Record<string, number | null>,
+): Promise<StagedPremises> {
+  const res = await client.api.imports[':id'].mapping.$put({ param: id(importId), json: { mapping } });
+  return (await ok(res)).json() as Promise<StagedPremises>;
+}
+
+export async function validateImport(importId: number): Promise<Validation> {
+  const res = await client.api.imports[':id'].validate.$post({ param: id(importId), query: {} });
+  return (await ok(res)).json() as Promise<Validation>;
+}
+
+/** Starts the commit in the background (the server answers 202 at once); poll `importProgress`. */
+export async function startCommit(
+  importId: number,
+  decisions: { duplicates: Decision; rows: Record<string, Decision> },
+): Promise<void> {
+  await ok(
+    await client.api.imports[':id'].commit.$post({
+      param: id(importId),
+      query: { wait: '0' },
+      json: decisions,
+    }),
+  );
+}
+
+export async function importProgress(importId: number): Promise<ImportProgress> {
+  return (await ok(await client.api.imports[':id'].progress.$get({ param: id(importId) }))).json();
+}
+
+export async function listImports(): Promise<ImportSummary[]> {
+  return (await (await ok(await client.api.imports.$get())).json()).imports;
+}
+
+/** What a finished import did (its `result`), whatever its kind. */
+export async function importResult(importId: number): Promise<unknown> {
+  const job = await (await ok(await client.api.imports[':id'].$get({ param: id(importId) }))).json();
+  return 'result' in job ? job.result : job;
+}
+
+export async function undoImport(importId: number, force: boolean): Promise<void> {
+  await ok(await client.api.imports[':id'].undo.$post({ param: id(importId), json: { force } }));
+}
+
+/** Where an import's error report (CSV, every problem) downloads from. */
+export function errorReportUrl(importId: number): string {
+  return client.api.imports[':id']['errors.csv'].$path({ param: id(importId) });
+}
+
+export async function uploadBoundaries(
+  files: File[],
+  fields: { level: 'village' | 'township'; crs?: string },
+): Promise<BoundaryPreview> {
+  const form = { files, level: fields.level, crs: fields.crs || undefined };
+  return (await ok(await client.api.imports.boundaries.$post({ form }))).json();
+}
+
+export async function commitBoundaries(
+  importId: number,
+  features: Record<string, number | 'new' | 'skip'>,
+): Promise<BoundaryCommitResult> {
+  const res = await client.api.imports.boundaries[':id'].commit.$post({
+    param: id(importId),
+    json: { features },
+  });
+  return (await ok(res)).json();
+}
+
+/**
+ * Imports a door-plate list into the gazetteer. A refusal (strict with bad rows, or no good row)
+ * throws an ApiRequestError whose `details` is the same AddressImport, errors included.
+ */
+export async function importAddresses(
+  file: File,
+  opts: { strict: boolean; crs?: string },
+): Promise<AddressImport> {
+  const form = { file, strict: opts.strict ? ('1' as const) : ('0' as const), crs: opts.crs || undefined };
+  return (await ok(await client.api.imports.addresses.$post({ form }))).json();
+}
+
+export async function fetchReviews(): Promise<ReviewPage> {
+  return (await ok(await client.api.geocode.reviews.$get({ query: { limit: '500' } }))).json();
+}
+
+export async function placePremise(premiseId: number, lngLat: [number, number]): Promise<Placement> {
+  const res = await client.api.geocode.reviews[':premiseId'].$post({
+    param: { premiseId: String(premiseId) },
+    json: { lngLat },
+  });
+  return (await ok(res)).json();
+}
+
+const exportsApi = client.api.exports;
+const premiseExports = {
+  xlsx: exportsApi['premises.xlsx'],
+  csv: exportsApi['premises.csv'],
+  geojson: exportsApi['premises.geojson'],
+  gpkg: exportsApi['premises.gpkg'],
+};
+const geographyExports = {
+  villages: { geojson: exportsApi['villages.geojson'], kml: exportsApi['villages.kml'] },
+  areas: { geojson: exportsApi['areas.geojson'], kml: exportsApi['areas.kml'] },
+};
+
+/** Where the premise ledger downloads from, with the query `premiseExportQuery` made. */
+export function premiseExportPath(format: keyof typeof premiseExports, query: PremiseExportQuery): string {
+  return premiseExports[format].$path({ query });
+}
+
+/** Where the villages or key areas download from as GeoJSON or KML. */
+export function geographyExportPath(kind: 'villages' | 'areas', format: 'geojson' | 'kml'): string {
+  return geographyExports[kind][format].$path();
 }

@@ -33,6 +33,15 @@ export interface DemoCampaign {
   nameEn: string;
   township: string;
   townshipEn: string;
+  townshipCode: string;
+  /** Names the township's lists also use: it became 丁兰街道 later. */
+  townshipOtherNames: string[];
+  province: string;
+  city: string;
+  district: string;
+  districtCode: string;
+  /** 江干区 went into 上城区 in 2021: later lists write that. */
+  districtOtherNames: string[];
   start: string;
   end: string;
   sample: true;

@@ -5,9 +5,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppContext } from './context';
 import { ApiError } from './http/api-error';
+import { constraintError } from './http/constraint-message';
 import { areaRoutes } from './routes/areas';
 import { basemapRoutes } from './routes/basemap';
-import { campaignRoutes } from './routes/campaign';
+import { campaignRoutes, setupRoutes } from './routes/campaign';
 import { displayRoutes } from './routes/display';
 import { exportRoutes } from './routes/exports';
 import { geocodingRoutes } from './routes/geocoding';
@@ -48,6 +49,7 @@ export function createApp(ctx: AppContext) {
     )
     .get('/api/health', (c) => c.json({ ok: true as const }))
     .route('/api/campaign', campaignRoutes(ctx))
+    .route('/api/setup', setupRoutes(ctx))
     .route('/api/villages', villageRoutes(ctx))
     .route('/api/stats', statsRoutes(ctx))
     .route('/api/layers', layerRoutes(ctx))
@@ -71,6 +73,11 @@ export function createApp(ctx: AppContext) {
   });
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+    const refused = constraintError(err);
+    if (refused) {
+      console.error(`${c.req.method} ${c.req.path}: ${(err as Error).message}`);
+      return c.json(refused.toJSON(), refused.status);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'payload_too_large' : 'bad_request';
       return c.json(new ApiError(err.status, code, err.message).toJSON(), err.status);

@@ -1,21 +1,25 @@
 import { type AppContext, makeContext } from './context';
-import { readCampaign, writeCampaign } from './db/campaign';
+import { readCampaign, type StoredCampaignInput, writeCampaign } from './db/campaign';
 import { countPremises } from './db/geography';
 import { type Db, openDatabase } from './db/open-database';
 import { CampaignModel } from './model';
 import { seedFromDir } from './seed/seed-from-dir';
 
-/** A campaign for a database started empty (DEMO=0): three years from this January. */
-function emptyCampaign(now = new Date()) {
+/**
+ * The campaign of a record started empty (DEMO=0) until someone sets it up: three years from this
+ * January, named for no township (`configured: false` sends the page to the set-up).
+ */
+function unconfiguredCampaign(now = new Date()): StoredCampaignInput {
   const year = now.getUTCFullYear();
   return {
     name: '十小整治三年行动',
     nameEn: 'Ten Small Industries Campaign',
-    township: '本镇',
-    townshipEn: 'Township',
+    township: '未设置',
+    townshipEn: 'Not set up',
     start: `${year}-01-01`,
     end: `${year + 2}-12-31`,
     sample: false,
+    configured: false,
   };
 }
 
@@ -27,7 +31,7 @@ export async function boot(dbFile: string, demoDir: string | null): Promise<{ db
   const db = openDatabase(dbFile);
   if (countPremises(db) === 0 && readCampaign(db) === null) {
     if (demoDir) await seedFromDir(db, demoDir);
-    else writeCampaign(db, emptyCampaign());
+    else writeCampaign(db, unconfiguredCampaign());
   }
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');

@@ -161,4 +161,37 @@ describe('the CLI', () => {
       /^error: --format must be one of xlsx, csv, geojson, gpkg, not pdf\n\nusage: npm run cli/,
     );
   }, 60_000);
+
+  it('imports door plates: good rows in, bad rows listed; --strict refuses, --dry-run writes nothing', async () => {
+    const data = tempDir();
+    const points = join(data, '门牌.csv');
+    writeFileSync(
+      points,
+      '村社区,组,号,经度,纬度\n大唐村,1,301,120.2101,30.3418\n大唐村,1,x,120.2101,30.3418\n大唐村,1,302,30.3419,120.2102\n',
+    );
+    const dry = await cli(data, 'import', 'addresses', points, '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/dry run: would import 2 address points; nothing was written/);
+
+    const report = join(data, 'errors.csv');
+    const strict = await cli(data, 'import', 'addresses', points, '--strict', '--errors', report);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('error: row 3, 号: got "x", expected a door number from 1 to 99999');
+    expect(strict.stdout).toContain(
+      'warning: row 4, 经度: got "30.3419", expected 经度 and 纬度 the right way round',
+    );
+    expect(strict.stderr).toBe(
+      'error: 1 of 3 rows have errors; with strict nothing was imported (the error report lists every problem)\n',
+    );
+    expect(readFileSync(report, 'utf8')).toContain('3,号,x,');
+
+    const partial = await cli(data, 'import', 'addresses', points, '--crs', 'WGS84');
+    expect(partial.stderr).toBe('');
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toMatch(/imported 2 address points, rejected 1 rows \(undo: imports undo 2\)/);
+    expect((await cli(data, 'imports', 'list')).stdout).toMatch(
+      /^2\taddresses\tcommitted\t.*\t门牌\.csv\t3 rows$/m,
+    );
+    expect((await cli(data, 'imports', 'undo', '2')).code).toBe(0);
+  }, 60_000);
 });

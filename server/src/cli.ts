@@ -5,15 +5,19 @@ import { boot } from './boot';
 import { type CliArgs, flagText, parseCliArgs, UsageError } from './cli-args';
 import { readConfig } from './config';
 import type { AppContext } from './context';
-import { importAddressPointFile } from './db/address-point-import';
 import { listImportJobs } from './db/import-jobs';
+import { campaignSetupSchema } from './domain/campaign-setup';
 import { errorReportCsv } from './domain/import/error-report';
 import { ImportError } from './domain/import/import-error';
+import { constraintError } from './http/constraint-message';
 import { commitBoundaryImport } from './pipelines/commit-boundary-import';
 import { commitPremiseImport } from './pipelines/commit-premise-import';
 import { exportAreas, exportVillages, type GeographyFormat } from './pipelines/export-geography';
 import { type ExportFile, exportPremises, type PremiseExportFormat } from './pipelines/export-premises';
+import { addressImportRefusal, importAddressPoints } from './pipelines/import-address-points';
 import { commitDecisions, premiseImportOptions } from './pipelines/premise-import-options';
+import { setUpCampaign } from './pipelines/set-up-campaign';
+import { setupStatus } from './pipelines/setup-status';
 import { describeBoundaryImport, stageBoundaryImport } from './pipelines/stage-boundary-import';
 import { stagePremiseImport } from './pipelines/stage-premise-import';
 import { undoImport } from './pipelines/undo-import';
@@ -21,10 +25,15 @@ import { validatePremiseImport } from './pipelines/validate-premise-import';
 
 const USAGE = `usage: npm run cli -- <command>
 
+  setup --township NAME [--code CODE] [--district NAME] [--district-code CODE] [--start YYYY-MM-DD]
+        [--end YYYY-MM-DD] [--district-other-names 江干区,…] [--township-other-names 石塘街道,…]
+        [--province NAME] [--city NAME] [--name CAMPAIGN] [--township-en NAME]
+  setup                (with no flags: shows the set-up and what is still missing)
+
   import premises FILE [--crs WGS84|CGCS2000|GCJ02|BD09] [--survey-date YYYY-MM-DD] [--category CODE]
                        [--sheet NAME] [--duplicates skip|merge|new] [--errors REPORT.csv] [--dry-run]
   import boundaries FILE [FILE…] [--crs EPSG:4549] [--level village|township] [--dry-run]
-  import addresses FILE [--dry-run]
+  import addresses FILE [--strict] [--crs WGS84|CGCS2000|GCJ02|BD09] [--errors REPORT.csv] [--dry-run]
   export premises --format xlsx|csv|geojson|gpkg [--at YYYY-MM-DD] [--village ID] [--category CODE]
                   [--status KEY] [--full] --out FILE
   export villages|areas --format geojson|kml --out FILE
@@ -130,35 +139,109 @@ function importBoundaries(ctx: AppContext, args: CliArgs, out: Out): void {
     return;
   }
   const r = commitBoundaryImport(ctx, job);
+  const created = level === 'township' ? `${r.created} township created` : `${r.created} new villages`;
   out(
-    `boundaries: ${r.replaced} replaced, ${r.created} new villages, ${r.skipped} skipped; ${r.premisesOutsideTheirVillage} premises now lie outside their village (undo: imports undo ${r.importId})`,
+    `boundaries: ${r.replaced} replaced, ${created}, ${r.skipped} skipped; ${r.premisesOutsideTheirVillage} premises now lie outside their village (undo: imports undo ${r.importId})`,
+  );
+  for (const note of r.notes) out(`  note: ${note}`);
+}
+
+async function importAddresses(ctx: AppContext, args: CliArgs, out: Out): Promise<void> {
+  const path = args.positionals[2];
+  if (!path) throw new UsageError('import addresses needs a FILE');
+  const strict = args.flags.has('strict');
+  const dryRun = args.flags.has('dry-run');
+  const { view: r, report } = await importAddressPoints(ctx, readFile(path), {
+    strict,
+    crs: flagText(args, 'crs'),
+    dryRun,
+    actor: 'cli',
+  });
+  out(
+    `read ${r.rowCount} rows from ${r.fileName} (${r.format}${r.encoding ? `, ${r.encoding}` : ''})${r.importId ? `; import ${r.importId}` : ''}`,
+  );
+  for (const note of r.notes) out(`  note: ${note}`);
+  out(`checked: ${r.rowCount - r.rejected} rows good, ${r.rejected} rejected, ${r.warningCount} warnings`);
+  const reportPath = flagText(args, 'errors');
+  if (reportPath) {
+    writeFileSync(reportPath, errorReportCsv(report.errors, report.warnings));
+    out(`error report: ${reportPath}`);
+  }
+  const problems = [
+    ...report.errors.map((e) => ({ ...e, level: 'error' })),
+    ...report.warnings.map((w) => ({ ...w, level: 'warning' })),
+  ];
+  for (const p of problems.slice(0, 20))
+    out(`  ${p.level}: row ${p.row}, ${p.column}: got ${JSON.stringify(p.value)}, expected ${p.expected}`);
+  if (problems.length > 20)
+    out(`  … and ${problems.length - 20} more${reportPath ? '' : ' (write them all with --errors FILE)'}`);
+  const refusal = addressImportRefusal(r, strict);
+  if (refusal) throw new ImportError(refusal, 422);
+  out(
+    dryRun
+      ? `dry run: would import ${r.imported} address points; nothing was written`
+      : `imported ${r.imported} address points, rejected ${r.rejected} rows (undo: imports undo ${r.importId})`,
   );
 }
 
-function importAddresses(ctx: AppContext, args: CliArgs, out: Out): void {
-  const path = args.positionals[2];
-  if (!path) throw new UsageError('import addresses needs a FILE');
-  const file = readFile(path);
-  const dryRun = args.flags.has('dry-run');
-  // A dry run does the whole import inside a transaction and rolls it back.
-  ctx.db.exec('BEGIN');
-  let outcome: ReturnType<typeof importAddressPointFile>;
-  try {
-    outcome = importAddressPointFile(ctx.db, file, 'cli');
-  } finally {
-    ctx.db.exec(dryRun ? 'ROLLBACK' : 'COMMIT');
-  }
-  if (!outcome.ok) {
-    for (const e of outcome.errors.slice(0, 20))
-      out(`  row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
-    throw new ImportError(
-      `${outcome.errors.length} problems in ${file.name}; no address point was imported`,
-      422,
-    );
+const list = (text: string | undefined) =>
+  text === undefined
+    ? undefined
+    : text
+        .split(/[,，、]/u)
+        .map((n) => n.trim())
+        .filter(Boolean);
+
+function showSetup(ctx: AppContext, out: Out): void {
+  const c = ctx.campaign;
+  const status = setupStatus(ctx);
+  if (!c.configured) out('not set up yet: run setup --township NAME [--code CODE] [--district NAME] …');
+  else {
+    const chain = [c.province, c.city, c.district, c.township].filter(Boolean).join(' ');
+    out(`${c.name}: ${chain}${c.townshipCode ? ` (${c.townshipCode})` : ''}, ${c.start} … ${c.end}`);
+    if (c.districtOtherNames.length + c.townshipOtherNames.length > 0)
+      out(`  also written: ${[...c.districtOtherNames, ...c.townshipOtherNames].join('、')}`);
   }
   out(
-    `${dryRun ? 'dry run: would import' : 'imported'} ${outcome.imported} address points (${outcome.format}, ${outcome.encoding})`,
+    `  villages: ${status.villages}${status.townshipOutline ? ', township outline on record' : ''}; door plates: ${status.addressPoints}; premises: ${status.premises}`,
   );
+  for (const step of status.next) out(`  next: ${step}`);
+}
+
+function setupCommand(ctx: AppContext, args: CliArgs, out: Out): void {
+  if (args.flags.size === 0) return showSetup(ctx, out);
+  if (ctx.campaign.sample) {
+    throw new ImportError(
+      'this record holds the generated demo township (sample data); set up your own township in a fresh DATA_DIR with DEMO=0',
+    );
+  }
+  const c = ctx.campaign;
+  const parsed = campaignSetupSchema.safeParse({
+    township: flagText(args, 'township') ?? (c.configured ? c.township : undefined),
+    townshipCode: flagText(args, 'code') ?? c.townshipCode,
+    townshipEn: flagText(args, 'township-en') ?? c.townshipEn,
+    townshipOtherNames: list(flagText(args, 'township-other-names')) ?? c.townshipOtherNames,
+    district: flagText(args, 'district') ?? c.district,
+    districtCode: flagText(args, 'district-code') ?? c.districtCode,
+    districtOtherNames: list(flagText(args, 'district-other-names')) ?? c.districtOtherNames,
+    province: flagText(args, 'province') ?? c.province,
+    city: flagText(args, 'city') ?? c.city,
+    name: flagText(args, 'name') ?? c.name,
+    start: flagText(args, 'start') ?? c.start,
+    end: flagText(args, 'end') ?? (flagText(args, 'start') ? undefined : c.end),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue.path[0] === 'township' && !flagText(args, 'township'))
+      throw new UsageError('setup needs --township NAME (e.g. --township 石塘镇)');
+    throw new UsageError(
+      issue.message.includes(':') ? issue.message : `${issue.path.join('.')}: ${issue.message}`,
+    );
+  }
+  const first = !c.configured;
+  setUpCampaign(ctx, parsed.data, 'cli');
+  out(first ? 'set up:' : 'revised:');
+  showSetup(ctx, out);
 }
 
 async function exportCommand(ctx: AppContext, args: CliArgs, out: Out): Promise<void> {
@@ -225,16 +308,19 @@ export async function runCli(
   }
   let db: { close(): void } | null = null;
   try {
-    if (!['import', 'export', 'imports'].includes(command))
+    if (!['setup', 'import', 'export', 'imports'].includes(command))
       throw new UsageError(`unknown command ${command}`);
     const config = readConfig();
-    const booted = await boot(config.dbFile, config.seedDemo ? config.demoDir : null);
+    // Setting a township up never starts from the demo, whatever DEMO says.
+    const seedDemo = config.seedDemo && command !== 'setup';
+    const booted = await boot(config.dbFile, seedDemo ? config.demoDir : null);
     db = booted.db;
     const ctx = booted.ctx;
-    if (command === 'import') {
+    if (command === 'setup') setupCommand(ctx, args, out);
+    else if (command === 'import') {
       if (what === 'premises') await importPremises(ctx, args, out);
       else if (what === 'boundaries') importBoundaries(ctx, args, out);
-      else if (what === 'addresses') importAddresses(ctx, args, out);
+      else if (what === 'addresses') await importAddresses(ctx, args, out);
       else throw new UsageError(`import what? premises, boundaries or addresses (not ${what ?? 'nothing'})`);
     } else if (command === 'export') await exportCommand(ctx, args, out);
     else importsCommand(ctx, args, out);
@@ -244,8 +330,9 @@ export async function runCli(
       err(`error: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    err(`error: ${e instanceof Error ? e.message : String(e)}`);
-    if (!(e instanceof ImportError)) err((e as Error).stack ?? '');
+    const refused = constraintError(e);
+    err(`error: ${refused ? refused.message : e instanceof Error ? e.message : String(e)}`);
+    if (!(e instanceof ImportError) && !refused) err((e as Error).stack ?? '');
     return 1;
   } finally {
     db?.close();

@@ -15,3 +15,11 @@ export interface AppContext {
 export function makeContext(db: Db, model: CampaignModel, campaign: StoredCampaign): AppContext {
   return { db, model, campaign, startDay: day(campaign.start), endDay: day(campaign.end) };
 }
+
+/** Puts a revised campaign in place for every route at once, and tells what derives from its dates. */
+export function setContextCampaign(ctx: AppContext, campaign: StoredCampaign): void {
+  ctx.campaign = campaign;
+  ctx.startDay = day(campaign.start);
+  ctx.endDay = day(campaign.end);
+  ctx.model.touch();
+}

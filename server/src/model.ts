@@ -60,6 +60,11 @@ export class CampaignModel {
     renameSync(tmp, this.snapshotFile);
   }
 
+  /** Tells the listeners something they derive from changed outside the premises (the campaign's dates). */
+  touch(): void {
+    this.changed();
+  }
+
   /** Calls `listener` after every change; returns the function that stops it. */
   onChange(listener: (version: number) => void): () => void {
     this.listeners.add(listener);

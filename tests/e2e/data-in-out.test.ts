@@ -182,4 +182,72 @@ describe('data in and out through the page', () => {
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('imports door plates: counts, the rejected rows, strict refusal, and undo from the history', async () => {
+    const page = await running.browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+    const watch = watchPage(page, running.server.url);
+    await page.goto(`${running.server.url}/?at=${AT}`);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+    const method = async () =>
+      (
+        await (
+          await fetch(`${running.server.url}/api/geocode`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ address: '丁桥镇大唐村7组301号' }),
+          })
+        ).json()
+      ).method as string | null;
+    expect(await method()).not.toBe('address_point');
+
+    await page.click('[data-testid="open-data"]');
+    await page.click('[data-testid="data-tab-addresses"]');
+    const plates = {
+      name: '门牌.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        '村/社区,组,号,经度,纬度\n大唐村,7,301,120.2101,30.3418\n火星村,1,1,120.2101,30.3418\n',
+      ),
+    };
+    await page.check('[data-testid="gazetteer-strict"]');
+    await page.setInputFiles('[data-testid="gazetteer-file"]', plates);
+    await page.locator('[data-testid="gazetteer-error"]').waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute('[data-testid="gazetteer-imported"]', 'data-value')).toBe('0');
+    expect(await method()).not.toBe('address_point');
+
+    await page.uncheck('[data-testid="gazetteer-strict"]');
+    await page.setInputFiles('[data-testid="gazetteer-file"]', plates);
+    await page.locator('[data-testid="gazetteer-done"]').waitFor({ timeout: 30_000 });
+    expect(await page.getAttribute('[data-testid="gazetteer-imported"]', 'data-value')).toBe('1');
+    expect(await page.getAttribute('[data-testid="gazetteer-rejected"]', 'data-value')).toBe('1');
+    expect(await page.locator('[data-testid="gazetteer-errors"] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid="gazetteer-errors"] tbody tr').textContent()).toMatch(
+      /^3村\/社区火星村/,
+    );
+    const [report] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid="gazetteer-errors-csv"]'),
+    ]);
+    expect(readFileSync(await report.path(), 'utf8')).toContain('3,村/社区,火星村,');
+    expect(await method()).toBe('address_point');
+    await screenshot(page, 'data-in-out-7-door-plates');
+
+    await page.click('[data-testid="data-tab-history"]');
+    const imports = (await (await fetch(`${running.server.url}/api/imports`)).json()) as {
+      imports: { importId: number; kind: string; state: string }[];
+    };
+    const committed = imports.imports.find((j) => j.kind === 'addresses' && j.state === 'committed');
+    if (!committed) throw new Error('the door-plate import is not in the history');
+    await page.click(`[data-testid="undo-${committed.importId}"]`);
+    await page.click('[data-testid="confirm-undo"]');
+    await expect.poll(method, { timeout: 30_000 }).not.toBe('address_point');
+
+    expect(watch.foreignRequests).toEqual([]);
+    // The strict refusal is a 422 the page shows; the browser logs the status line too.
+    expect(watch.consoleErrors.filter((e) => !/status of 422/.test(e))).toEqual([]);
+    await page.close();
+  });
 });

@@ -73,7 +73,7 @@ export function demoGazetteer(share: number, dir = DEMO_DIR): { gazetteer: Gazet
     sampled.add(p.archiveNo);
   }
   const observations = points.flatMap((p) =>
-    p.road ? [{ road: p.road, number: p.number, lngLat: p.lngLat }] : [],
+    p.road && p.number !== undefined ? [{ road: p.road, number: p.number, lngLat: p.lngLat }] : [],
   );
   return { gazetteer: { ...bare, points, roads: fitRoadRanges(lines, observations) }, sampled };
 }

@@ -1,14 +1,9 @@
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
+import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uploadBoundaries } from '../api';
 import { reloadLayers } from '../data-version';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
-import {
-  type BoundaryCommitResult,
-  type BoundaryPreview,
-  commitBoundaries,
-  uploadBoundaries,
-} from './data-api';
 import { fill, useDataMessages } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';

@@ -1,41 +1,8 @@
 import { useState } from 'react';
-import {
-  type Decision,
-  errorReportUrl,
-  type RowIssue,
-  type StagedPremises,
-  type Validation,
-} from './data-api';
+import { type Decision, errorReportUrl, type StagedPremises, type Validation } from '../api';
 import { fill, useDataMessages } from './data-i18n';
 import type { Decisions } from './import-wizard';
-
-const SHOWN_ISSUES = 50;
-
-function IssueTable({ issues, testId }: { issues: RowIssue[]; testId: string }) {
-  const t = useDataMessages();
-  return (
-    <table data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{t.errRow}</th>
-          <th>{t.errColumn}</th>
-          <th>{t.errValue}</th>
-          <th>{t.errExpected}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {issues.slice(0, SHOWN_ISSUES).map((i) => (
-          <tr key={`${i.row}-${i.column}-${i.expected}`}>
-            <td>{i.row}</td>
-            <td>{i.column}</td>
-            <td>{i.value}</td>
-            <td>{i.expected}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { IssueTable, SHOWN_ISSUES } from './issue-table';
 
 /** The dry run's outcome: counts, errors and warnings by row and column, duplicates to merge or skip. */
 export function CheckStep({

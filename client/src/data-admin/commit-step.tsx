@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { type ImportProgress, importProgress, importResult, type StagedPremises, startCommit } from '../api';
 import { reloadLayers } from '../data-version';
 import { commitFraction, progressSettled } from '../lib/import-progress';
-import { getImport, type ImportProgress, importProgress, type StagedPremises, startCommit } from './data-api';
 import { fill, useDataMessages } from './data-i18n';
 import type { Decisions } from './import-wizard';
 
@@ -40,9 +40,9 @@ export function CommitStep({
         if (!live) return;
         setProgress(p);
         if (p.phase === 'committed') {
-          const job = await getImport(staged.importId);
+          const result = await importResult(staged.importId);
           if (!live) return;
-          setResult(job.result as CommitResult);
+          setResult(result as CommitResult);
           reloadLayers();
         } else if (p.phase === 'failed') setError(p.message ?? t.failed);
         else if (!progressSettled(p)) timer = setTimeout(poll, POLL_MS);

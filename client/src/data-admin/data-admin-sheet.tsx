@@ -5,11 +5,12 @@ import { BoundaryImport } from './boundary-import';
 import './data-admin.css';
 import { useDataMessages } from './data-i18n';
 import { ExportPanel } from './export-panel';
+import { GazetteerImport } from './gazetteer-import';
 import { ImportHistory } from './import-history';
 import { ImportWizard } from './import-wizard';
 import { ReviewQueue } from './review-queue';
 
-const TABS = ['import', 'history', 'review', 'boundaries', 'export'] as const;
+const TABS = ['import', 'history', 'review', 'boundaries', 'addresses', 'export'] as const;
 export type DataTab = (typeof TABS)[number];
 
 /** The data workspace (数据管理): a full-height sheet over the right of the map, with one tab per job. */
@@ -54,6 +55,7 @@ export default function DataAdminSheet() {
         {tab === 'history' && <ImportHistory />}
         {tab === 'review' && <ReviewQueue />}
         {tab === 'boundaries' && <BoundaryImport />}
+        {tab === 'addresses' && <GazetteerImport />}
         {tab === 'export' && <ExportPanel />}
       </div>
     </section>

@@ -9,6 +9,7 @@ const zh = {
   tab_history: '导入历史',
   tab_review: '待定位',
   tab_boundaries: '导入边界',
+  tab_addresses: '导入门牌',
   tab_export: '导出',
   working: '正在处理…',
   failed: '出错了',
@@ -75,6 +76,8 @@ const zh = {
   resultSkipped: '跳过',
   resultQueued: '待定位',
   resultReplaced: '替换边界',
+  resultImported: '门牌',
+  resultRejected: '未导入的行',
   goReview: '去放置待定位的经营户',
   importAnother: '导入另一个文件',
 
@@ -93,6 +96,7 @@ const zh = {
   undo: '撤销',
   undoQuestion: '撤销这次导入？它新增的经营户（连同记录）将被删除，合并的内容恢复原样。',
   undoBoundaryQuestion: '撤销这次边界导入？被替换的边界恢复原样，新增的村（社区）删除。',
+  undoAddressQuestion: '撤销这次门牌导入？它导入的门牌点将从门牌库删除。',
   confirmUndo: '确认撤销',
   forceUndo: '仍然撤销（含之后的修改）',
   cancel: '取消',
@@ -135,6 +139,18 @@ const zh = {
   boundaryResult: '替换 {r}，新增 {c}，跳过 {s}；{o} 户经营户的点位落在所属村之外',
   clearPreview: '放弃',
 
+  addressIntro:
+    '上传门牌（地名地址）表：CSV（UTF-8 或 GBK）、Excel .xlsx 或 GeoJSON 点。每行一个门牌：村/社区 + 组 + 号、路 + 号、小区 + 幢 + 号，或完整地址，另有经度、纬度（可带坐标系列）。正确的行导入门牌库，有错的行列出，可下载错误报告。请先导入村（社区）边界。',
+  addressFile: '选择门牌文件',
+  addressCrs: '未注明坐标系的行按',
+  addressCrsDefault: 'WGS84（默认）',
+  addressStrict: '全部正确才导入',
+  addressImported: '已导入',
+  addressRejected: '有错误未导入',
+  addressErrorsTitle: '错误（这些行未导入）',
+  addressRefused: '没有导入任何门牌：',
+  addressDone: '已从 {file} 导入 {n} 个门牌，地址匹配立即生效。',
+
   exportLedger: '经营户台账（当前筛选、时间轴日期）',
   exportFilters: '截至 {at}；{village}；{categories}；{statuses}',
   allVillagesShort: '全部村（社区）',
@@ -173,6 +189,7 @@ const en: DataMessages = {
   tab_history: 'History',
   tab_review: 'To place',
   tab_boundaries: 'Boundaries',
+  tab_addresses: 'Door plates',
   tab_export: 'Export',
   working: 'Working…',
   failed: 'Failed',
@@ -239,6 +256,8 @@ const en: DataMessages = {
   resultSkipped: 'Skipped',
   resultQueued: 'To place',
   resultReplaced: 'Boundaries replaced',
+  resultImported: 'Door plates',
+  resultRejected: 'Rows not imported',
   goReview: 'Place the premises that need a pin',
   importAnother: 'Import another file',
 
@@ -259,6 +278,7 @@ const en: DataMessages = {
     'Undo this import? The premises it added (with their records) are deleted and merged fields restored.',
   undoBoundaryQuestion:
     'Undo this boundary import? Replaced boundaries come back and added villages are removed.',
+  undoAddressQuestion: 'Undo this door-plate import? The plates it added are removed from the gazetteer.',
   confirmUndo: 'Undo',
   forceUndo: 'Undo anyway (with later changes)',
   cancel: 'Cancel',
@@ -300,6 +320,18 @@ const en: DataMessages = {
   boundaryCommit: 'Commit boundaries',
   boundaryResult: '{r} replaced, {c} added, {s} skipped; {o} premises now lie outside their village',
   clearPreview: 'Discard',
+
+  addressIntro:
+    'Upload a door-plate (address point) list: CSV (UTF-8 or GBK), Excel .xlsx or GeoJSON points. One plate per row: village + group + number, road + number, estate + building + number, or a full address, plus longitude and latitude (and optionally a coordinate-system column). Good rows go into the gazetteer; bad rows are listed, with an error report to download. Import the village boundaries first.',
+  addressFile: 'Choose the door-plate file',
+  addressCrs: 'Rows that name no coordinate system are in',
+  addressCrsDefault: 'WGS84 (default)',
+  addressStrict: 'Import only if every row is right',
+  addressImported: 'Imported',
+  addressRejected: 'Rejected (errors)',
+  addressErrorsTitle: 'Errors (these rows were not imported)',
+  addressRefused: 'No door plate was imported: ',
+  addressDone: '{n} door plates imported from {file}; addresses match them at once.',
 
   exportLedger: 'Premise ledger (current filters, timeline date)',
   exportFilters: 'on {at}; {village}; {categories}; {statuses}',

@@ -1,12 +1,8 @@
 import { useState } from 'react';
+import { geographyExportPath, premiseExportPath } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { categoryName, statusName } from '../i18n/translate';
-import {
-  GEOGRAPHY_EXPORT_FORMATS,
-  geographyExportUrl,
-  PREMISE_EXPORT_FORMATS,
-  premiseExportLink,
-} from '../lib/export-urls';
+import { GEOGRAPHY_EXPORT_FORMATS, PREMISE_EXPORT_FORMATS, premiseExportQuery } from '../lib/export-query';
 import { PNG_SIZES, type PngSizeKey, pictureFileName } from '../lib/png-export-layout';
 import { useMapController } from '../map/map-controller-context';
 import { useStore } from '../store';
@@ -28,8 +24,7 @@ export function ExportPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const filters = { at, village, categories, statuses };
-  const sample = premiseExportLink('xlsx', filters);
+  const choice = premiseExportQuery({ at, village, categories, statuses });
   const villageText =
     village === null
       ? t.allVillagesShort
@@ -77,23 +72,23 @@ export function ExportPanel() {
       <p className="data-note" data-testid="export-filters">
         {filterText}
       </p>
-      {sample.widened.length > 0 && (
+      {choice.widened.length > 0 && (
         <p className="data-warn">
           {fill(t.widened, {
-            what: sample.widened
+            what: choice.widened
               .map((w) => (w === 'category' ? t.widenedCategory : t.widenedStatus))
               .join('、'),
           })}
         </p>
       )}
-      {sample.empty && <p className="data-warn">{t.emptyFilter}</p>}
+      {choice.empty && <p className="data-warn">{t.emptyFilter}</p>}
       <div className="export-links">
         {PREMISE_EXPORT_FORMATS.map((format) => (
           <a
             key={format}
-            href={premiseExportLink(format, filters).url}
+            href={premiseExportPath(format, choice.query)}
             download
-            aria-disabled={sample.empty}
+            aria-disabled={choice.empty}
             data-testid={`export-premises-${format}`}
           >
             {t[`fmt_${format}`]}
@@ -107,7 +102,7 @@ export function ExportPanel() {
           {GEOGRAPHY_EXPORT_FORMATS.map((format) => (
             <a
               key={format}
-              href={geographyExportUrl(kind, format)}
+              href={geographyExportPath(kind, format)}
               download
               data-testid={`export-${kind}-${format}`}
             >

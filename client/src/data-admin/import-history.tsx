@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError } from '../api';
+import { ApiRequestError, type ImportSummary, listImports, undoImport } from '../api';
 import { reloadLayers } from '../data-version';
-import { type ImportSummary, listImports, undoImport } from './data-api';
 import { useDataMessages } from './data-i18n';
 
 /** When, in the page's own clock: YYYY-MM-DD HH:mm. */
@@ -35,6 +34,8 @@ export function ImportHistory() {
     skipped: t.resultSkipped,
     queuedForReview: t.resultQueued,
     replaced: t.resultReplaced,
+    imported: t.resultImported,
+    rejected: t.resultRejected,
   };
 
   const load = useCallback(async () => {
@@ -96,7 +97,13 @@ export function ImportHistory() {
                   </div>
                   {confirming?.id === job.importId && (
                     <div className="confirm-box">
-                      <p>{job.kind === 'boundaries' ? t.undoBoundaryQuestion : t.undoQuestion}</p>
+                      <p>
+                        {job.kind === 'boundaries'
+                          ? t.undoBoundaryQuestion
+                          : job.kind === 'addresses'
+                            ? t.undoAddressQuestion
+                            : t.undoQuestion}
+                      </p>
                       <div className="data-actions">
                         <button
                           type="button"

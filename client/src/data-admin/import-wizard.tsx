@@ -1,16 +1,10 @@
 import { useState } from 'react';
 import { CATEGORIES } from '../../../server/src/domain/categories';
+import { putMapping, type StagedPremises, uploadPremiseList, type Validation, validateImport } from '../api';
 import { categoryName } from '../i18n/translate';
 import { useStore } from '../store';
 import { CheckStep } from './check-step';
 import { CommitStep } from './commit-step';
-import {
-  putMapping,
-  type StagedPremises,
-  uploadPremiseList,
-  type Validation,
-  validateImport,
-} from './data-api';
 import { useDataMessages } from './data-i18n';
 import { MappingStep } from './mapping-step';
 

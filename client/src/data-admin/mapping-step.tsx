@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { StagedPremises } from '../api';
 import {
   assignColumn,
   type FieldMapping,
@@ -6,7 +7,6 @@ import {
   mappingChanges,
   missingFields,
 } from '../lib/import-mapping';
-import type { StagedPremises } from './data-api';
 import { fill, useDataMessages } from './data-i18n';
 
 const PREVIEW_ROWS = 5;

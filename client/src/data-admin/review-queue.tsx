@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { fetchReviews, type Placement, placePremise, type ReviewItem } from '../api';
 import { reloadLayers } from '../data-version';
 import { useMapController } from '../map/map-controller-context';
-import { fetchReviews, type Placement, placePremise, type ReviewItem } from './data-api';
 import { fill, useDataMessages } from './data-i18n';
 
 const ZOOM_TO_PLACE = 16;

@@ -3,12 +3,12 @@ import { demoApp } from '../../../tests/helpers/test-app';
 import { addressPointInserter, currentGazetteer, loadGazetteer } from './gazetteer';
 
 describe('loadGazetteer', () => {
-  it('holds the villages with their seats, the default aliases and the named roads', async () => {
+  it("holds the villages with their seats, the township's region names and the named roads", async () => {
     const { db } = await demoApp();
     const g = loadGazetteer(db);
     expect(g.villages).toHaveLength(16);
     expect(g.villages.every((v) => v.seat !== undefined)).toBe(true);
-    expect(g.aliases).toContainEqual({ from: '江干区', to: '上城区' });
+    expect(g.region).toEqual(expect.arrayContaining(['江干区', '上城区', '丁桥镇', '丁兰街道']));
     expect(new Set(g.roads.map((r) => r.name))).toContain('丁桥大道');
   });
 

@@ -2,6 +2,8 @@ import { addressPointFrom } from '../domain/geocoder/address-point-from';
 import { fitRoadRanges, type RoadObservation } from '../domain/geocoder/fit-road-ranges';
 import { readAddress } from '../domain/geocoder/geocode-address';
 import type { AddressPoint, Gazetteer, GazetteerVillage } from '../domain/geocoder/types';
+import { regionNames } from '../domain/region';
+import { readCampaign } from './campaign';
 import { listBasemapFeatures, listVillages } from './geography';
 import type { Db } from './open-database';
 
@@ -59,12 +61,18 @@ export function addressPointInserter(db: Db): (p: AddressPoint) => number {
         p.road ?? null,
         p.estate ?? null,
         p.building ?? null,
-        p.number,
+        p.number ?? null,
         p.lngLat[0],
         p.lngLat[1],
         p.source,
       ).lastInsertRowid,
     );
+}
+
+/** Removes address points by id (an import taken back). */
+export function deleteAddressPoints(db: Db, ids: readonly number[]): void {
+  const stmt = db.prepare('DELETE FROM address_points WHERE id IN (SELECT value FROM json_each(?))');
+  for (let i = 0; i < ids.length; i += 10_000) stmt.run(JSON.stringify(ids.slice(i, i + 10_000)));
 }
 
 export function listAddressPoints(db: Db): AddressPoint[] {
@@ -75,10 +83,10 @@ export function listAddressPoints(db: Db): AddressPoint[] {
     .all() as Record<string, unknown>[];
   return rows.map((r) => {
     const p: AddressPoint = {
-      number: Number(r.number),
       lngLat: [Number(r.lng), Number(r.lat)],
       source: r.source === 'correction' ? 'correction' : 'import',
     };
+    if (r.number !== null) p.number = Number(r.number);
     if (r.village !== null) p.village = String(r.village);
     if (r.grp !== null) p.group = Number(r.grp);
     if (r.road !== null) p.road = String(r.road);
@@ -142,7 +150,9 @@ function roadLines(db: Db): { name: string; line: [number, number][] }[] {
  */
 export function loadGazetteer(db: Db): Gazetteer {
   const aliases = listAliases(db).map(({ from, to }) => ({ from, to }));
-  const bare: Gazetteer = { villages: villagesWithSeats(db), points: [], roads: [], aliases };
+  const campaign = readCampaign(db);
+  const region = campaign?.configured ? regionNames(campaign) : [];
+  const bare: Gazetteer = { villages: villagesWithSeats(db), points: [], roads: [], aliases, region };
   const premises = db
     .prepare(
       `SELECT address, lng, lat, geocode_method FROM premises
@@ -168,7 +178,9 @@ export function loadGazetteer(db: Db): Gazetteer {
     if (point) points.push(point);
   }
   points.push(...listAddressPoints(db));
-  for (const p of points) if (p.road) observations.push({ road: p.road, number: p.number, lngLat: p.lngLat });
+  for (const p of points)
+    if (p.road && p.number !== undefined)
+      observations.push({ road: p.road, number: p.number, lngLat: p.lngLat });
   return { ...bare, points, roads: fitRoadRanges(roadLines(db), observations) };
 }
 
@@ -186,7 +198,8 @@ function fingerprint(db: Db): string {
                 (SELECT count(*) || ':' || ifnull(max(id), 0) FROM address_points),
                 (SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || ifnull(sum(id), 0) FROM place_aliases),
                 (SELECT count(*) || ':' || ifnull(max(id), 0) FROM villages),
-                (SELECT count(*) || ':' || ifnull(max(id), 0) FROM basemap_features)`,
+                (SELECT count(*) || ':' || ifnull(max(id), 0) FROM basemap_features),
+                (SELECT value FROM meta WHERE key = 'campaign')`,
       )
       .raw()
       .get(),

@@ -5,6 +5,8 @@ export interface TownshipRow {
   code: string;
   name: string;
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+  /** 'villages': made as the union of the villages (no outline was imported); kept up with them. */
+  outline: 'imported' | 'villages';
 }
 
 export interface VillageRow {
@@ -28,12 +30,33 @@ export interface BasemapFeatureRow {
   geometry: GeoJSON.Geometry;
 }
 
-export function insertTownship(db: Db, t: Omit<TownshipRow, 'id'>): number {
+export function insertTownship(
+  db: Db,
+  t: Omit<TownshipRow, 'id' | 'outline'> & { outline?: TownshipRow['outline'] },
+): number {
   return Number(
     db
-      .prepare('INSERT INTO townships (code, name, geometry) VALUES (?, ?, ?)')
-      .run(t.code, t.name, JSON.stringify(t.geometry)).lastInsertRowid,
+      .prepare('INSERT INTO townships (code, name, geometry, outline) VALUES (?, ?, ?, ?)')
+      .run(t.code, t.name, JSON.stringify(t.geometry), t.outline ?? 'imported').lastInsertRowid,
   );
+}
+
+/** Sets a township's outline and where it came from. */
+export function setTownshipOutline(
+  db: Db,
+  id: number,
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon,
+  outline: TownshipRow['outline'],
+): void {
+  db.prepare('UPDATE townships SET geometry = ?, outline = ? WHERE id = ?').run(
+    JSON.stringify(geometry),
+    outline,
+    id,
+  );
+}
+
+export function deleteTownship(db: Db, id: number): void {
+  db.prepare('DELETE FROM townships WHERE id = ?').run(id);
 }
 
 export function insertVillage(db: Db, v: Omit<VillageRow, 'id'>): number {
@@ -62,9 +85,14 @@ export function insertBasemapFeature(db: Db, f: Omit<BasemapFeatureRow, 'id'>): 
   ).run(f.layer, f.class, f.name, f.widthM, JSON.stringify(f.geometry));
 }
 
+/** Renames a township or gives it its code (the set-up revised); its outline stays. */
+export function renameTownship(db: Db, id: number, t: { code: string; name: string }): void {
+  db.prepare('UPDATE townships SET code = ?, name = ? WHERE id = ?').run(t.code, t.name, id);
+}
+
 export function listTownships(db: Db): TownshipRow[] {
   return (
-    db.prepare('SELECT id, code, name, geometry FROM townships ORDER BY id').all() as Record<
+    db.prepare('SELECT id, code, name, geometry, outline FROM townships ORDER BY id').all() as Record<
       string,
       unknown
     >[]
@@ -73,6 +101,7 @@ export function listTownships(db: Db): TownshipRow[] {
     code: String(r.code),
     name: String(r.name),
     geometry: JSON.parse(String(r.geometry)),
+    outline: r.outline === 'villages' ? 'villages' : 'imported',
   }));
 }
 

@@ -214,4 +214,48 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'data_version'; END;
     `,
   },
+  {
+    version: 6,
+    name: 'place aliases: a new record starts with none (the township set-up names its own region)',
+    sql: `
+      DELETE FROM place_aliases
+      WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'campaign')
+        AND (from_name, to_name) IN (VALUES ('浙江', '浙江省'), ('杭州', '杭州市'), ('江干区', '上城区'),
+          ('江干', '上城区'), ('丁桥镇', '丁兰街道'), ('丁兰街道办事处', '丁兰街道'));
+    `,
+  },
+  {
+    version: 7,
+    name: 'townships: whether the outline was imported or made as the union of the villages',
+    sql: `
+      ALTER TABLE townships ADD COLUMN outline TEXT NOT NULL DEFAULT 'imported'
+        CHECK (outline IN ('imported', 'villages'));
+    `,
+  },
+  {
+    version: 8,
+    name: 'address points: a building of an estate is a plate without a door number (江景花园3幢2单元)',
+    sql: `
+      CREATE TABLE address_points_new (
+        id INTEGER PRIMARY KEY,
+        village TEXT,
+        grp INTEGER CHECK (grp IS NULL OR grp > 0),
+        road TEXT,
+        estate TEXT,
+        building INTEGER CHECK (building IS NULL OR building > 0),
+        number INTEGER CHECK (number IS NULL OR number > 0),
+        lng REAL NOT NULL CHECK (lng BETWEEN -180 AND 180),
+        lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        source TEXT NOT NULL CHECK (source IN ('import', 'correction')),
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        CHECK (village IS NOT NULL OR road IS NOT NULL OR estate IS NOT NULL),
+        CHECK (number IS NOT NULL OR (estate IS NOT NULL AND building IS NOT NULL))
+      );
+      INSERT INTO address_points_new SELECT * FROM address_points;
+      DROP TABLE address_points;
+      ALTER TABLE address_points_new RENAME TO address_points;
+      CREATE INDEX address_points_road ON address_points(road, number);
+      CREATE INDEX address_points_village ON address_points(village, grp, number);
+    `,
+  },
 ];

@@ -187,6 +187,12 @@ export function* streamPremiseInputs(db: Db): Generator<PremiseInput> {
   if (current) yield current;
 }
 
+/** The day of the earliest supervision record, or null when there is none. */
+export function firstEventDay(db: Db): number | null {
+  const day = db.prepare('SELECT min(day) FROM events').pluck().get();
+  return day === null || day === undefined ? null : Number(day);
+}
+
 /** The day of the latest supervision record, or null when there is none. */
 export function lastEventDay(db: Db): number | null {
   const day = db.prepare('SELECT max(day) FROM events').pluck().get();

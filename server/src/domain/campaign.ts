@@ -21,6 +21,11 @@ export interface Campaign {
   goals: AnnualGoal[];
 }
 
+/** The goals a campaign runs by: its own when the office wrote them, else the plan's on its first three years. */
+export function campaignGoals(campaign: { start: string; goals?: AnnualGoal[] | null }): AnnualGoal[] {
+  return campaign.goals ?? planGoals(Number(campaign.start.slice(0, 4)));
+}
+
 /** The three-year plan's goals, placed on the campaign's own three years. */
 export function planGoals(startYear: number): AnnualGoal[] {
   return [

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ImportError } from '../domain/import/import-error';
 import { ApiError } from './api-error';
+import { constraintError } from './constraint-message';
 
 /** The error handler of the import and export routes: an ImportError answers with its own status and message. */
 export function importErrorResponse(err: Error, c: Context) {
@@ -9,6 +10,11 @@ export function importErrorResponse(err: Error, c: Context) {
     return c.json(new ApiError(err.status, err.code, err.message, err.details).toJSON(), err.status);
   }
   if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
+  const refused = constraintError(err);
+  if (refused) {
+    console.error(`${c.req.method} ${c.req.path}: ${err.message}`);
+    return c.json(refused.toJSON(), refused.status);
+  }
   if (err instanceof HTTPException && err.status < 500) {
     return c.json(
       new ApiError(

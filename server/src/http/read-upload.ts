@@ -1,5 +1,6 @@
-import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
 import { ImportError } from '../domain/import/import-error';
 import type { UploadedFile } from '../io/unzip-upload';
 import { ApiError } from './api-error';
@@ -23,31 +24,37 @@ export function uploadLimit(maxBytes = MAX_UPLOAD_BYTES) {
   });
 }
 
-/** The uploaded files (form fields `file` and `files`, one or many) and the other form fields as text. */
-export async function readUpload(
-  c: Context,
-): Promise<{ files: UploadedFile[]; fields: Record<string, string> }> {
+/** A file field of a form: one file, or several sent under the same name. */
+const fileField = z
+  .union([z.instanceof(File), z.array(z.instanceof(File))], { message: 'expected a file' })
+  .optional();
+
+/**
+ * The schema of a multipart upload (for `validate('form', …)`): the file in the field `file` (or
+ * several in `files`) and the text fields of `shape`. Other fields are ignored.
+ */
+export function uploadForm<S extends z.ZodRawShape>(shape: S) {
+  return z.object({ file: fileField, files: fileField, ...shape });
+}
+
+/** Refuses anything but multipart/form-data before the body is read, saying how to send the file. */
+export const multipartOnly = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) {
+  if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new ImportError('send the file as multipart/form-data with the field "file"', 400, 'bad_request');
   }
-  let body: Record<string, string | File | (string | File)[]>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch (err) {
-    throw new ImportError(`the upload could not be read: ${(err as Error).message}`, 400, 'bad_request');
-  }
-  const files: UploadedFile[] = [];
-  const fields: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v === 'string') fields[key] = v;
-      else if (key === 'file' || key === 'files' || key === 'file[]' || key === 'files[]') {
-        files.push({ name: v.name || 'upload', bytes: new Uint8Array(await v.arrayBuffer()) });
-      }
-    }
-  }
+  await next();
+});
+
+/** The files of a validated upload form, read into memory; a 400 when there is none. */
+export async function uploadedFiles(form: {
+  file?: File | File[];
+  files?: File | File[];
+}): Promise<UploadedFile[]> {
+  const files = [form.file ?? [], form.files ?? []].flat();
   if (files.length === 0)
     throw new ImportError('no file in the upload; send it in the form field "file"', 400, 'no_file');
-  return { files, fields };
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }

@@ -2,10 +2,17 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
 import { type BoundaryBefore, type BoundaryLevel, replaceBoundary } from '../db/boundary-writes';
-import { insertVillage, listTownships, listVillages } from '../db/geography';
+import {
+  insertTownship,
+  insertVillage,
+  listTownships,
+  listVillages,
+  setTownshipOutline,
+} from '../db/geography';
 import { itemRecorder } from '../db/import-items';
 import { type ImportJob, updateImportJob } from '../db/import-jobs';
 import { ImportError } from '../domain/import/import-error';
+import { townshipOutline } from '../domain/import/township-outline';
 import { requireStaged } from './job-runner';
 import { type BoundaryOptions, type StagedBoundary, staged, targets } from './stage-boundary-import';
 
@@ -19,6 +26,21 @@ export interface BoundaryCommitResult {
   skipped: number;
   /** Premises whose point now lies outside the village they are filed under. */
   premisesOutsideTheirVillage: number;
+  /** What happened to the township's outline: made from the villages, redrawn with them, imported. */
+  township: 'created_from_villages' | 'updated_from_villages' | 'created' | 'replaced' | null;
+  /** What was assumed or made up on the way, in words (provisional codes, the outline's union). */
+  notes: string[];
+}
+
+/** A code for a village whose file gave none: plainly provisional, unique, to be corrected later. */
+function provisionalCode(taken: Set<string>): string {
+  for (let n = 1; ; n++) {
+    const code = `未编码-${String(n).padStart(2, '0')}`;
+    if (!taken.has(code)) {
+      taken.add(code);
+      return code;
+    }
+  }
 }
 
 function decisionFor(
@@ -29,7 +51,12 @@ function decisionFor(
   const d = decisions[String(s.feature.index)];
   if (d !== undefined) return d;
   if (s.match.targetId !== null) return s.match.targetId;
-  return level === 'village' && s.feature.code && s.feature.name ? 'new' : 'skip';
+  return level === 'village' ? (s.feature.name ? 'new' : 'skip') : targetless(s, level);
+}
+
+/** A township file on a record without a township creates it; otherwise it only replaces. */
+function targetless(_s: StagedBoundary, level: BoundaryLevel): BoundaryDecision {
+  return level === 'township' ? 'new' : 'skip';
 }
 
 /** Writes the staged boundaries in one transaction, with audit rows and a record for undo. */
@@ -63,17 +90,18 @@ export function commitBoundaryImport(
       );
     }
   }
+  const townships = listTownships(ctx.db);
   for (const { s, d } of chosen) {
     if (d !== 'new') continue;
-    if (level === 'township')
+    if (level === 'township' && townships.length > 0)
       throw new ImportError(
-        `feature ${s.feature.index}: a township boundary can only replace the township on record`,
+        `feature ${s.feature.index}: the record has its township outline already; replace it (match the feature to it) or skip the feature`,
         422,
         'bad_decision',
       );
-    if (!s.feature.code || !/^\d{12}$/.test(s.feature.code) || !s.feature.name) {
+    if (level === 'village' && (!s.feature.name || (s.feature.code && !/^\d{12}$/.test(s.feature.code)))) {
       throw new ImportError(
-        `feature ${s.feature.index}: a new village needs a 12-digit code and a name (it has code ${s.feature.code ?? 'none'}, name ${s.feature.name ?? 'none'}); match it to a village or skip it`,
+        `feature ${s.feature.index}: a new village needs a name and, if it has a code, the 12-digit one (it has code ${s.feature.code ?? 'none'}, name ${s.feature.name ?? 'none'}); match it to a village or skip it`,
         422,
         'bad_decision',
       );
@@ -85,20 +113,43 @@ export function commitBoundaryImport(
     created: 0,
     skipped: 0,
     premisesOutsideTheirVillage: 0,
+    township: null,
+    notes: [],
   };
   ctx.db.transaction(() => {
     const record = itemRecorder(ctx.db, job.id);
-    const townshipId = listTownships(ctx.db)[0]?.id;
+    const codes = new Set(listVillages(ctx.db).map((v) => v.code));
+    if (level === 'township') {
+      const created = createTownshipFrom(ctx, job, chosen, record);
+      if (created) {
+        result.created = created.features;
+        result.township = 'created';
+        result.notes.push(...created.notes);
+      }
+    }
+    const townshipId =
+      listTownships(ctx.db)[0]?.id ??
+      (level === 'village' ? outlineFirst(ctx, chosen, record, result) : undefined);
     for (const { s, d } of chosen) {
       const f = s.feature;
       if (d === 'skip') {
         result.skipped++;
+      } else if (d === 'new' && level === 'township') {
+        // written above, as one township
       } else if (d === 'new') {
+        let code = f.code;
+        if (!code) {
+          code = provisionalCode(codes);
+          result.notes.push(
+            `feature ${f.index} «${f.name}» has no village code: stored under the provisional code ${code}; give it its 12-digit code by importing the boundaries again with codes`,
+          );
+        }
+        codes.add(code);
         const id = insertVillage(ctx.db, {
-          code: f.code as string,
+          code,
           name: f.name as string,
           kind: /社区|居委会/.test(f.name as string) ? 'community' : 'village',
-          townshipId,
+          townshipId: townshipId as number,
           areaKm2: f.areaKm2,
           fringe: false,
           pilot: false,
@@ -109,14 +160,14 @@ export function commitBoundaryImport(
           action: 'created',
           entity: 'village',
           entityId: id,
-          after: { code: f.code, name: f.name },
+          after: { code, name: f.name },
         });
         audit(ctx.db, {
           actor: job.actor,
           action: 'create',
           entity: 'village',
           entityId: id,
-          after: { code: f.code, name: f.name, importId: job.id },
+          after: { code, name: f.name, importId: job.id },
         });
         result.created++;
       } else {
@@ -137,9 +188,14 @@ export function commitBoundaryImport(
           before,
           after: { geometry: f.geometry, areaKm2: f.areaKm2, importId: job.id },
         });
+        if (level === 'township') {
+          setTownshipOutline(ctx.db, d, f.geometry, 'imported');
+          result.township = 'replaced';
+        }
         result.replaced++;
       }
     }
+    if (level === 'village' && result.township === null) keepOutlineWithVillages(ctx, record, result);
     updateImportJob(ctx.db, job.id, {
       state: 'committed',
       committed: true,
@@ -150,6 +206,86 @@ export function commitBoundaryImport(
   result.premisesOutsideTheirVillage = level === 'village' ? premisesOutside(ctx) : 0;
   updateImportJob(ctx.db, job.id, { result });
   return result;
+}
+
+type Chosen = { s: StagedBoundary; d: BoundaryDecision }[];
+type Recorder = ReturnType<typeof itemRecorder>;
+
+/** The code and name a new township takes: the set-up's, else what the file or its villages say. */
+function townshipIdentity(ctx: AppContext, fallback: { code: string | null; name: string | null }) {
+  const c = ctx.campaign;
+  const code =
+    c.townshipCode ||
+    (fallback.code && /^\d{12}$/.test(fallback.code) ? fallback.code : '') ||
+    '000000000000';
+  const name = c.configured ? c.township : (fallback.name ?? c.township);
+  return { code, name };
+}
+
+/** A township file on a record without one: its features (merged, if several) become the township. */
+function createTownshipFrom(ctx: AppContext, job: ImportJob, chosen: Chosen, record: Recorder) {
+  const news = chosen.filter((x) => x.d === 'new').map((x) => x.s.feature);
+  if (news.length === 0) return null;
+  const outline = townshipOutline(news.map((f) => f.geometry));
+  if (!outline) return null;
+  const identity = townshipIdentity(ctx, { code: news[0].code, name: news[0].name });
+  const id = insertTownship(ctx.db, { ...identity, geometry: outline, outline: 'imported' });
+  record({ rowNo: news[0].index, action: 'created', entity: 'township', entityId: id, after: identity });
+  audit(ctx.db, {
+    actor: job.actor,
+    action: 'create',
+    entity: 'township',
+    entityId: id,
+    after: { ...identity, importId: job.id },
+  });
+  const notes = news.length > 1 ? [`the ${news.length} features were merged into one township outline`] : [];
+  return { features: 1, notes };
+}
+
+/**
+ * Village boundaries on a record without a township: the township is made first, as the union of
+ * the villages the import will leave, so they have one to belong to (and the map an outline).
+ */
+function outlineFirst(
+  ctx: AppContext,
+  chosen: Chosen,
+  record: Recorder,
+  result: BoundaryCommitResult,
+): number | undefined {
+  const shapes = chosen.filter((x) => x.d !== 'skip').map((x) => x.s.feature.geometry);
+  const outline = townshipOutline([...listVillages(ctx.db).map((v) => v.geometry), ...shapes]);
+  if (!outline) return undefined;
+  const identity = townshipIdentity(ctx, { code: null, name: null });
+  if (identity.code === '000000000000') {
+    const villageCode = chosen.map((x) => x.s.feature.code).find((c) => c && /^\d{12}$/.test(c));
+    if (villageCode) identity.code = `${villageCode.slice(0, 9)}000`;
+  }
+  const id = insertTownship(ctx.db, { ...identity, geometry: outline, outline: 'villages' });
+  record({ rowNo: null, action: 'created', entity: 'township', entityId: id, after: identity });
+  result.township = 'created_from_villages';
+  result.notes.push(
+    `no township outline was imported: the township ${identity.name} was drawn as the union of its villages; import the official outline with level township to replace it`,
+  );
+  return id;
+}
+
+/** A township drawn from its villages is redrawn when they change. */
+function keepOutlineWithVillages(ctx: AppContext, record: Recorder, result: BoundaryCommitResult): void {
+  const township = listTownships(ctx.db)[0];
+  if (!township || township.outline !== 'villages') return;
+  const outline = townshipOutline(listVillages(ctx.db).map((v) => v.geometry));
+  if (!outline) return;
+  record({
+    rowNo: null,
+    action: 'geometry',
+    entity: 'township',
+    entityId: township.id,
+    before: { geometry: township.geometry, areaKm2: null },
+    after: { geometry: outline, areaKm2: null },
+  });
+  setTownshipOutline(ctx.db, township.id, outline, 'villages');
+  result.township = 'updated_from_villages';
+  result.notes.push('the township outline, drawn from its villages, was redrawn with them');
 }
 
 /** How many premises lie outside the boundary of the village they are filed under. */

@@ -8,6 +8,8 @@ import {
   premisesInVillages,
   restoreBoundary,
 } from '../db/boundary-writes';
+import { deleteAddressPoints } from '../db/gazetteer';
+import { deleteTownship, listVillages } from '../db/geography';
 import { listImportItems } from '../db/import-items';
 import { getImportJob, type ImportJob, updateImportJob } from '../db/import-jobs';
 import {
@@ -27,6 +29,7 @@ export interface UndoResult {
   removedEvents: number;
   restoredBoundaries: number;
   removedVillages: number;
+  removedAddressPoints: number;
 }
 
 /** SQLite's timestamps and ours compare as text: 2024-05-01T08:00:00.000Z. */
@@ -37,7 +40,7 @@ function changedSince(ctx: AppContext, job: ImportJob, ids: number[]): number[] 
 /**
  * Takes back exactly what one import added, in one transaction: the premises it created (with
  * their records), the fields and licence records it merged into premises on record, the
- * boundaries it replaced and the villages it added. Refuses with 409 when premises it touched
+ * boundaries it replaced, the villages and the door plates (address points) it added. Refuses with 409 when premises it touched
  * have been worked on since (new records, edits), unless `force`.
  */
 export function undoImport(
@@ -58,12 +61,16 @@ export function undoImport(
   const created = items
     .filter((i) => i.action === 'created' && i.entity === 'premise')
     .map((i) => i.entityId);
+  const createdTownships = items
+    .filter((i) => i.action === 'created' && i.entity === 'township')
+    .map((i) => i.entityId);
   const createdVillages = items
     .filter((i) => i.action === 'created' && i.entity === 'village')
     .map((i) => i.entityId);
   const geometries = items.filter((i) => i.action === 'geometry');
   const merged = items.filter((i) => i.action === 'merged');
   const events = items.filter((i) => i.action === 'event').map((i) => i.entityId);
+  const addressPoints = items.filter((i) => i.action === 'address_point').map((i) => i.entityId);
   if (!opts.force && job.kind === 'premises') {
     const expectedEvents = (job.result as { eventsOnCreated?: number } | null)?.eventsOnCreated ?? 0;
     const touched = changedSince(ctx, job, [...created, ...merged.map((m) => m.entityId)]);
@@ -102,6 +109,16 @@ export function undoImport(
       );
     }
   }
+  const keptVillages = listVillages(ctx.db).filter(
+    (v) => createdTownships.includes(v.townshipId) && !createdVillages.includes(v.id),
+  );
+  if (keptVillages.length > 0) {
+    throw new ImportError(
+      `import ${id} cannot be undone: it created the township, and ${keptVillages.length} villages imported since belong to it; undo that import first`,
+      409,
+      'conflict',
+    );
+  }
   if (createdVillages.length > 0 && premisesInVillages(ctx.db, createdVillages) > 0) {
     throw new ImportError(
       `import ${id} cannot be undone: premises are filed under the villages it created; move them first`,
@@ -116,6 +133,7 @@ export function undoImport(
     removedEvents: events.length,
     restoredBoundaries: 0,
     removedVillages: createdVillages.length,
+    removedAddressPoints: addressPoints.length,
   };
   ctx.db.transaction(() => {
     deleteEvents(ctx.db, events);
@@ -136,6 +154,8 @@ export function undoImport(
       result.restoredBoundaries++;
     }
     deleteVillages(ctx.db, createdVillages);
+    for (const id of createdTownships) deleteTownship(ctx.db, id);
+    deleteAddressPoints(ctx.db, addressPoints);
     audit(ctx.db, {
       actor: opts.actor,
       action: 'undo_import',

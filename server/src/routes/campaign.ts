@@ -1,32 +1,56 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context';
-import { planGoals } from '../domain/campaign';
+import { campaignGoals } from '../domain/campaign';
+import { campaignSetupSchema, defaultGoals } from '../domain/campaign-setup';
 import { CATEGORIES } from '../domain/categories';
-import { dayParts } from '../domain/dates';
 import { EVENT_TYPES, PROBLEMS } from '../domain/event-types';
 import { LICENCE_TYPES } from '../domain/licences';
 import { STATUSES } from '../domain/statuses';
+import { validate } from '../http/validate';
+import { setUpCampaign } from '../pipelines/set-up-campaign';
+import { setupStatus } from '../pipelines/setup-status';
 import { townshipBbox } from './geo-helpers';
 
+function campaignAnswer(ctx: AppContext) {
+  return {
+    ...ctx.campaign,
+    goals: campaignGoals(ctx.campaign),
+    bbox: townshipBbox(ctx.db),
+    categories: CATEGORIES.map((cat) => ({
+      code: cat.code,
+      name: cat.name,
+      nameEn: cat.nameEn,
+      glyph: cat.glyph,
+      color: [...cat.color],
+      licences: [...cat.licences],
+      department: cat.department,
+    })),
+    statuses: STATUSES.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, color: [...s.color] })),
+    eventTypes: EVENT_TYPES.map((e) => ({ ...e })),
+    problems: PROBLEMS.map((p) => ({ ...p })),
+    licenceTypes: LICENCE_TYPES.map((l) => ({ ...l })),
+  };
+}
+
+/** The campaign: read by every page; set up and revised by the office. */
 export function campaignRoutes(ctx: AppContext) {
-  return new Hono().get('/', (c) =>
-    c.json({
-      ...ctx.campaign,
-      goals: planGoals(dayParts(ctx.startDay).year),
-      bbox: townshipBbox(ctx.db),
-      categories: CATEGORIES.map((cat) => ({
-        code: cat.code,
-        name: cat.name,
-        nameEn: cat.nameEn,
-        glyph: cat.glyph,
-        color: [...cat.color],
-        licences: [...cat.licences],
-        department: cat.department,
-      })),
-      statuses: STATUSES.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, color: [...s.color] })),
-      eventTypes: EVENT_TYPES.map((e) => ({ ...e })),
-      problems: PROBLEMS.map((p) => ({ ...p })),
-      licenceTypes: LICENCE_TYPES.map((l) => ({ ...l })),
-    }),
-  );
+  return new Hono()
+    .get('/', (c) => c.json(campaignAnswer(ctx)))
+    .put('/', validate('json', campaignSetupSchema), (c) => {
+      setUpCampaign(ctx, c.req.valid('json'), null);
+      return c.json(campaignAnswer(ctx));
+    });
+}
+
+/** How far the set-up of the township has come: what the set-up page shows and starts from. */
+export function setupRoutes(ctx: AppContext) {
+  return new Hono().get('/', (c) => {
+    const year = new Date().getUTCFullYear();
+    const start = ctx.campaign.configured ? ctx.campaign.start : `${year}-01-01`;
+    const { next: _next, ...status } = setupStatus(ctx);
+    return c.json({
+      ...status,
+      defaults: { start, end: `${Number(start.slice(0, 4)) + 2}-12-31`, goals: defaultGoals(start) },
+    });
+  });
 }

@@ -6,9 +6,9 @@ import { outcomesNewestFirst, outcomesOldestFirst } from '../db/display-outcomes
 import { listVillages } from '../db/geography';
 import { lastEventDay } from '../db/premises';
 import { DisplayBroadcaster } from '../display-broadcaster';
-import { planGoals } from '../domain/campaign';
+import { campaignGoals } from '../domain/campaign';
 import { CATEGORIES } from '../domain/categories';
-import { dayParts, parseDay, todayInChina } from '../domain/dates';
+import { parseDay, todayInChina } from '../domain/dates';
 import { areaFrames, areaHeadlines, type DisplayAreaInput } from '../domain/display/display-areas';
 import { labelPoint, roundGeometry } from '../domain/display/display-geometry';
 import { heatGrid } from '../domain/display/display-heat-grid';
@@ -112,7 +112,7 @@ export function displayRoutes(ctx: AppContext) {
         start,
         end,
         sample,
-        goals: planGoals(dayParts(ctx.startDay).year),
+        goals: campaignGoals(ctx.campaign),
         bbox: townshipBbox(ctx.db),
         categories: CATEGORIES.map((cat) => ({
           code: cat.code,

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { importErrorResponse } from '../http/import-error-response';
 import { idParam, isoDate, validate } from '../http/validate';
 import { exportAreas, exportVillages, type GeographyFormat } from '../pipelines/export-geography';
-import { type ExportFile, exportPremises } from '../pipelines/export-premises';
+import { type ExportFile, exportPremises, type PremiseExportFormat } from '../pipelines/export-premises';
 
 const premiseQuery = z.object({
   at: isoDate.optional(),
@@ -29,27 +29,32 @@ function download(file: ExportFile): Response {
 /**
  * Exports: the premises on a date under the map's filters as a ledger (XLSX, CSV) or GIS layer
  * (GeoJSON, GeoPackage); villages and key areas as GeoJSON or KML. ID numbers are masked unless
- * ?full=1 (an office function; roles will limit it).
+ * ?full=1 (an office function; roles will limit it). Each file has its own route so that
+ * hc<AppType> knows every path.
  */
 export function exportRoutes(ctx: AppContext) {
-  const app = new Hono().onError(importErrorResponse);
-  for (const format of ['xlsx', 'csv', 'geojson', 'gpkg'] as const) {
-    app.get(`/premises.${format}`, validate('query', premiseQuery), async (c) => {
-      const q = c.req.valid('query');
-      return download(
-        await exportPremises(ctx, format, {
-          at: q.at,
-          villageId: q.village,
-          category: q.category,
-          status: q.status,
-          fullIdNumbers: q.full === '1',
-        }),
-      );
-    });
-  }
-  for (const format of ['geojson', 'kml'] as const satisfies GeographyFormat[]) {
-    app.get(`/villages.${format}`, () => download(exportVillages(ctx, format)));
-    app.get(`/areas.${format}`, () => download(exportAreas(ctx, format)));
-  }
-  return app;
+  const premises = async (format: PremiseExportFormat, q: z.infer<typeof premiseQuery>) =>
+    download(
+      await exportPremises(ctx, format, {
+        at: q.at,
+        villageId: q.village,
+        category: q.category,
+        status: q.status,
+        fullIdNumbers: q.full === '1',
+      }),
+    );
+  const villages = (format: GeographyFormat) => () => download(exportVillages(ctx, format));
+  const areas = (format: GeographyFormat) => () => download(exportAreas(ctx, format));
+  return new Hono()
+    .onError(importErrorResponse)
+    .get('/premises.xlsx', validate('query', premiseQuery), (c) => premises('xlsx', c.req.valid('query')))
+    .get('/premises.csv', validate('query', premiseQuery), (c) => premises('csv', c.req.valid('query')))
+    .get('/premises.geojson', validate('query', premiseQuery), (c) =>
+      premises('geojson', c.req.valid('query')),
+    )
+    .get('/premises.gpkg', validate('query', premiseQuery), (c) => premises('gpkg', c.req.valid('query')))
+    .get('/villages.geojson', villages('geojson'))
+    .get('/villages.kml', villages('kml'))
+    .get('/areas.geojson', areas('geojson'))
+    .get('/areas.kml', areas('kml'));
 }

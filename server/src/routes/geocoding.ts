@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { importAddressPointFile } from '../db/address-point-import';
 import { audit } from '../db/audit';
 import {
   addressPointInserter,
@@ -28,9 +26,6 @@ import { reviewQueue } from '../domain/geocoder/review-queue';
 import type { Gazetteer } from '../domain/geocoder/types';
 import { ApiError, notFound } from '../http/api-error';
 import { idParam, validate } from '../http/validate';
-import { readUpload } from './geocoding-upload';
-
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const lngLat = z.tuple(
   [
@@ -73,7 +68,10 @@ function currentView(premise: PremiseRow, g: Gazetteer) {
   };
 }
 
-/** The offline geocoder: try an address, the review queue and its corrections, aliases, door plates. */
+/**
+ * The offline geocoder: try an address, the review queue and its corrections, aliases, and how many
+ * door plates it holds (they are imported with the other imports: POST /api/imports/addresses).
+ */
 export function geocodingRoutes(ctx: AppContext) {
   return new Hono()
     .post(
@@ -194,34 +192,5 @@ export function geocodingRoutes(ctx: AppContext) {
       })();
       return c.json({ deleted: alias });
     })
-    .get('/address-points', (c) => c.json({ count: countAddressPoints(ctx.db) }))
-    .post(
-      '/address-points',
-      bodyLimit({
-        maxSize: MAX_UPLOAD_BYTES,
-        onError: () => {
-          throw new ApiError(
-            413,
-            'payload_too_large',
-            `the file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-          );
-        },
-      }),
-      async (c) => {
-        const upload = await readUpload(c.req.raw);
-        const outcome = importAddressPointFile(ctx.db, upload);
-        if (!outcome.ok) {
-          const first = outcome.errors[0];
-          const where = outcome.format === 'geojson' ? `features[${first.row}]` : `row ${first.row}`;
-          throw new ApiError(
-            400,
-            'invalid_rows',
-            `${outcome.errors.length} problem${outcome.errors.length > 1 ? 's' : ''} in the file; nothing was imported. First: ${where}${first.column ? `, column ${first.column}` : ''}: ${first.message}`,
-            outcome.errors.slice(0, 500),
-          );
-        }
-        const { ok: _ok, ...result } = outcome;
-        return c.json(result, 201);
-      },
-    );
+    .get('/address-points', (c) => c.json({ count: countAddressPoints(ctx.db) }));
 }

@@ -2,13 +2,19 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { getImportJob, type ImportJob, listImportJobs } from '../db/import-jobs';
-import { errorReportCsv } from '../domain/import/error-report';
+import { errorReportCsv, type ReportedIssue } from '../domain/import/error-report';
 import { ImportError } from '../domain/import/import-error';
 import { importErrorResponse } from '../http/import-error-response';
-import { readUpload, uploadLimit } from '../http/read-upload';
+import { multipartOnly, uploadedFiles, uploadForm, uploadLimit } from '../http/read-upload';
 import { idParam, validate } from '../http/validate';
 import { commitBoundaryImport } from '../pipelines/commit-boundary-import';
 import { commitPremiseImport } from '../pipelines/commit-premise-import';
+import {
+  addressImportRefusal,
+  addressImportReport,
+  describeAddressImport,
+  importAddressPoints,
+} from '../pipelines/import-address-points';
 import { jobFor } from '../pipelines/job-runner';
 import { setPremiseMapping } from '../pipelines/premise-import-mapping';
 import { commitDecisions, premiseImportOptions } from '../pipelines/premise-import-options';
@@ -19,36 +25,35 @@ import { lastValidation, listed, validatePremiseImport } from '../pipelines/vali
 
 const idParams = z.object({ id: idParam });
 
-/** Parses a JSON body that may be empty (then `{}`) against a schema, answering 400 with the field. */
-async function jsonBody<T extends z.ZodType>(
-  req: { text(): Promise<string> },
-  schema: T,
-): Promise<z.infer<T>> {
-  const text = await req.text();
-  let raw: unknown = {};
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ImportError('the request body is not valid JSON', 400, 'bad_request');
-    }
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue.path.join('.');
-    throw new ImportError(
-      path ? `${path}: ${issue.message}` : issue.message,
-      400,
-      'bad_request',
-      parsed.error.issues,
-    );
-  }
-  return parsed.data;
-}
+const text = z.string().optional();
+
+const premiseUpload = uploadForm({
+  sheet: text,
+  options: text,
+  crs: text,
+  surveyDate: text,
+  defaultCategory: text,
+});
+
+const boundaryUpload = uploadForm({
+  level: z.enum(['village', 'township'], { message: 'expected village or township' }).optional(),
+  crs: text,
+});
+
+const addressUpload = uploadForm({
+  /** All or nothing; a checkbox sends "on". */
+  strict: z
+    .enum(['', '0', '1', 'false', 'true', 'on'], { message: 'expected 1 (all or nothing) or 0' })
+    .optional()
+    .transform((v) => v === '1' || v === 'true' || v === 'on'),
+  crs: text,
+});
+
+/** Whether a long step runs now (200) or in the background (?wait=0, 202). */
+const waitQuery = z.object({ wait: z.enum(['0', '1'], { message: 'expected 0 or 1' }).optional() });
 
 /** Options sent with an upload: a JSON `options` field, or the fields crs / surveyDate / defaultCategory. */
-function uploadOptions(fields: Record<string, string>) {
+function uploadOptions(fields: z.infer<typeof premiseUpload>) {
   let raw: Record<string, unknown> = {};
   if (fields.options) {
     try {
@@ -57,7 +62,7 @@ function uploadOptions(fields: Record<string, string>) {
       throw new ImportError('options: expected a JSON object', 400, 'bad_request');
     }
   }
-  for (const k of ['crs', 'surveyDate', 'defaultCategory']) if (fields[k]) raw[k] = fields[k];
+  for (const k of ['crs', 'surveyDate', 'defaultCategory'] as const) if (fields[k]) raw[k] = fields[k];
   const parsed = premiseImportOptions.safeParse(raw);
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -83,10 +88,22 @@ function summary(job: ImportJob) {
   };
 }
 
-function describe(ctx: AppContext, job: ImportJob) {
-  if (job.kind === 'boundaries') return { ...describeBoundaryImport(ctx, job), result: job.result };
+/** A staged or committed premise import: the mapping step's view, the last dry run, the result. */
+function describePremises(ctx: AppContext, job: ImportJob) {
   const validation = job.validation ? listed(lastValidation(job)) : null;
   return { ...describeStaged(ctx, job), validation, result: job.result, progress: job.progress };
+}
+
+function describe(ctx: AppContext, job: ImportJob) {
+  if (job.kind === 'boundaries') return { ...describeBoundaryImport(ctx, job), result: job.result };
+  if (job.kind === 'addresses') return describeAddressImport(job);
+  return describePremises(ctx, job);
+}
+
+function jobOr404(ctx: AppContext, id: number): ImportJob {
+  const job = getImportJob(ctx.db, id);
+  if (!job) throw new ImportError(`import ${id} not found`, 404, 'not_found');
+  return job;
 }
 
 /** Runs a long step now (200 with its result) or, with ?wait=0, in the background (202; poll /progress). */
@@ -104,58 +121,94 @@ async function run<T>(wait: string | undefined, job: ImportJob, step: () => Prom
 }
 
 /**
- * Imports: premise lists (upload → mapping → dry run → commit, with history and undo) and
- * village/township boundaries (upload → preview → commit).
+ * Imports: premise lists (upload → mapping → dry run → commit, with history and undo),
+ * village/township boundaries (upload → preview → commit) and door plates for the gazetteer (one
+ * step: good rows in, bad rows reported; all or nothing with strict). Every body is validated
+ * here, so hc<AppType> types every call.
  */
 export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } = {}) {
   return new Hono()
     .onError(importErrorResponse)
     .get('/', (c) => c.json({ imports: listImportJobs(ctx.db).map(summary) }))
-    .post('/premises', uploadLimit(opts.maxUploadBytes), async (c) => {
-      const { files, fields } = await readUpload(c);
-      if (files.length > 1) throw new ImportError('send one premise list at a time', 400, 'bad_request');
-      const job = await stagePremiseImport(ctx, files[0], {
-        sheet: fields.sheet || undefined,
-        options: uploadOptions(fields),
-      });
-      return c.json(describe(ctx, job), 201);
-    })
-    .post('/boundaries', uploadLimit(opts.maxUploadBytes), async (c) => {
-      const { files, fields } = await readUpload(c);
-      const level = fields.level ?? 'village';
-      if (level !== 'village' && level !== 'township')
-        throw new ImportError('level: expected village or township', 400, 'bad_request');
-      const job = stageBoundaryImport(ctx, files, { level, crs: fields.crs || undefined });
-      return c.json(describe(ctx, job), 201);
-    })
-    .post('/boundaries/:id/commit', validate('param', idParams), async (c) => {
-      const job = jobFor(ctx, c.req.valid('param').id, 'boundaries');
-      const body = await jsonBody(
-        c.req,
+    .post(
+      '/premises',
+      uploadLimit(opts.maxUploadBytes),
+      multipartOnly,
+      validate('form', premiseUpload),
+      async (c) => {
+        const form = c.req.valid('form');
+        const files = await uploadedFiles(form);
+        if (files.length > 1) throw new ImportError('send one premise list at a time', 400, 'bad_request');
+        const job = await stagePremiseImport(ctx, files[0], {
+          sheet: form.sheet || undefined,
+          options: uploadOptions(form),
+        });
+        return c.json(describePremises(ctx, job), 201);
+      },
+    )
+    .post(
+      '/boundaries',
+      uploadLimit(opts.maxUploadBytes),
+      multipartOnly,
+      validate('form', boundaryUpload),
+      async (c) => {
+        const form = c.req.valid('form');
+        const job = stageBoundaryImport(ctx, await uploadedFiles(form), {
+          level: form.level ?? 'village',
+          crs: form.crs || undefined,
+        });
+        return c.json({ ...describeBoundaryImport(ctx, job), result: job.result }, 201);
+      },
+    )
+    .post(
+      '/addresses',
+      uploadLimit(opts.maxUploadBytes),
+      multipartOnly,
+      validate('form', addressUpload),
+      async (c) => {
+        const form = c.req.valid('form');
+        const files = await uploadedFiles(form);
+        if (files.length > 1) throw new ImportError('send one door-plate list at a time', 400, 'bad_request');
+        const { view } = await importAddressPoints(ctx, files[0], {
+          strict: form.strict,
+          crs: form.crs || undefined,
+        });
+        const refusal = addressImportRefusal(view, form.strict);
+        if (refusal) throw new ImportError(refusal, 422, 'rows_refused', view);
+        return c.json(view, 201);
+      },
+    )
+    .post(
+      '/boundaries/:id/commit',
+      validate('param', idParams),
+      validate(
+        'json',
         z
           .object({
             features: z
               .record(z.string(), z.union([z.number().int().positive(), z.enum(['new', 'skip'])]))
               .default({}),
           })
-          .strict(),
-      );
-      return c.json(commitBoundaryImport(ctx, job, body.features));
-    })
-    .get('/:id', validate('param', idParams), (c) => {
-      const job = getImportJob(ctx.db, c.req.valid('param').id);
-      if (!job) throw new ImportError(`import ${c.req.valid('param').id} not found`, 404, 'not_found');
-      return c.json(describe(ctx, job));
-    })
+          .strict()
+          .optional(),
+      ),
+      (c) => {
+        const job = jobFor(ctx, c.req.valid('param').id, 'boundaries');
+        return c.json(commitBoundaryImport(ctx, job, c.req.valid('json')?.features ?? {}));
+      },
+    )
+    .get('/:id', validate('param', idParams), (c) =>
+      c.json(describe(ctx, jobOr404(ctx, c.req.valid('param').id))),
+    )
     .get('/:id/progress', validate('param', idParams), (c) => {
-      const job = getImportJob(ctx.db, c.req.valid('param').id);
-      if (!job) throw new ImportError(`import ${c.req.valid('param').id} not found`, 404, 'not_found');
+      const job = jobOr404(ctx, c.req.valid('param').id);
       return c.json({ importId: job.id, state: job.state, ...job.progress });
     })
-    .put('/:id/mapping', validate('param', idParams), async (c) => {
-      const job = jobFor(ctx, c.req.valid('param').id, 'premises');
-      const body = await jsonBody(
-        c.req,
+    .put(
+      '/:id/mapping',
+      validate('param', idParams),
+      validate(
+        'json',
         z
           .object({
             mapping: z
@@ -164,33 +217,67 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
             options: premiseImportOptions.partial().optional(),
           })
           .strict(),
-      );
-      return c.json(describe(ctx, setPremiseMapping(ctx, job, body)));
-    })
-    .post('/:id/validate', validate('param', idParams), async (c) => {
-      const job = jobFor(ctx, c.req.valid('param').id, 'premises');
-      const { status, body } = await run(c.req.query('wait'), job, async () =>
-        listed(await validatePremiseImport(ctx, job)),
-      );
-      return c.json(body, status);
-    })
+      ),
+      (c) => {
+        const job = jobFor(ctx, c.req.valid('param').id, 'premises');
+        return c.json(describePremises(ctx, setPremiseMapping(ctx, job, c.req.valid('json'))));
+      },
+    )
+    .post(
+      '/:id/validate',
+      validate('param', idParams),
+      validate('query', waitQuery),
+      validate('json', z.object({}).strict().optional()),
+      async (c) => {
+        const job = jobFor(ctx, c.req.valid('param').id, 'premises');
+        const { status, body } = await run(c.req.valid('query').wait, job, async () =>
+          listed(await validatePremiseImport(ctx, job)),
+        );
+        return c.json(body, status);
+      },
+    )
     .get('/:id/errors.csv', validate('param', idParams), (c) => {
-      const job = jobFor(ctx, c.req.valid('param').id, 'premises');
-      const v = lastValidation(job);
+      const job = jobOr404(ctx, c.req.valid('param').id);
+      let report: { errors: readonly ReportedIssue[]; warnings: readonly ReportedIssue[] };
+      if (job.kind === 'premises') report = lastValidation(job);
+      else if (job.kind === 'addresses') report = addressImportReport(job);
+      else
+        throw new ImportError(
+          `import ${job.id} is a boundary import: it has no error report`,
+          404,
+          'not_found',
+        );
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="import-${job.id}-errors.csv"`);
-      return c.body(errorReportCsv(v.errors, v.warnings));
+      return c.body(errorReportCsv(report.errors, report.warnings));
     })
-    .post('/:id/commit', validate('param', idParams), async (c) => {
-      const job = jobFor(ctx, c.req.valid('param').id, 'premises');
-      const decisions = await jsonBody(c.req, commitDecisions);
-      const { status, body } = await run(c.req.query('wait'), job, () =>
-        commitPremiseImport(ctx, job, decisions),
-      );
-      return c.json(body, status);
-    })
-    .post('/:id/undo', validate('param', idParams), async (c) => {
-      const body = await jsonBody(c.req, z.object({ force: z.boolean().default(false) }).strict());
-      return c.json(undoImport(ctx, c.req.valid('param').id, { force: body.force }));
-    });
+    .post(
+      '/:id/commit',
+      validate('param', idParams),
+      validate('query', waitQuery),
+      validate('json', commitDecisions.optional()),
+      async (c) => {
+        const job = jobFor(ctx, c.req.valid('param').id, 'premises');
+        const decisions = c.req.valid('json') ?? commitDecisions.parse({});
+        const { status, body } = await run(c.req.valid('query').wait, job, () =>
+          commitPremiseImport(ctx, job, decisions),
+        );
+        return c.json(body, status);
+      },
+    )
+    .post(
+      '/:id/undo',
+      validate('param', idParams),
+      validate(
+        'json',
+        z
+          .object({ force: z.boolean().default(false) })
+          .strict()
+          .optional(),
+      ),
+      (c) => {
+        const force = c.req.valid('json')?.force ?? false;
+        return c.json(undoImport(ctx, c.req.valid('param').id, { force }));
+      },
+    );
 }

@@ -68,13 +68,42 @@ const SLOT_NUMERAL = new RegExp(`(第?)([${NUMERAL_CHARS}]+)(?=${SLOT})`, 'gu');
  * 十二幢 → 12幢, 第三组 → 3组 — and leaves every numeral inside a name alone (九堡, 三义村, 三里亭,
  * 五常): only a numeral followed directly by 组/号/弄/幢/栋/单元/室 is a slot number.
  */
-export function convertSlotNumerals(text: string): string {
-  return text.replace(SLOT_NUMERAL, (whole, _di: string, numeral: string, offset: number) => {
+export function convertSlotNumerals(text: string, numeralNames: readonly string[] = []): string {
+  return convertTrailingNumber(text).replace(
+    SLOT_NUMERAL,
+    (whole, di: string, numeral: string, offset: number) => {
+      const after = text.slice(offset + whole.length);
+      // 一号路, 三号桥, 二号楼 as a building name: a 号 that starts a name is not a door number.
+      if (after.startsWith('号') && /^号(?:路|街|巷|桥|线|港|河|码头|大道)/u.test(after)) return whole;
+      const name = di === '' ? nameAhead(text.slice(0, offset), numeral, numeralNames) : '';
+      const value = parseChineseNumber(numeral.slice(name.length));
+      if (value === null) return whole;
+      return `${name}${value}`;
+    },
+  );
+}
+
+/** A door number in numerals ending the address right after the road, with its 号 left off: 江东路三百三十七. */
+const TRAILING_NUMERAL = new RegExp(`(?<=(?:路|街|巷|大道|弄))([${NUMERAL_CHARS}]+)$`, 'u');
+
+function convertTrailingNumber(text: string): string {
+  return text.replace(TRAILING_NUMERAL, (numeral: string) => {
     const value = parseChineseNumber(numeral);
-    if (value === null) return whole;
-    const after = text.slice(offset + whole.length);
-    // 一号路, 三号桥, 二号楼 as a building name: a 号 that starts a name is not a door number.
-    if (after.startsWith('号') && /^号(?:路|街|巷|桥|线|港|河|码头|大道)/u.test(after)) return whole;
-    return String(value);
+    return value === null ? numeral : String(value);
   });
+}
+
+/**
+ * A place name made of numerals that a slot number runs on from, when the 村 is left off: 八一六组
+ * is 八一 (八一村) and 6组, not 816组. Only at the start of the text or right after a township or
+ * county name, so 五星村八一组 stays 81组.
+ */
+function nameAhead(before: string, run: string, numeralNames: readonly string[]): string {
+  if (before !== '' && !/(?:镇|乡|街道|区|县|市|省)$/u.test(before)) return '';
+  return numeralNames.find((n) => run.startsWith(n) && run.length > n.length) ?? '';
+}
+
+/** Whether a name is written in numerals only (八一, 十八), so a slot number could run on from it. */
+export function isNumeralName(name: string): boolean {
+  return name.length > 0 && [...name].every((c) => NUMERAL_CHARS.includes(c));
 }

@@ -1,3 +1,4 @@
+import { foreignPrefix } from './foreign-prefix';
 import {
   type GazetteerIndex,
   gazetteerIndex,
@@ -6,7 +7,13 @@ import {
   villageAt,
 } from './gazetteer-index';
 import { interpolateRoad, pickRoadPiece } from './interpolate-road';
-import { matchVillage, placeStem, typoCandidates, type VillageMatch } from './match-village';
+import {
+  matchVillage,
+  placeStem,
+  shortTypoCandidates,
+  typoCandidates,
+  type VillageMatch,
+} from './match-village';
 import { normalizeAddress } from './normalize-address';
 import { type ParsedAddress, parseAddress } from './parse-address';
 import { stripPrefixes } from './strip-prefixes';
@@ -37,12 +44,17 @@ export interface ReadAddress {
   normalized: string;
   stripped: string[];
   parsed: ParsedAddress;
+  /** The county or township name that puts the address outside this township, if one does. */
+  foreign?: string;
 }
 
 export function readAddress(address: string, gazetteer: Gazetteer): ReadAddress {
-  const normalized = normalizeAddress(address);
-  const { rest, stripped } = stripPrefixes(normalized, gazetteerIndex(gazetteer).prefixes);
-  return { normalized, stripped, parsed: parseAddress(rest) };
+  const index = gazetteerIndex(gazetteer);
+  const normalized = normalizeAddress(address, index.numeralNames);
+  const { rest, stripped } = stripPrefixes(normalized, index.prefixes);
+  const foreign = foreignPrefix(rest, index.ownAdmin);
+  const parsed = parseAddress(rest, index.knownPlaces);
+  return foreign ? { normalized, stripped, parsed, foreign } : { normalized, stripped, parsed };
 }
 
 interface Found {
@@ -81,12 +93,61 @@ function findRoad(written: string, job: Job): { name: string; pieces: GazetteerR
   return null;
 }
 
+/** Two known plates this far apart (in house numbers) or less place a number between them with full trust. */
+const PLATE_GAP = 40;
+
+const lerp = (a: KnownPlate, b: KnownPlate, n: number): [number, number] => {
+  const t = a.number === b.number ? 0 : (n - a.number) / (b.number - a.number);
+  return [a.lngLat[0] + t * (b.lngLat[0] - a.lngLat[0]), a.lngLat[1] + t * (b.lngLat[1] - a.lngLat[1])];
+};
+
+/**
+ * A number on a road placed from the known plates on it, on the same side (same parity) where
+ * there are enough: between the nearest below and above in proportion, else carried on from the
+ * two nearest on one side (only when the basemap has no line for the road). Roads the basemap does
+ * not draw are still numbered by their plates.
+ */
+function fromRoadPlates(
+  plates: KnownPlate[] | undefined,
+  number: number,
+  hasRoadLine: boolean,
+): { lngLat: [number, number]; confidence: number } | null {
+  if (!plates?.length) return null;
+  const side = plates.filter((q) => q.number % 2 === number % 2);
+  const list = side.length >= 2 ? side : plates;
+  const below = list.filter((q) => q.number < number);
+  const above = list.filter((q) => q.number > number);
+  const lo = below.at(-1);
+  const hi = above[0];
+  if (lo && hi && hi.number - lo.number <= PLATE_GAP)
+    return { lngLat: lerp(lo, hi, number), confidence: CONFIDENCE.road_interpolation };
+  // Far apart or on one side only: the basemap's line of the road is the better guide, where it has one.
+  if (hasRoadLine) return null;
+  if (lo && hi) return { lngLat: lerp(lo, hi, number), confidence: 0.65 };
+  const [a, b] = lo ? [below.at(-2), lo] : [hi, above[1]];
+  if (a && b && a.number !== b.number) return { lngLat: lerp(a, b, number), confidence: 0.5 };
+  const only = lo ?? hi;
+  return only ? { lngLat: only.lngLat, confidence: 0.4 } : null;
+}
+
 function byRoad(job: Job): Found | null {
   const { p } = job;
   if (!p.road || p.number === undefined) return null;
   const exact = job.index.plates.get(plateKeyText({ road: p.road, number: p.number }) ?? '');
   if (exact) return plate(exact.lngLat, CONFIDENCE.address_point, `${p.road}${p.number}号`);
+  const plates = job.index.byRoad.get(p.road);
   const road = findRoad(p.road, job);
+  // Between two known plates first; a road the basemap draws next; carried on from plates last.
+  const between =
+    fromRoadPlates(plates, p.number, true) ?? (road ? null : fromRoadPlates(plates, p.number, false));
+  if (between) {
+    return {
+      lngLat: between.lngLat,
+      method: 'road_interpolation',
+      confidence: between.confidence,
+      matchedText: `${p.road}${p.number}号`,
+    };
+  }
   if (road) {
     const piece = pickRoadPiece(road.pieces, p.number);
     if (!piece) return null;
@@ -127,20 +188,33 @@ function byVillagePlate(job: Job): Found | null {
   const groupText = p.group === undefined ? '' : `${p.group}组`;
   if (exact)
     return plate(exact.lngLat, CONFIDENCE.address_point - penalty, `${v.name}${groupText}${p.number}号`);
-  if (p.group !== undefined) return null;
-  // 组 left out: usable only if the village has one plate with that number.
+  // Where numbers run across the whole village the 组 adds nothing: the number alone is the plate.
   const same = job.index.byVillageNumber.get(`${v.id}|${p.number}`) ?? [];
+  if (same.length === 1 && job.index.numbersAcrossVillage.has(v.id)) {
+    const theirs = same[0].group === undefined ? '' : `${same[0].group}组`;
+    return plate(same[0].lngLat, 0.9 - penalty, `${v.name}${theirs}${p.number}号`);
+  }
+  if (p.group !== undefined) return null;
+  // 组 left out where numbers restart in each 组: usable only if the village has one plate with that number.
   if (same.length === 1) return plate(same[0].lngLat, 0.55 - penalty, `${v.name}${p.number}号`);
   return null;
 }
 
+/** What a building's plates sit around: how far a unit or door is from the building's middle. */
+const BUILDING_CONFIDENCE = 0.85;
+
 function byEstatePlate(job: Job): Found | null {
   const { p } = job;
-  if (!p.estate || p.number === undefined) return null;
+  if (!p.estate || (p.number === undefined && p.building === undefined)) return null;
+  const building = p.building === undefined ? '' : `${p.building}幢`;
   const key = plateKeyText({ estate: p.estate, building: p.building, number: p.number });
   const exact = key ? job.index.plates.get(key) : undefined;
-  const text = `${p.estate}${p.building === undefined ? '' : `${p.building}幢`}${p.number}号`;
-  return exact ? plate(exact.lngLat, CONFIDENCE.address_point, text) : null;
+  const text = `${p.estate}${building}${p.number === undefined ? '' : `${p.number}号`}`;
+  if (exact) return plate(exact.lngLat, CONFIDENCE.address_point, text);
+  // A door or unit of a known building: the building's own plates say where it stands.
+  const inBuilding =
+    p.building === undefined ? undefined : job.index.byEstate.get(`${p.estate}|${p.building}`);
+  return inBuilding?.length ? plate(mean(inBuilding), BUILDING_CONFIDENCE, `${p.estate}${building}`) : null;
 }
 
 /** A village the address only hints at: an estate, place or unknown road named after it (丁桥花园 → 丁桥社区). */
@@ -203,17 +277,33 @@ function byRoadOnly(job: Job): Found | null {
   return { lngLat: at.lngLat, method: 'road_interpolation', confidence: 0.2, matchedText: road.name };
 }
 
+/** Whether the village has the door plate the address names (by 组 and number, or by number where numbers run across it). */
+function hasPlate(v: GazetteerVillage, p: ParsedAddress, index: GazetteerIndex): boolean {
+  if (p.number === undefined) return false;
+  if (index.plates.has(plateKeyText({ villageId: v.id, group: p.group, number: p.number }) ?? ''))
+    return true;
+  return (
+    index.numbersAcrossVillage.has(v.id) &&
+    (index.byVillageNumber.get(`${v.id}|${p.number}`)?.length ?? 0) === 1
+  );
+}
+
 /**
- * A written name one typo away from several villages (大丰村: 大唐村 or 勤丰村?) is settled by the
- * door plate: the one village that has this 组 and number, else the one with plates in this 组.
+ * A written name one typo away from several villages (大丰村: 大唐村 or 勤丰村?) — or a two-character
+ * name one off a village's stem (五兴 for 五星), too short to guess on its own — is settled by the
+ * door plate: the one such village that has this plate, else (for longer names) the one with plates
+ * in this 组.
  */
 function settleTypo(written: string, p: ParsedAddress, index: GazetteerIndex): VillageMatch | null {
-  const candidates = typoCandidates(written, index.villages);
-  if (candidates.length < 2 || p.group === undefined) return null;
-  const withPlate = candidates.filter((v) =>
-    index.plates.has(plateKeyText({ villageId: v.id, group: p.group, number: p.number ?? 0 }) ?? ''),
+  const short = shortTypoCandidates(written, index.villages);
+  const withPlate = (short.length > 0 ? short : typoCandidates(written, index.villages)).filter((v) =>
+    hasPlate(v, p, index),
   );
-  if (withPlate.length === 1) return { village: withPlate[0], how: 'fuzzy' };
+  if (withPlate.length === 1 && (short.length > 0 || typoCandidates(written, index.villages).length >= 2))
+    return { village: withPlate[0], how: 'fuzzy' };
+  if (short.length > 0 || p.group === undefined) return null;
+  const candidates = typoCandidates(written, index.villages);
+  if (candidates.length < 2) return null;
   const withGroup = candidates.filter((v) => index.byGroup.has(`${v.id}|${p.group}`));
   return withGroup.length === 1 ? { village: withGroup[0], how: 'fuzzy' } : null;
 }
@@ -233,7 +323,19 @@ export function geocodeAddress(
   opts: { spreadSeed?: number } = {},
 ): GeocodeResult {
   const index = gazetteerIndex(gazetteer);
-  const { normalized, parsed } = readAddress(address, gazetteer);
+  const { normalized, parsed, foreign } = readAddress(address, gazetteer);
+  if (foreign) {
+    return {
+      lngLat: null,
+      method: null,
+      confidence: CONFIDENCE.none,
+      matchedText: '',
+      villageInAddress: null,
+      villageAtPoint: null,
+      conflict: false,
+      foreign,
+    };
+  }
   const written = parsed.community ?? parsed.village;
   const named = written
     ? (matchVillage(written, index.villages) ?? settleTypo(written, parsed, index))

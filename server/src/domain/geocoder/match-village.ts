@@ -63,7 +63,8 @@ function exactOrAlias(name: string, lookup: VillageLookup): VillageMatch | null 
 }
 
 function byStem(name: string, lookup: VillageLookup): GazetteerVillage | null {
-  const candidates = lookup.byStem.get(placeStem(name)) ?? [];
+  // 新村 written for 新村村: the written name may be the stem itself.
+  const candidates = lookup.byStem.get(placeStem(name)) ?? lookup.byStem.get(name) ?? [];
   if (candidates.length === 1) return candidates[0];
   // 丁桥村 and 丁桥社区 both exist: only the ending written can tell them apart.
   const kind = kindOf(name);
@@ -110,5 +111,18 @@ export function typoCandidates(written: string, lookup: VillageLookup): Gazettee
   return lookup.villages.filter((v) => {
     if ((kind && kindOf(v.name) !== kind) || [...v.name].length < 3) return false;
     return (kind ? editDistance(name, v.name) : editDistance(name, placeStem(v.name))) === 1;
+  });
+}
+
+/**
+ * The villages whose two-character stem is one character off a two-character written name with no
+ * ending (五兴 → 五星村). Too weak to match on alone: the caller must confirm with a door plate.
+ */
+export function shortTypoCandidates(written: string, lookup: VillageLookup): GazetteerVillage[] {
+  const name = written.trim();
+  if ([...name].length !== 2 || kindOf(name) || isAdminName(name)) return [];
+  return lookup.villages.filter((v) => {
+    const stem = placeStem(v.name);
+    return [...stem].length === 2 && editDistance(name, stem) === 1;
   });
 }

@@ -132,18 +132,39 @@ const RULES: Rule[] = [
 ];
 
 /**
- * Splits a normalised, prefix-stripped address into village or community, 组, road, estate,
- * building and door number — by its shape only, without the gazetteer: 大唐村1组23号,
- * 长睦路356号, 丁桥社区丁桥新村8幢18号, 丁桥花园3幢78号商铺, 丁桥农贸市场23号, 大唐村大唐路12号.
- * What no rule takes goes to `rest`.
+ * A village or community the gazetteer knows, written in full at the start of `tail` (新村村 and
+ * 五星村 whole, where the shape rules would stop at the first 村) — unless a road or building
+ * number makes it part of a longer name (新村路, 丁桥新村8幢).
  */
-export function parseAddress(text: string): ParsedAddress {
+function knownPlace(tail: string, known: readonly string[], out: ParsedAddress): number {
+  if (out.village || out.community || out.road || out.estate) return 0;
+  for (const name of known) {
+    if (!tail.startsWith(name)) continue;
+    const after = tail.slice(name.length);
+    if (after[0] && ROAD_CHARS.includes(after[0])) continue;
+    if (/^\d+(?:幢|栋|号楼|座|单元)/u.test(after)) continue;
+    const m = /^(?:村?委会|民委员会|居委会)?/u.exec(after);
+    if (/(?:社区|居委会)$/u.test(name)) out.community = name;
+    else out.village = name;
+    return name.length + (m ? m[0].length : 0);
+  }
+  return 0;
+}
+
+/**
+ * Splits a normalised, prefix-stripped address into village or community, 组, road, estate,
+ * building and door number — by its shape: 大唐村1组23号, 长睦路356号, 丁桥社区丁桥新村8幢18号,
+ * 丁桥花园3幢78号商铺, 丁桥农贸市场23号, 大唐村大唐路12号. Names in `known` (the gazetteer's
+ * villages and communities, longest first) are taken whole where they stand. What no rule takes
+ * goes to `rest`.
+ */
+export function parseAddress(text: string, known: readonly string[] = []): ParsedAddress {
   const out: ParsedAddress = { rest: '' };
   let i = 0;
   while (i < text.length) {
     const tail = text.slice(i);
-    let taken = 0;
-    for (const rule of RULES) {
+    let taken = knownPlace(tail, known, out);
+    for (const rule of taken > 0 ? [] : RULES) {
       const m = rule.re.exec(tail);
       if (m && m[0].length > 0 && rule.apply(m, out, tail.slice(m[0].length))) {
         taken = m[0].length;

@@ -10,12 +10,16 @@ export function isAdminName(name: string): boolean {
 }
 
 /**
- * The administrative names an address may start with: every alias whose source or target is an
- * administrative name (浙江 → 浙江省, 江干区 → 上城区, 丁桥镇 → 丁兰街道), both sides of it. Longest
- * first, so 丁兰街道办事处 is stripped before 丁兰街道.
+ * The administrative names an address may start with: the township's own chain (`region`, see
+ * domain/region.ts) and every alias whose source or target is an administrative name (浙江 → 浙江省,
+ * 江干区 → 上城区, 丁桥镇 → 丁兰街道), both sides of it. Longest first, so 丁兰街道办事处 is stripped
+ * before 丁兰街道.
  */
-export function adminPrefixes(aliases: readonly { from: string; to: string }[]): string[] {
-  const names = new Set<string>();
+export function adminPrefixes(
+  aliases: readonly { from: string; to: string }[],
+  region: readonly string[] = [],
+): string[] {
+  const names = new Set<string>(region);
   for (const a of aliases) {
     if (isAdminName(a.to) || isAdminName(a.from)) {
       names.add(a.from);
@@ -32,35 +36,51 @@ export interface StrippedAddress {
   stripped: string[];
 }
 
+const ROAD_END = /(?:大道|大街|公路|路|街|巷|弄)$/u;
+const TOWNSHIP_END = /(?:镇|乡|街道|街道办事处)$/u;
+
 /**
- * The known name a slightly mistyped prefix stands for (丁乔镇 → 丁桥镇, 丁兰佳道 → 丁兰街道): the same
- * length, one character off, ending the same way; only for names of three characters or more.
+ * The known township name a slightly mistyped prefix stands for (丁乔镇 → 丁桥镇, 丁兰佳道 → 丁兰街道):
+ * the same length, one character off, ending the same way; only for names of three characters or more.
  */
 function misspelledPrefix(text: string, prefixes: readonly string[]): string | null {
   for (const p of prefixes) {
     const chars = [...p];
-    if (chars.length < 3) continue;
+    // Only townships: a city or district one character off is usually another one (台州市, 杭州市).
+    if (chars.length < 3 || !TOWNSHIP_END.test(p)) continue;
     const head = [...text].slice(0, chars.length);
     if (head.length < chars.length || head.length === [...text].length) continue;
     if (head[head.length - 1] !== chars[chars.length - 1]) continue;
+    // 石塘大道 is a road one character off 石塘街道, not a misspelled township.
+    if (ROAD_END.test(head.join(''))) continue;
     if (head.filter((c, i) => c !== chars[i]).length === 1) return head.join('');
   }
   return null;
 }
 
+/** The known prefix `text` starts with (or one character off one), if more text follows it. */
+function prefixAt(text: string, prefixes: readonly string[]): string | null {
+  return (
+    prefixes.find((p) => text.startsWith(p) && text.length > p.length) ?? misspelledPrefix(text, prefixes)
+  );
+}
+
 /**
  * Takes the province, city, district and township off the front of a normalised address, in any
- * order and with former names (杭州市江干区丁桥镇…, 上城区丁兰街道…, 丁桥镇…) — only names the alias
- * table knows (or one character off one of them, ending the same way), so a village or road that
- * happens to start like a township (丁桥社区, 丁桥大道) is never cut. `prefixes` comes from adminPrefixes().
+ * order and with former names (杭州市江干区丁桥镇…, 上城区丁兰街道…, 丁桥镇…) — only names the township's
+ * chain and the alias table know (or one character off one of them, ending the same way), so a
+ * village or road that happens to start like a township (丁桥社区, 丁桥大道) is never cut. A short
+ * form without its ending (杭州, 江干) is taken only when another known name follows it (杭州钱塘…),
+ * so 江干路 stays a road. `prefixes` comes from adminPrefixes().
  */
 export function stripPrefixes(address: string, prefixes: readonly string[]): StrippedAddress {
   const stripped: string[] = [];
   let rest = address;
   for (;;) {
-    const hit =
-      prefixes.find((p) => rest.startsWith(p) && rest.length > p.length) ?? misspelledPrefix(rest, prefixes);
+    const hit = prefixAt(rest, prefixes);
     if (!hit) break;
+    const short = prefixes.includes(hit) && !isAdminName(hit);
+    if (short && !prefixAt(rest.slice(hit.length), prefixes)) break;
     stripped.push(hit);
     rest = rest.slice(hit.length);
   }

@@ -22,7 +22,8 @@ export interface AddressPoint {
   estate?: string;
   /** The building in the estate (3幢). */
   building?: number;
-  number: number;
+  /** The door number; absent for a building of an estate written by its units (江景花园3幢2单元). */
+  number?: number;
   lngLat: [number, number];
   /** Where it came from: an import, or a person's correction in the review queue. */
   source: 'import' | 'correction';
@@ -43,6 +44,12 @@ export interface Gazetteer {
   roads: GazetteerRoad[];
   /** Former and current names of places (江干区 ↔ 上城区, 丁桥镇 ↔ 丁兰街道), editable. */
   aliases: { from: string; to: string }[];
+  /**
+   * The names of the township's own administrative chain (province, city, district, township;
+   * current and former, short forms of province and city): see domain/region.ts regionNames().
+   * An address starting with another county's or township's name is not geocoded into ours.
+   */
+  region?: string[];
 }
 
 export interface GeocodeResult {
@@ -59,4 +66,6 @@ export interface GeocodeResult {
   villageAtPoint: { id: number; name: string } | null;
   /** Village in the address differs from the village at the point. */
   conflict: boolean;
+  /** The administrative name that puts the address outside this township (海宁市), when it does. */
+  foreign?: string;
 }

@@ -14,28 +14,50 @@ export function normaliseHeader(header: string): string {
     .toLowerCase();
 }
 
-const synonyms: { field: PremiseField; text: string }[] = PREMISE_FIELDS.flatMap((f) =>
-  f.synonyms.map((s) => ({ field: f.key as PremiseField, text: normaliseHeader(s) })),
-).sort((a, b) => b.text.length - a.text.length);
-
-/** The field a header names: an exact synonym, else the longest synonym it contains, else null. */
-export function fieldForHeader(header: string): PremiseField | null {
-  const h = normaliseHeader(header);
-  if (h === '') return null;
-  const exact = synonyms.find((s) => s.text === h);
-  if (exact) return exact.field;
-  const bare = h.replace(/\([^)]*\)/g, '');
-  const exactBare = synonyms.find((s) => s.text === bare);
-  if (exactBare) return exactBare.field;
-  const contained = synonyms.find(
-    (s) => /[\u4e00-\u9fff]/.test(s.text) && s.text.length >= 2 && bare.includes(s.text),
-  );
-  return contained ? contained.field : null;
+/** Which field a header names, and how likely a row is the header row, for one table's fields. */
+export interface HeaderMatcher<F extends string> {
+  /** The field a header names: an exact synonym, else the longest synonym it contains, else null. */
+  field(header: string): F | null;
+  /** How many distinct fields a row's cells name. */
+  score(cells: readonly string[]): number;
 }
 
-/** How many cells of a row name a field: how likely it is the header row. */
+/** A matcher for a table's fields, each declared once with the headers offices write for it. */
+export function headerMatcher<F extends string>(
+  fields: readonly { key: F; synonyms: readonly string[] }[],
+): HeaderMatcher<F> {
+  const synonyms = fields
+    .flatMap((f) => f.synonyms.map((s) => ({ field: f.key, text: normaliseHeader(s) })))
+    .sort((a, b) => b.text.length - a.text.length);
+  const field = (header: string): F | null => {
+    const h = normaliseHeader(header);
+    if (h === '') return null;
+    const exact = synonyms.find((s) => s.text === h);
+    if (exact) return exact.field;
+    const bare = h.replace(/\([^)]*\)/g, '');
+    const exactBare = synonyms.find((s) => s.text === bare);
+    if (exactBare) return exactBare.field;
+    const contained = synonyms.find(
+      (s) => /[\u4e00-\u9fff]/.test(s.text) && s.text.length >= 2 && bare.includes(s.text),
+    );
+    return contained ? contained.field : null;
+  };
+  return {
+    field,
+    score: (cells) => new Set(cells.map(field).filter((f) => f !== null)).size,
+  };
+}
+
+const premiseHeaders = headerMatcher<PremiseField>(PREMISE_FIELDS);
+
+/** The premise field a header names: an exact synonym, else the longest synonym it contains, else null. */
+export function fieldForHeader(header: string): PremiseField | null {
+  return premiseHeaders.field(header);
+}
+
+/** How many cells of a row name a premise field: how likely it is the header row. */
 export function headerScore(cells: readonly string[]): number {
-  return new Set(cells.map(fieldForHeader).filter((f) => f !== null)).size;
+  return premiseHeaders.score(cells);
 }
 
 /** Guesses the mapping from the headers; each field takes the first column that names it. */

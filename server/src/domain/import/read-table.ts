@@ -4,7 +4,7 @@ import { ImportError } from './import-error';
 import { readDelimited } from './read-delimited';
 import { readWorkbook } from './read-workbook';
 
-/** A premise list as read from a file: its header row and its data rows, numbered as the file shows them. */
+/** A list as read from a file: its header row and its data rows, numbered as the file shows them. */
 export interface Table {
   format: 'csv' | 'xlsx';
   encoding: TextEncoding | null;
@@ -19,23 +19,39 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** How to recognise the header row of a kind of list, and an example of one for the message when none is found. */
+export interface HeaderRule {
+  score(cells: readonly string[]): number;
+  example: string;
+}
+
+const PREMISE_HEADER: HeaderRule = { score: headerScore, example: '名称, 地址, 行业' };
+
 /** The header row: of the first ten rows, the one naming the most known fields (title rows come before it). */
-function splitHeader(rows: { rowNo: number; cells: string[] }[]): { header: number; score: number } {
+function splitHeader(
+  rows: { rowNo: number; cells: string[] }[],
+  rule: HeaderRule,
+): { header: number; score: number } {
   let header = 0;
   let score = -1;
   for (let i = 0; i < Math.min(10, rows.length); i++) {
-    const s = headerScore(rows[i].cells);
+    const s = rule.score(rows[i].cells);
     if (s > score) [header, score] = [i, s];
   }
   return { header, score };
 }
 
 /**
- * Reads a premise list: .xlsx (by content, whatever its name), or CSV/TSV text in UTF-8 (with or
- * without BOM), UTF-16 or GBK/GB18030. Refuses legacy .xls, binary junk, damaged workbooks and
- * files with no data rows.
+ * Reads a list (a premise list by default; `header` says how to find another kind's header row):
+ * .xlsx (by content, whatever its name), or CSV/TSV text in UTF-8 (with or without BOM), UTF-16 or
+ * GBK/GB18030. Refuses legacy .xls, binary junk, damaged workbooks and files with no data rows.
  */
-export async function readTable(bytes: Uint8Array, fileName: string, sheet?: string): Promise<Table> {
+export async function readTable(
+  bytes: Uint8Array,
+  fileName: string,
+  sheet?: string,
+  header: HeaderRule = PREMISE_HEADER,
+): Promise<Table> {
   if (bytes.length === 0) throw new ImportError(`${fileName} is empty`, 422, 'empty');
   const warnings: string[] = [];
   let format: Table['format'];
@@ -70,16 +86,17 @@ export async function readTable(bytes: Uint8Array, fileName: string, sheet?: str
       .filter((r) => r.cells.some((c) => c !== ''));
   }
   if (rows.length === 0) throw new ImportError(`${fileName} has no rows`, 422, 'empty');
-  const { header, score } = splitHeader(rows);
-  if (score < 2) {
+  const found = splitHeader(rows, header);
+  if (found.score < 2) {
     throw new ImportError(
-      `${fileName}: no header row found in the first ten rows; the first row should name the columns, e.g. 名称, 地址, 行业`,
+      `${fileName}: no header row found in the first ten rows; the first row should name the columns, e.g. ${header.example}`,
       422,
       'no_header',
     );
   }
-  const headers = rows[header].cells.map((h) => h.replace(/\s+/g, ' ').trim());
-  const data = rows.slice(header + 1).map((r) => ({
+  const headerAt = found.header;
+  const headers = rows[headerAt].cells.map((h) => h.replace(/\s+/g, ' ').trim());
+  const data = rows.slice(headerAt + 1).map((r) => ({
     rowNo: r.rowNo,
     cells: headers.map((_, i) => r.cells[i] ?? ''),
   }));
@@ -90,7 +107,7 @@ export async function readTable(bytes: Uint8Array, fileName: string, sheet?: str
     format,
     encoding,
     sheet: sheetName,
-    headerRowNo: rows[header].rowNo,
+    headerRowNo: rows[headerAt].rowNo,
     headers,
     rows: data,
     warnings,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { demoApp } from '../../tests/helpers/test-app';
+import { errorReportUrl, geographyExportPath, premiseExportPath } from './api';
+
+describe('the paths the page links to', () => {
+  it('are the server routes, with the query in order', () => {
+    expect(
+      premiseExportPath('gpkg', {
+        at: '2009-06-30',
+        village: '3',
+        category: 'restaurant',
+        status: 'pending',
+      }),
+    ).toBe('/api/exports/premises.gpkg?at=2009-06-30&village=3&category=restaurant&status=pending');
+    expect(geographyExportPath('villages', 'kml')).toBe('/api/exports/villages.kml');
+    expect(geographyExportPath('areas', 'geojson')).toBe('/api/exports/areas.geojson');
+    expect(errorReportUrl(7)).toBe('/api/imports/7/errors.csv');
+  });
+
+  it('are served', { timeout: 30_000 }, async () => {
+    const { app } = await demoApp();
+    for (const path of [
+      premiseExportPath('csv', { at: '2009-06-30', village: '3' }),
+      geographyExportPath('villages', 'geojson'),
+      geographyExportPath('areas', 'kml'),
+    ]) {
+      expect((await app.request(path)).status, path).toBe(200);
+    }
+  });
+});

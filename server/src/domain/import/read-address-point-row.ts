@@ -1,0 +1,232 @@
+import { type Crs, POINT_CRS, parseCrs } from '../crs/crs-catalog';
+import { addressPointFrom } from '../geocoder/address-point-from';
+import { gazetteerIndex, villageAt } from '../geocoder/gazetteer-index';
+import { matchVillage } from '../geocoder/match-village';
+import { normalizeAddress } from '../geocoder/normalize-address';
+import type { AddressPoint, Gazetteer } from '../geocoder/types';
+import {
+  type AddressPointField,
+  type AddressPointMapping,
+  addressPointFieldLabel,
+} from './address-point-fields';
+import { rowCoordinates } from './row-coordinates';
+
+/** One thing wrong (or worth saying) about a door-plate row: row, column as written, the cell, what was expected. */
+export interface AddressRowIssue {
+  row: number;
+  column: string;
+  field: AddressPointField | null;
+  value: string;
+  expected: string;
+}
+
+/** What a row is read against: the system of rows without a 坐标系 cell, and the township's gazetteer. */
+export interface AddressPointRules {
+  crs: Crs;
+  gazetteer: Gazetteer;
+}
+
+export interface AddressPointReading {
+  point: AddressPoint | null;
+  errors: AddressRowIssue[];
+  warnings: AddressRowIssue[];
+  /** The system the row's coordinates were read in, and whether the row named it (else the import's default). */
+  crs: string;
+  crsNamed: boolean;
+}
+
+/** Limits that keep every row inside the address_points table's checks, with room for real plates. */
+const MAX_NUMBER = 99_999;
+const MAX_GROUP = 999;
+const MAX_NAME = 50;
+const PLATE_COLUMNS = ['village', 'group', 'road', 'estate', 'building', 'number'] as const;
+const pointCrsNames = POINT_CRS.map((c) => c.code).join(', ');
+
+/** A positive whole number from a cell: 23, ２３, 23号, 二十三, 3组, 8幢. */
+function wholeNumber(text: string, max: number): number | null {
+  const digits = normalizeAddress(`${text}号`).replace(/[号组幢栋]+$/u, '');
+  if (!/^\d+$/u.test(digits)) return null;
+  const n = Number(digits);
+  return n >= 1 && n <= max ? n : null;
+}
+
+const degrees = (v: number) => String(Number(v.toFixed(6)));
+
+/**
+ * Reads and checks one row of a door-plate list. The plate comes from columns (村/社区 + 组 + 号,
+ * 路 + 号, 小区 + 幢 + 号) when the row fills any of them, else from a full 地址 parsed as the geocoder
+ * reads addresses. The village must be one the gazetteer knows (a near miss is named, not guessed);
+ * the position is converted from the row's 坐标系 to WGS-84 and must lie in one of the township's
+ * villages. Every problem is reported; none stops the others being found.
+ */
+export function readAddressPointRow(
+  cells: readonly string[],
+  rowNo: number,
+  headers: readonly string[],
+  mapping: AddressPointMapping,
+  rules: AddressPointRules,
+): AddressPointReading {
+  const errors: AddressRowIssue[] = [];
+  const warnings: AddressRowIssue[] = [];
+  const g = rules.gazetteer;
+  const column = (f: AddressPointField) => {
+    const i = mapping[f];
+    return i === undefined ? addressPointFieldLabel(f) : headers[i] || addressPointFieldLabel(f);
+  };
+  const get = (f: AddressPointField) => {
+    const i = mapping[f];
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const issue = (list: AddressRowIssue[], f: AddressPointField, expected: string, value = get(f)) =>
+    list.push({ row: rowNo, column: column(f), field: f, value, expected });
+
+  let crs = rules.crs;
+  if (get('crs')) {
+    const named = parseCrs(get('crs'));
+    if (!named || !POINT_CRS.some((c) => c.code === named.code))
+      issue(errors, 'crs', `one of ${pointCrsNames}`);
+    else crs = named;
+  }
+
+  let lngLat: [number, number] | null = null;
+  const coordinates = rowCoordinates(get('lng'), get('lat'), crs);
+  if (!coordinates) {
+    issue(errors, 'lng', 'the position of the plate: 经度 and 纬度 in degrees, e.g. 120.2101 and 30.3418');
+  } else if (!coordinates.ok) {
+    issue(errors, coordinates.field, coordinates.expected);
+  } else {
+    lngLat = [Math.round(coordinates.lngLat[0] * 1e7) / 1e7, Math.round(coordinates.lngLat[1] * 1e7) / 1e7];
+    if (coordinates.swapped) {
+      issue(
+        warnings,
+        'lng',
+        `经度 and 纬度 the right way round; they were swapped (经度 ${get('lng')}, 纬度 ${get('lat')}) and have been read the other way`,
+      );
+    }
+  }
+  const at = lngLat && g.villages.length > 0 ? villageAt(g, lngLat) : null;
+  if (lngLat && g.villages.length > 0 && !at) {
+    issue(
+      errors,
+      'lng',
+      `a point inside one of the township's villages; (${degrees(lngLat[0])}, ${degrees(lngLat[1])}) in WGS-84 lies outside all of them`,
+      `${get('lng')}, ${get('lat')}`,
+    );
+  }
+
+  let plate: AddressPoint | null = null;
+  let plateField: AddressPointField = 'village';
+  if (PLATE_COLUMNS.some((f) => get(f) !== '')) {
+    const failed = errors.length;
+    const candidate = plateFromColumns(get, (f, expected) => issue(errors, f, expected), mapping);
+    plate = errors.length === failed ? candidate : null;
+  } else if (get('address')) {
+    plateField = 'address';
+    plate = addressPointFrom(get('address'), lngLat ?? [0, 0], 'import', g);
+    if (!plate || !withinChecks(plate)) {
+      plate = null;
+      issue(
+        errors,
+        'address',
+        'an address with a door number: 村 + 组 + 号, 路 + 号 or 小区 + 幢 + 号, e.g. 大唐村1组23号',
+      );
+    }
+  } else {
+    issue(
+      errors,
+      mapping.number !== undefined || mapping.address === undefined ? 'number' : 'address',
+      'the door plate: 村/社区 + 组 + 号, 路 + 号, 小区 + 幢 + 号, or a full 地址',
+    );
+  }
+
+  if (plate?.village !== undefined && g.villages.length > 0) {
+    const known = matchVillage(normalizeAddress(plate.village), gazetteerIndex(g).villages);
+    if (!known || known.how === 'fuzzy') {
+      const hint = known ? `; did you mean ${known.village.name}?` : '';
+      issue(
+        errors,
+        plateField,
+        `one of the township's villages or communities: ${g.villages.map((v) => v.name).join('、')}${hint}`,
+      );
+    } else {
+      plate.village = known.village.name;
+      if (at && at.id !== known.village.id) {
+        issue(
+          warnings,
+          plateField,
+          `a point inside ${known.village.name}; the point lies in ${at.name} (imported as written)`,
+        );
+      }
+    }
+  }
+
+  const crsNamed = get('crs') !== '';
+  if (errors.length > 0 || !plate || !lngLat)
+    return { point: null, errors, warnings, crs: crs.code, crsNamed };
+  return { point: { ...plate, lngLat, source: 'import' }, errors, warnings, crs: crs.code, crsNamed };
+}
+
+/** Whether a plate passes the address_points table's checks (a parsed address may hold a 0). */
+function withinChecks(p: AddressPoint): boolean {
+  const part = (n: number | undefined) => n === undefined || (n >= 1 && n <= MAX_GROUP);
+  return (
+    (p.number === undefined
+      ? p.estate !== undefined && p.building !== undefined
+      : p.number >= 1 && p.number <= MAX_NUMBER) &&
+    part(p.group) &&
+    part(p.building) &&
+    (p.village !== undefined || p.road !== undefined || p.estate !== undefined)
+  );
+}
+
+/** The plate a row gives in columns, or null after reporting what is wrong with them through `fail`. */
+function plateFromColumns(
+  get: (f: AddressPointField) => string,
+  fail: (f: AddressPointField, expected: string) => void,
+  mapping: AddressPointMapping,
+): AddressPoint | null {
+  // undefined: nothing written; null: written but refused (already reported)
+  const name = (f: 'village' | 'road' | 'estate'): string | null | undefined => {
+    const text = get(f);
+    if (text.length > MAX_NAME) {
+      fail(f, `a name of at most ${MAX_NAME} characters (this cell has ${text.length})`);
+      return null;
+    }
+    return normalizeAddress(text) || undefined;
+  };
+  const village = name('village');
+  const road = name('road');
+  const estate = name('estate');
+  const number = wholeNumber(get('number'), MAX_NUMBER);
+  if (number === null) {
+    fail(
+      'number',
+      /\d\s*[-－—之]\s*\d/u.test(get('number'))
+        ? 'a whole door number; a sub-number such as 23-1号 cannot be kept as a plate'
+        : `a door number from 1 to ${MAX_NUMBER}, e.g. 23 or 23号`,
+    );
+  }
+  const part = (f: 'group' | 'building', example: string) => {
+    if (get(f) === '') return undefined;
+    const n = wholeNumber(get(f), MAX_GROUP);
+    if (n === null) fail(f, `a whole number from 1 to ${MAX_GROUP}, e.g. ${example}, or nothing`);
+    return n ?? undefined;
+  };
+  const group = part('group', '3 or 3组');
+  const building = part('building', '8 or 8幢');
+  if (village === undefined && road === undefined && estate === undefined) {
+    fail(
+      mapping.village !== undefined || mapping.road === undefined ? 'village' : 'road',
+      'the place the number belongs to: a 村/社区, a 路 or a 小区',
+    );
+    return null;
+  }
+  if (number === null) return null;
+  const point: AddressPoint = { number, lngLat: [0, 0], source: 'import' };
+  if (village) point.village = village;
+  if (group !== undefined) point.group = group;
+  if (road) point.road = road;
+  if (estate) point.estate = estate;
+  if (building !== undefined) point.building = building;
+  return point;
+}
