@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoApp } from '../../tests/helpers/test-app';
-import { errorReportUrl, geographyExportPath, premiseExportPath } from './api';
+import { ApiRequestError, errorReportUrl, errorText, geographyExportPath, premiseExportPath } from './api';
 
 describe('the paths the page links to', () => {
   it('are the server routes, with the query in order', () => {
@@ -26,5 +26,24 @@ describe('the paths the page links to', () => {
     ]) {
       expect((await app.request(path)).status, path).toBe(200);
     }
+  });
+});
+
+describe('errorText', () => {
+  const refusal = new ApiRequestError(
+    400,
+    'old.xls is an old Excel workbook',
+    undefined,
+    'old.xls 是旧版 Excel 文件',
+  );
+
+  it('says a refusal in Chinese on the Chinese page and in English on the English one', () => {
+    expect(errorText(refusal, 'zh')).toBe('old.xls 是旧版 Excel 文件');
+    expect(errorText(refusal, 'en')).toBe('old.xls is an old Excel workbook');
+  });
+
+  it('falls back to the message when the server wrote no Chinese', () => {
+    expect(errorText(new ApiRequestError(404, 'no such endpoint'), 'zh')).toBe('no such endpoint');
+    expect(errorText(new TypeError('Failed to fetch'), 'zh')).toBe('Failed to fetch');
   });
 });

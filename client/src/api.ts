@@ -1,8 +1,11 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/src/app';
+import { ApiRequestError, ok } from './api-errors';
 import type { PremiseExportQuery } from './lib/export-query';
 import { decodePremises, type PremisesData } from './lib/premises-binary';
 import type { VillageCollection } from './lib/village-types';
+
+export { ApiRequestError, errorText } from './api-errors';
 
 /** Typed calls to our own server, by path: the page never talks to another host. */
 const client = hc<AppType>('/');
@@ -10,31 +13,6 @@ const client = hc<AppType>('/');
 export type CampaignInfo = InferResponseType<typeof client.api.campaign.$get, 200>;
 export type StatusSeries = InferResponseType<typeof client.api.stats.series.$get, 200>;
 export type PremiseFile = InferResponseType<(typeof client.api.premises)[':id']['$get'], 200>;
-
-/** An HTTP failure with the server's own message (and its details, e.g. the rows refused) when it sent one. */
-export class ApiRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-async function ok(res: Response): Promise<Response> {
-  if (res.ok) return res;
-  let message = `${res.status} ${res.statusText}`;
-  let details: unknown;
-  try {
-    const body = (await res.clone().json()) as { error?: { message?: string; details?: unknown } };
-    if (body.error?.message) message = body.error.message;
-    details = body.error?.details;
-  } catch {
-    // not JSON: keep the status line
-  }
-  throw new ApiRequestError(res.status, message, details);
-}
 
 export async function fetchCampaign(init?: RequestInit): Promise<CampaignInfo> {
   return (await ok(await client.api.campaign.$get(undefined, { init }))).json() as Promise<CampaignInfo>;
@@ -300,4 +278,76 @@ export function premiseExportPath(format: keyof typeof premiseExports, query: Pr
 /** Where the villages or key areas download from as GeoJSON or KML. */
 export function geographyExportPath(kind: 'villages' | 'areas', format: 'geojson' | 'kml'): string {
   return geographyExports[kind][format].$path();
+}
+
+export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
+
+/** Who is signed in; rejects with status 401 when nobody is. */
+export async function fetchMe(init?: RequestInit): Promise<Me> {
+  return (await ok(await client.api.auth.me.$get(undefined, { init }))).json();
+}
+
+/** Signs in (the server sets the session cookie); a wrong password rejects with 401, too many with 429. */
+export async function signIn(username: string, password: string): Promise<void> {
+  const res = await client.api.auth.login.$post({ json: { username, password } });
+  // A refused sign-in is not the end of a session: answer it here, not through ok()'s sign-out.
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+    throw new ApiRequestError(res.status, body.error?.message ?? `${res.status}`);
+  }
+}
+
+export async function signOut(): Promise<void> {
+  await client.api.auth.logout.$post();
+}
+
+export async function changePassword(current: string, next: string): Promise<void> {
+  await ok(await client.api.auth.password.$post({ json: { current, next } }));
+}
+
+/** The full personal data of one premise, for a role that may see it (the server logs the look). */
+export async function unmaskPremise(id: number) {
+  return (await ok(await client.api.premises[':id'].unmask.$post({ param: { id: String(id) } }))).json();
+}
+
+type UsersClient = typeof client.api.users;
+export type UserAccount = InferResponseType<UsersClient['$get'], 200>['users'][number];
+export type NewUser = Parameters<UsersClient['$post']>[0]['json'];
+export type ApiToken = InferResponseType<typeof client.api.tokens.$get, 200>['tokens'][number];
+export type AuditPage = InferResponseType<typeof client.api.audit.$get, 200>;
+export type AuditQuery = Parameters<typeof client.api.audit.$get>[0]['query'];
+
+export async function listUsers(): Promise<UserAccount[]> {
+  return (await (await ok(await client.api.users.$get())).json()).users;
+}
+
+/** Adds an account; without a password the server makes one and answers it once (`password`). */
+export async function addUser(json: NewUser) {
+  return (await ok(await client.api.users.$post({ json }))).json();
+}
+
+export async function updateUser(id: number, json: Parameters<UsersClient[':id']['$put']>[0]['json']) {
+  return (await ok(await client.api.users[':id'].$put({ param: { id: String(id) }, json }))).json();
+}
+
+/** A new temporary password for an account, answered once; it must be changed at the next sign-in. */
+export async function resetUser(id: number) {
+  return (await ok(await client.api.users[':id'].reset.$post({ param: { id: String(id) } }))).json();
+}
+
+export async function listTokens(): Promise<ApiToken[]> {
+  return (await (await ok(await client.api.tokens.$get())).json()).tokens;
+}
+
+/** Issues an API token for an account; the token is answered once and never again. */
+export async function addToken(name: string, user: string) {
+  return (await ok(await client.api.tokens.$post({ json: { name, user } }))).json();
+}
+
+export async function revokeToken(id: number) {
+  return (await ok(await client.api.tokens[':id'].$delete({ param: { id: String(id) } }))).json();
+}
+
+export async function searchAudit(query: AuditQuery): Promise<AuditPage> {
+  return (await ok(await client.api.audit.$get({ query }))).json();
 }

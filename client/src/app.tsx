@@ -11,9 +11,11 @@ import { useResource } from './use-resource';
 export function App() {
   const t = useMessages();
   const lang = useStore((s) => s.lang);
-  const campaign = useResource('campaign', () => fetchCampaign());
   // Imports, undos and pins placed by hand bump the versions: the layers load again, the map stays up.
   const version = useDataVersion();
+  const campaign = useKeptResource(
+    useResource(versionedKey('campaign', version.campaign), () => fetchCampaign()),
+  );
   const villages = useKeptResource(
     useResource(versionedKey('villages', version.villages), () => fetchVillages()),
   );
@@ -27,6 +29,12 @@ export function App() {
         : null,
     [campaign.data, villages.data, premises.data],
   );
+
+  // A record nobody has set up (or without villages yet) opens on the set-up, once.
+  const needsSetup = data !== null && (!data.campaign.configured || data.villages.features.length === 0);
+  useEffect(() => {
+    if (needsSetup && useStore.getState().panel === null) useStore.getState().setPanel('setup');
+  }, [needsSetup]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';

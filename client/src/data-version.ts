@@ -3,10 +3,16 @@ import { create } from 'zustand';
 import type { Resource } from './use-resource';
 
 /** Bumped after a write that changes a layer the page loaded once (an import, an undo, a pin placed). */
-export const useDataVersion = create<{ premises: number; villages: number }>()(() => ({
+export const useDataVersion = create<{ premises: number; villages: number; campaign: number }>()(() => ({
   premises: 0,
   villages: 0,
+  campaign: 0,
 }));
+
+/** Asks the page to load the campaign again (its set-up was saved): title, dates, goals. */
+export function reloadCampaign(): void {
+  useDataVersion.setState((s) => ({ campaign: s.campaign + 1 }));
+}
 
 /** Asks the page to load the premises layer (and, for boundary changes, the villages) again. */
 export function reloadLayers(what: { villages?: boolean } = {}): void {

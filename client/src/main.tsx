@@ -4,6 +4,7 @@ import './styles.css';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { SessionGate } from './auth/session-gate';
 import { syncStoreToUrl } from './store';
 
 // The public big screen loads on demand: none of its code is in the campaign map's bundle.
@@ -20,7 +21,9 @@ createRoot(root).render(
         <DisplayApp />
       </Suspense>
     ) : (
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     )}
   </StrictMode>,
 );

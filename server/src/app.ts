@@ -5,8 +5,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppContext } from './context';
 import { ApiError } from './http/api-error';
+import { type AppEnv, authMiddleware } from './http/auth';
+import { bodyLimits } from './http/body-limits';
 import { constraintError } from './http/constraint-message';
 import { areaRoutes } from './routes/areas';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { campaignRoutes, setupRoutes } from './routes/campaign';
 import { displayRoutes } from './routes/display';
@@ -17,11 +21,12 @@ import { layerRoutes } from './routes/layers';
 import { premiseEventRoutes } from './routes/premise-events';
 import { premiseRoutes } from './routes/premises';
 import { statsRoutes } from './routes/stats';
+import { tokenRoutes, userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 
 /** The API. Static files are added by main.ts; tests use this through app.request(). */
 export function createApp(ctx: AppContext) {
-  const app = new Hono()
+  const app = new Hono<AppEnv>()
     // gzip JSON, JS, CSS and the binary premises layer; never the event streams (the filter skips them).
     .use(
       compress({
@@ -47,7 +52,13 @@ export function createApp(ctx: AppContext) {
         crossOriginEmbedderPolicy: false,
       }),
     )
+    .use('/api/*', authMiddleware(ctx.db, ctx.auth.limits))
+    .use('/api/*', bodyLimits())
     .get('/api/health', (c) => c.json({ ok: true as const }))
+    .route('/api/auth', authRoutes(ctx, ctx.auth.limits, ctx.auth.limiter))
+    .route('/api/users', userRoutes(ctx))
+    .route('/api/tokens', tokenRoutes(ctx))
+    .route('/api/audit', auditRoutes(ctx))
     .route('/api/campaign', campaignRoutes(ctx))
     .route('/api/setup', setupRoutes(ctx))
     .route('/api/villages', villageRoutes(ctx))

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { accountToken, actingAs } from '../../tests/helpers/test-app';
 import { createApp } from './app';
 import { boot } from './boot';
 
 describe('boot without the demo (DEMO=0)', () => {
   it('starts empty with a three-year campaign from this January, and every endpoint answers', async () => {
-    const { ctx } = await boot(':memory:', null);
-    const app = createApp(ctx);
+    const { ctx, db } = await boot(':memory:', null);
+    const app = actingAs(createApp(ctx), accountToken(db, 'admin', 'admin'));
     const campaign = (await (await app.request('/api/campaign')).json()) as {
       start: string;
       end: string;

@@ -1,3 +1,4 @@
+import type { SessionLimits } from './auth/accounts';
 import { type AppContext, makeContext } from './context';
 import { readCampaign, type StoredCampaignInput, writeCampaign } from './db/campaign';
 import { countPremises } from './db/geography';
@@ -27,7 +28,11 @@ function unconfiguredCampaign(now = new Date()): StoredCampaignInput {
  * Opens (or creates and migrates) the database, seeds the demo township when it is empty and
  * `demoDir` is given, and builds the in-memory model (or maps in its snapshot beside the database).
  */
-export async function boot(dbFile: string, demoDir: string | null): Promise<{ db: Db; ctx: AppContext }> {
+export async function boot(
+  dbFile: string,
+  demoDir: string | null,
+  opts: { sessions?: SessionLimits } = {},
+): Promise<{ db: Db; ctx: AppContext }> {
   const db = openDatabase(dbFile);
   if (countPremises(db) === 0 && readCampaign(db) === null) {
     if (demoDir) await seedFromDir(db, demoDir);
@@ -36,5 +41,5 @@ export async function boot(dbFile: string, demoDir: string | null): Promise<{ db
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');
   const snapshot = dbFile === ':memory:' ? null : `${dbFile}.model`;
-  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign) };
+  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign, opts.sessions) };
 }

@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureFirstAdmin } from './auth/accounts';
+import { announceFirstAdmin } from './auth/announce-first-admin';
 import { boot } from './boot';
 import { type CliArgs, flagText, parseCliArgs, UsageError } from './cli-args';
 import { readConfig } from './config';
@@ -209,7 +211,10 @@ function showSetup(ctx: AppContext, out: Out): void {
 }
 
 function setupCommand(ctx: AppContext, args: CliArgs, out: Out): void {
-  if (args.flags.size === 0) return showSetup(ctx, out);
+  if (args.flags.size === 0) {
+    showSetup(ctx, out);
+    return;
+  }
   if (ctx.campaign.sample) {
     throw new ImportError(
       'this record holds the generated demo township (sample data); set up your own township in a fresh DATA_DIR with DEMO=0',
@@ -314,6 +319,7 @@ export async function runCli(
     // Setting a township up never starts from the demo, whatever DEMO says.
     const seedDemo = config.seedDemo && command !== 'setup';
     const booted = await boot(config.dbFile, seedDemo ? config.demoDir : null);
+    announceFirstAdmin(await ensureFirstAdmin(booted.db, config.adminPassword), out);
     db = booted.db;
     const ctx = booted.ctx;
     if (command === 'setup') setupCommand(ctx, args, out);

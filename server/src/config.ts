@@ -7,6 +7,19 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./var'),
   DEMO: z.enum(['0', '1']).default('1'),
   DEMO_DIR: z.string().default('data/demo'),
+  ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export interface Config {
@@ -16,6 +29,9 @@ export interface Config {
   dbFile: string;
   seedDemo: boolean;
   demoDir: string;
+  /** The first admin's password when the record is created (else one is generated and printed once). */
+  adminPassword: string | undefined;
+  sessions: { idleMs: number; absoluteMs: number };
 }
 
 /** Reads the configuration from the environment; throws a message naming the bad variable. */
@@ -34,5 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbFile: resolve(dataDir, 'shixiao.sqlite'),
     seedDemo: e.DEMO === '1',
     demoDir: resolve(e.DEMO_DIR),
+    adminPassword: e.ADMIN_PASSWORD,
+    sessions: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_HOURS * 3_600_000 },
   };
 }

@@ -3,12 +3,17 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from './app';
+import { ensureFirstAdmin } from './auth/accounts';
+import { announceFirstAdmin } from './auth/announce-first-admin';
 import { boot } from './boot';
 import { readConfig } from './config';
 
 const config = readConfig();
 const started = performance.now();
-const { db, ctx } = await boot(config.dbFile, config.seedDemo ? config.demoDir : null);
+const { db, ctx } = await boot(config.dbFile, config.seedDemo ? config.demoDir : null, {
+  sessions: config.sessions,
+});
+announceFirstAdmin(await ensureFirstAdmin(db, config.adminPassword));
 const app = createApp(ctx);
 
 const clientDir = resolve('dist/client');

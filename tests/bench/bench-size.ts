@@ -6,6 +6,7 @@ import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
 import { day, formatDay } from '../../server/src/domain/dates';
 import { tally } from '../../server/src/domain/tally';
+import { accountToken, actingAs } from '../helpers/test-app';
 import { benchPolygonStats } from './polygon-bench';
 import { round, timeRuns } from './stats';
 
@@ -69,7 +70,7 @@ export async function benchOneSize(premises: number, dir: string): Promise<Bench
   );
   add({ measure: 'model columns + spatial index', value: mb(columnBytes), unit: 'MB' });
 
-  const app = createApp(ctx);
+  const app = actingAs(createApp(ctx), accountToken(db, 'bench', 'admin'));
   const start = ctx.startDay;
   const dates = Array.from({ length: 200 }, (_, i) => formatDay(start + ((i * 37) % 1096)));
   let statsBytes = 0;

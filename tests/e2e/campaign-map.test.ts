@@ -1,12 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
+import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { type PageWatch, screenshot, watchPage } from '../helpers/browser';
 
 type Stats = { surveyed: number; unlicensed: number; progress: number; byStatus: Record<string, number> };
 
 const running = appInBrowser();
+/** The API as the office's admin, as a script would call it. */
+const office = () => signedInFetch(running.server.url);
 
 async function openPage(
   path: string,
@@ -23,7 +26,7 @@ const kpi = async (page: Page, key: string) =>
   Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
 
 async function stats(at: string): Promise<Stats> {
-  return (await (await fetch(`${running.server.url}/api/stats?at=${at}`)).json()) as Stats;
+  return (await (await (await office())(`/api/stats?at=${at}`)).json()) as Stats;
 }
 
 describe('the campaign map in Chromium', () => {
@@ -63,12 +66,10 @@ describe('the campaign map in Chromium', () => {
   });
 
   it('opens a premise file when a point is clicked', async () => {
-    const layer = decodePremiseLayer(
-      await (await fetch(`${running.server.url}/api/layers/premises`)).arrayBuffer(),
-    );
+    const layer = decodePremiseLayer(await (await (await office())(`/api/layers/premises`)).arrayBuffer());
     const [lng, lat] = [layer.columns.position[0], layer.columns.position[1]];
     const id = layer.columns.id[0];
-    const premise = (await (await fetch(`${running.server.url}/api/premises/${id}`)).json()) as {
+    const premise = (await (await (await office())(`/api/premises/${id}`)).json()) as {
       name: string;
     };
     const { page, watch } = await openPage(`/?at=2010-12-31&view=${lng},${lat},18`);

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pngSize } from '../../client/src/lib/png-export-layout';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
+import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { SCREENSHOT_DIR, screenshot, watchPage } from '../helpers/browser';
 
@@ -36,6 +37,8 @@ async function surveyList(): Promise<Buffer> {
 }
 
 const running = appInBrowser();
+/** The API as the office's admin, as a script would call it. */
+const office = () => signedInFetch(running.server.url);
 
 const api = async <T>(path: string): Promise<T> =>
   (await (await fetch(`${running.server.url}${path}`)).json()) as T;
@@ -127,9 +130,7 @@ describe('data in and out through the page', () => {
     expect(premise.geocodeMethod).toBe('manual');
     expect(premise.lngLat[0]).toBeCloseTo(lng, 5);
     expect(premise.lngLat[1]).toBeCloseTo(lat, 5);
-    const layer = decodePremiseLayer(
-      await (await fetch(`${running.server.url}/api/layers/premises`)).arrayBuffer(),
-    );
+    const layer = decodePremiseLayer(await (await (await office())(`/api/layers/premises`)).arrayBuffer());
     const index = Array.from(layer.columns.id).indexOf(premiseId);
     expect(layer.columns.position[index * 2]).toBeCloseTo(lng, 4);
     expect(await surveyed()).toBe(after);
@@ -194,7 +195,9 @@ describe('data in and out through the page', () => {
     const method = async () =>
       (
         await (
-          await fetch(`${running.server.url}/api/geocode`, {
+          await (
+            await office()
+          )(`/api/geocode`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ address: '丁桥镇大唐村7组301号' }),
@@ -236,7 +239,7 @@ describe('data in and out through the page', () => {
     await screenshot(page, 'data-in-out-7-door-plates');
 
     await page.click('[data-testid="data-tab-history"]');
-    const imports = (await (await fetch(`${running.server.url}/api/imports`)).json()) as {
+    const imports = (await (await (await office())(`/api/imports`)).json()) as {
       imports: { importId: number; kind: string; state: string }[];
     };
     const committed = imports.imports.find((j) => j.kind === 'addresses' && j.state === 'committed');

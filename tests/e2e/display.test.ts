@@ -1,5 +1,6 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { screenshot, watchPage } from '../helpers/browser';
 
@@ -14,7 +15,8 @@ interface Recorded {
 }
 
 async function openDisplay(path: string, viewport = { width: 1920, height: 1080 }) {
-  const page = await running.browser.newPage({ viewport });
+  // The public screen needs no sign-in: a browser with nobody signed in.
+  const page = await running.chromium.newPage({ viewport });
   const watch = watchPage(page, running.server.url);
   const recorded: Recorded = { paths: [], errors: [] };
   page.on('request', (r) => recorded.paths.push(new URL(r.url()).pathname));
@@ -103,7 +105,8 @@ describe('/display in Chromium', () => {
     expect(before).toBe(api.totals.byStatus.model);
     const id = await premiseNotAModelSite(api.at);
     const posted = Date.now();
-    const res = await fetch(`${running.server.url}/api/premises/${id}/events`, {
+    const office = await signedInFetch(running.server.url);
+    const res = await office(`/api/premises/${id}/events`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ date: api.at, type: 'model' }),
@@ -143,8 +146,9 @@ describe('/display in Chromium', () => {
 
 /** A premise that is not a model site on `at` (its status comes from the office API, not the page). */
 async function premiseNotAModelSite(at: string): Promise<number> {
+  const office = await signedInFetch(running.server.url);
   for (let id = 1; id < 100; id++) {
-    const res = await fetch(`${running.server.url}/api/premises/${id}?at=${at}`);
+    const res = await office(`/api/premises/${id}?at=${at}`);
     if (!res.ok) continue;
     const p = (await res.json()) as { state?: { status: string } };
     if (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { screenshot, watchPage } from '../helpers/browser';
 
@@ -9,6 +10,8 @@ type AreaStats = { surveyed: number; unlicensed: number; progress: number; areaK
 type Area = { id: number; name: string; geometry: { type: string; coordinates: number[][][] } };
 
 const running = appInBrowser();
+/** The API as the office's admin, as a script would call it. */
+const office = () => signedInFetch(running.server.url);
 
 const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
   const res = await fetch(`${running.server.url}${path}`, {
@@ -174,7 +177,7 @@ describe('key areas in Chromium', () => {
     await page.click('[data-testid="area-delete"]');
     await page.click('[data-testid="area-confirm-delete"]');
     await page.waitForSelector(`[data-testid="area-item-${id}"]`, { state: 'detached' });
-    expect((await fetch(`${running.server.url}/api/areas/${id}`)).status).toBe(404);
+    expect((await (await office())(`/api/areas/${id}`)).status).toBe(404);
     await expect.poll(() => page.url()).not.toMatch(/area=/);
 
     expect(watch.foreignRequests).toEqual([]);

@@ -1,17 +1,76 @@
 import { resolve } from 'node:path';
 import { createApp } from '../../server/src/app';
+import { newSecret, secretHash } from '../../server/src/auth/secret-token';
 import { boot } from '../../server/src/boot';
+import type { AppContext } from '../../server/src/context';
+import { insertToken } from '../../server/src/db/api-tokens';
+import type { Db } from '../../server/src/db/open-database';
+import { insertUser } from '../../server/src/db/users';
+import type { Role } from '../../server/src/domain/auth/roles';
 
 export const DEMO_DIR = resolve(import.meta.dirname, '../../data/demo');
 
-/** A fresh app on its own in-memory SQLite database seeded with the demo township. */
+type App = ReturnType<typeof createApp>;
+
+/**
+ * An account made straight in the record, with an API token to act as it (no password: tests that
+ * sign in with one make it through the API). Returns the token.
+ */
+export function accountToken(
+  db: Db,
+  username: string,
+  role: Role,
+  scope: { villageCodes?: string[]; department?: string | null } = {},
+): string {
+  const userId = insertUser(db, {
+    username,
+    displayName: username,
+    role,
+    villageCodes: scope.villageCodes ?? [],
+    department: (scope.department ?? null) as never,
+    passwordHash: 'no-password',
+    mustChangePassword: false,
+  });
+  const token = newSecret('sx_');
+  insertToken(db, { name: `${username} in tests`, userId, tokenHash: secretHash(token) });
+  return token;
+}
+
+/** The app as one account sees it: every request carries its token (unless the test sends its own). */
+export function actingAs(app: App, token: string): App {
+  const wrapped = Object.create(app) as App;
+  wrapped.request = ((input: RequestInfo | URL, init?: RequestInit, ...rest: unknown[]) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+    return (app.request as (...args: unknown[]) => Response | Promise<Response>)(
+      input,
+      { ...init, headers },
+      ...rest,
+    );
+  }) as App['request'];
+  return wrapped;
+}
+
+/** An app on a booted record, acting as a fresh admin; `anonymous` is the same app with no one signed in. */
+function asAdmin(db: Db, ctx: AppContext) {
+  const anonymous = createApp(ctx);
+  return { app: actingAs(anonymous, accountToken(db, 'test-admin', 'admin')), anonymous, db, ctx };
+}
+
+/** A fresh app on its own in-memory SQLite database seeded with the demo township, acting as an admin. */
 export async function demoApp() {
   const { db, ctx } = await boot(':memory:', DEMO_DIR);
-  return { app: createApp(ctx), db, ctx };
+  return asAdmin(db, ctx);
+}
+
+/** A fresh app on an empty record (DEMO=0), acting as an admin. */
+export async function emptyApp() {
+  const { db, ctx } = await boot(':memory:', null);
+  return asAdmin(db, ctx);
 }
 
 /** GET a JSON endpoint, failing loudly on a non-2xx answer. */
-export async function getJson<T = unknown>(app: ReturnType<typeof createApp>, path: string): Promise<T> {
+export async function getJson<T = unknown>(app: App, path: string): Promise<T> {
   const res = await app.request(path);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;

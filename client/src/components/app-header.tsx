@@ -1,6 +1,8 @@
 import { useCampaignData } from '../campaign-data';
 import { useLang, useMessages } from '../i18n/use-messages';
+import { useCan } from '../session';
 import { useStore } from '../store';
+import { UserMenu } from './user-menu';
 
 /** Title (township + campaign), the sample-data badge and the language switch. */
 export function AppHeader() {
@@ -10,6 +12,10 @@ export function AppHeader() {
   const setLang = useStore((s) => s.setLang);
   const panel = useStore((s) => s.panel);
   const setPanel = useStore((s) => s.setPanel);
+  // The data workspace holds imports (the office), ledgers (who may export them) and the audit log.
+  const mayExport = useCan('export.ledger');
+  const mayAudit = useCan('audit.read');
+  const dataWork = mayExport || mayAudit;
   const township = lang === 'en' ? campaign.townshipEn : campaign.township;
   const name = lang === 'en' ? campaign.nameEn : campaign.name;
   return (
@@ -33,16 +39,19 @@ export function AppHeader() {
       >
         {t.switchLanguage}
       </button>
-      <button
-        type="button"
-        className={panel === 'data' ? 'open-data active' : 'open-data'}
-        data-testid="open-data"
-        aria-pressed={panel === 'data'}
-        title={t.dataAdminHint}
-        onClick={() => setPanel(panel === 'data' ? null : 'data')}
-      >
-        {t.dataAdmin}
-      </button>
+      {dataWork && (
+        <button
+          type="button"
+          className={panel === 'data' ? 'open-data active' : 'open-data'}
+          data-testid="open-data"
+          aria-pressed={panel === 'data'}
+          title={t.dataAdminHint}
+          onClick={() => setPanel(panel === 'data' ? null : 'data')}
+        >
+          {t.dataAdmin}
+        </button>
+      )}
+      <UserMenu />
     </header>
   );
 }

@@ -4,7 +4,7 @@ import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uplo
 import { reloadLayers } from '../data-version';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
-import { fill, useDataMessages } from './data-i18n';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';
 const CRS_CHOICES = ['', 'WGS84', 'CGCS2000', 'GCJ02', 'BD09', 'EPSG:4549', 'EPSG:4528'] as const;
@@ -12,6 +12,7 @@ const CRS_CHOICES = ['', 'WGS84', 'CGCS2000', 'GCJ02', 'BD09', 'EPSG:4549', 'EPS
 /** Boundary import: upload, preview on the map with the village each feature matched (or new), commit. */
 export function BoundaryImport() {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const controller = useMapController();
   const [level, setLevel] = useState<'village' | 'township'>('village');
   const [crs, setCrs] = useState('');
@@ -19,7 +20,7 @@ export function BoundaryImport() {
   const [choices, setChoices] = useState<Record<number, Choice>>({});
   const [result, setResult] = useState<BoundaryCommitResult | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const choiceOf = (f: BoundaryPreview['features'][number]): Choice =>
     choices[f.index] ?? (f.match === 'new' ? 'new' : 'match');
@@ -59,7 +60,7 @@ export function BoundaryImport() {
         );
       }
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -80,7 +81,7 @@ export function BoundaryImport() {
       setPreview(null);
       reloadLayers({ villages: true });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -196,9 +197,9 @@ export function BoundaryImport() {
           </div>
         </>
       )}
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </div>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { type ImportProgress, importProgress, importResult, type StagedPremises, startCommit } from '../api';
 import { reloadLayers } from '../data-version';
 import { commitFraction, progressSettled } from '../lib/import-progress';
-import { fill, useDataMessages } from './data-i18n';
+import { useStore } from '../store';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
 import type { Decisions } from './import-wizard';
 
 const POLL_MS = 300;
@@ -27,9 +28,11 @@ export function CommitStep({
   onRestart(): void;
 }) {
   const t = useDataMessages();
+  const lang = useStore((s) => s.lang);
+  const errorText = useErrorText();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<CommitResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     let live = true;
@@ -44,21 +47,28 @@ export function CommitStep({
           if (!live) return;
           setResult(result as CommitResult);
           reloadLayers();
-        } else if (p.phase === 'failed') setError(p.message ?? t.failed);
-        else if (!progressSettled(p)) timer = setTimeout(poll, POLL_MS);
+        } else if (!progressSettled(p)) timer = setTimeout(poll, POLL_MS);
       } catch (err) {
-        if (live) setError(err instanceof Error ? err.message : String(err));
+        if (live) setError(err);
       }
     };
     startCommit(staged.importId, decisions).then(
       () => live && void poll(),
-      (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => live && setError(err),
     );
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [staged.importId, decisions, t.failed]);
+  }, [staged.importId, decisions]);
+
+  // A step that failed in the background says why on its progress, in both languages when it can.
+  const failure =
+    progress?.phase === 'failed'
+      ? (lang === 'zh' && progress.messageZh) || progress.message || t.failed
+      : error !== null
+        ? errorText(error)
+        : null;
 
   const fraction = progress ? commitFraction(progress) : 0;
   const label = result
@@ -117,10 +127,10 @@ export function CommitStep({
           </div>
         </>
       )}
-      {error && (
+      {failure !== null && (
         <>
           <p className="data-error" role="alert">
-            {error}
+            {failure}
           </p>
           <button type="button" className="data-button secondary" onClick={onRestart}>
             {t.importAnother}

@@ -7,12 +7,13 @@ import { PNG_SIZES, type PngSizeKey, pictureFileName } from '../lib/png-export-l
 import { useMapController } from '../map/map-controller-context';
 import { useStore } from '../store';
 import { useDay } from '../use-day-state';
-import { fill, useDataMessages } from './data-i18n';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
 import { mapPicture, saveBlob } from './export-png';
 
 /** Exports: the ledger under the map's filters on the slider date, the geography, and the map as a PNG. */
 export function ExportPanel() {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const data = useCampaignData();
   const controller = useMapController();
   const { at } = useDay(data);
@@ -22,7 +23,7 @@ export function ExportPanel() {
   const statuses = useStore((s) => s.statuses);
   const [size, setSize] = useState<PngSizeKey>('hd');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const choice = premiseExportQuery({ at, village, categories, statuses });
   const villageText =
@@ -60,7 +61,7 @@ export function ExportPanel() {
       });
       saveBlob(blob, pictureFileName(at));
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -138,9 +139,9 @@ export function ExportPanel() {
           {busy ? t.pictureWorking : t.picturePrepare}
         </button>
       </div>
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </div>

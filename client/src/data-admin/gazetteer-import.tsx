@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { type AddressImport, ApiRequestError, errorReportUrl, importAddresses } from '../api';
-import { fill, useDataMessages } from './data-i18n';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
 import { IssueTable, SHOWN_ISSUES } from './issue-table';
 
 const CRS_CHOICES = ['', 'CGCS2000', 'GCJ02', 'BD09'] as const;
@@ -20,11 +20,12 @@ function refusedImport(err: unknown): AddressImport | null {
  */
 export function GazetteerImport({ onDone }: { onDone?(result: AddressImport): void }) {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const [strict, setStrict] = useState(false);
   const [crs, setCrs] = useState<(typeof CRS_CHOICES)[number]>('');
   const [outcome, setOutcome] = useState<AddressImport | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -36,7 +37,7 @@ export function GazetteerImport({ onDone }: { onDone?(result: AddressImport): vo
       onDone?.(result);
     } catch (err) {
       setOutcome(refusedImport(err));
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -90,9 +91,9 @@ export function GazetteerImport({ onDone }: { onDone?(result: AddressImport): vo
         />
       </label>
       {busy && <p className="data-note">{t.working}</p>}
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert" data-testid="gazetteer-error">
-          {outcome ? `${t.addressRefused}${error}` : error}
+          {outcome ? `${t.addressRefused}${errorText(error)}` : errorText(error)}
         </p>
       )}
       {outcome && (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiRequestError, type ImportSummary, listImports, undoImport } from '../api';
 import { reloadLayers } from '../data-version';
-import { useDataMessages } from './data-i18n';
+import { useDataMessages, useErrorText } from './data-i18n';
 
 /** When, in the page's own clock: YYYY-MM-DD HH:mm. */
 function when(iso: string | null): string {
@@ -24,9 +24,10 @@ function resultText(job: ImportSummary, labels: Record<string, string>): string 
 /** Every import, newest first, with undo of a whole committed import after a confirmation. */
 export function ImportHistory() {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const [jobs, setJobs] = useState<ImportSummary[] | null>(null);
   const [confirming, setConfirming] = useState<{ id: number; force: boolean } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const labels = {
     created: t.resultCreated,
@@ -42,7 +43,7 @@ export function ImportHistory() {
     try {
       setJobs(await listImports());
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     }
   }, []);
   useEffect(() => {
@@ -58,7 +59,7 @@ export function ImportHistory() {
       reloadLayers({ villages: job.kind === 'boundaries' });
       await load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
       // Worked on since: offer to undo anyway, after the message says what would be lost.
       if (err instanceof ApiRequestError && err.status === 409)
         setConfirming({ id: job.importId, force: true });
@@ -146,9 +147,9 @@ export function ImportHistory() {
           </tbody>
         </table>
       )}
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </div>

@@ -5,7 +5,7 @@ import { categoryName } from '../i18n/translate';
 import { useStore } from '../store';
 import { CheckStep } from './check-step';
 import { CommitStep } from './commit-step';
-import { useDataMessages } from './data-i18n';
+import { useDataMessages, useErrorText } from './data-i18n';
 import { MappingStep } from './mapping-step';
 
 type Step =
@@ -25,10 +25,11 @@ const CRS_CHOICES = ['WGS84', 'CGCS2000', 'GCJ02', 'BD09'] as const;
 /** Premise import: choose a file → correct the column mapping → dry run → commit with progress. */
 export function ImportWizard({ onReview }: { onReview(): void }) {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const lang = useStore((s) => s.lang);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [options, setOptions] = useState({ crs: 'WGS84', surveyDate: '', defaultCategory: '' });
 
   const run = async (work: () => Promise<void>) => {
@@ -37,7 +38,7 @@ export function ImportWizard({ onReview }: { onReview(): void }) {
     try {
       await work();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -146,9 +147,9 @@ export function ImportWizard({ onReview }: { onReview(): void }) {
         />
       )}
       {busy && <p className="data-note">{t.working}</p>}
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert" data-testid="import-error">
-          {error}
+          {errorText(error)}
         </p>
       )}
     </div>

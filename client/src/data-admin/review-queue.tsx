@@ -2,20 +2,21 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchReviews, type Placement, placePremise, type ReviewItem } from '../api';
 import { reloadLayers } from '../data-version';
 import { useMapController } from '../map/map-controller-context';
-import { fill, useDataMessages } from './data-i18n';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 const ZOOM_TO_PLACE = 16;
 
 /** The geocoder's review queue: select a premise, put its pin on the map by hand, confirm. */
 export function ReviewQueue() {
   const t = useDataMessages();
+  const errorText = useErrorText();
   const controller = useMapController();
   const [items, setItems] = useState<ReviewItem[] | null>(null);
   const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState<ReviewItem | null>(null);
   const [placed, setPlaced] = useState<[number, number] | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<(Placement & { name: string }) | null>(null);
 
   const load = useCallback(async () => {
@@ -24,7 +25,7 @@ export function ReviewQueue() {
       setItems(page.items);
       setTotal(page.total);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     }
   }, []);
   useEffect(() => {
@@ -55,7 +56,7 @@ export function ReviewQueue() {
       reloadLayers();
       await load();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -71,9 +72,9 @@ export function ReviewQueue() {
           {done.learned && <div>{fill(t.learnedPlate, { plate: done.learned.plate })}</div>}
         </div>
       )}
-      {error && (
+      {error !== null && (
         <p className="data-error" role="alert">
-          {error}
+          {errorText(error)}
         </p>
       )}
       {items && items.length === 0 && <p>{t.reviewEmpty}</p>}

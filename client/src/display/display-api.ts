@@ -1,5 +1,6 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/src/app';
+import { ok } from '../api-errors';
 
 /** The big screen reads /api/display/* and nothing else: every call it makes is here. */
 const display = hc<AppType>('/').api.display;
@@ -16,8 +17,7 @@ export const DISPLAY_STREAM_PATH = '/api/display/stream';
 export const DISPLAY_STYLE_PATH = '/api/display/basemap/style.json';
 
 async function json<T>(res: Response): Promise<T> {
-  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${res.statusText}`);
-  return (await res.json()) as T;
+  return (await (await ok(res)).json()) as T;
 }
 
 export const fetchDisplayCampaign = (signal?: AbortSignal) =>

@@ -59,7 +59,9 @@ export function CampaignForm({
         const shift = Number(value.slice(0, 4)) - Number(f.start.slice(0, 4));
         if (shift !== 0) {
           next.end = `${Number(f.end.slice(0, 4)) + shift}${f.end.slice(4)}`;
-          setGoals((gs) => gs.map((g) => ({ ...g, year: g.year + shift, due: `${g.year + shift}${g.due.slice(4)}` })));
+          setGoals((gs) =>
+            gs.map((g) => ({ ...g, year: g.year + shift, due: `${g.year + shift}${g.due.slice(4)}` })),
+          );
         }
       }
       return next;
@@ -86,7 +88,11 @@ export function CampaignForm({
     }
   };
 
-  const input = (key: keyof Fields, label: string, opts: { hint?: string; type?: string; required?: boolean } = {}) => (
+  const input = (
+    key: keyof Fields,
+    label: string,
+    opts: { hint?: string; type?: string; required?: boolean } = {},
+  ) => (
     <label className="setup-field">
       <span>
         {label}
@@ -163,7 +169,9 @@ export function CampaignForm({
                   <textarea
                     rows={3}
                     value={(g.goals ?? []).join('\n')}
-                    onChange={(e) => setGoal(i, { goals: e.target.value.split('\n').filter((l) => l.trim()) })}
+                    onChange={(e) =>
+                      setGoal(i, { goals: e.target.value.split('\n').filter((l) => l.trim()) })
+                    }
                   />
                 </td>
               </tr>

@@ -20,7 +20,8 @@ const zh = {
   skip: '跳过此步',
   toMap: '查看地图',
   doneText: '本镇已设置好：地图上有村界和经营户，时间轴可以拖动。数据管理中可随时继续导入或修改设置。',
-  boundariesHint: '上传国土或民政部门提供的村界（Shapefile .zip、GeoJSON、KML）。没有镇界时，以各村的并集作为镇界。',
+  boundariesHint:
+    '上传国土或民政部门提供的村界（Shapefile .zip、GeoJSON、KML）。没有镇界时，以各村的并集作为镇界。',
   gazetteerHint: '门牌地址库让没有经纬度的经营户按地址准确定位。也可以先跳过。',
   premisesHint: '上传各村报来的摸底登记表（Excel 或 CSV），检查无误后导入。',
 
@@ -57,7 +58,7 @@ export type SetupMessages = typeof zh;
 const en: SetupMessages = {
   tab: 'Set-up',
   intro:
-    "Bring your township in: name it and its campaign, then import the village boundaries, the door plates and the survey lists. Every step can be revised here later.",
+    'Bring your township in: name it and its campaign, then import the village boundaries, the door plates and the survey lists. Every step can be revised here later.',
   step_campaign: 'Township & campaign',
   step_boundaries: 'Village boundaries',
   step_gazetteer: 'Door plates',
@@ -76,7 +77,8 @@ const en: SetupMessages = {
     'The township is set up: villages and premises are on the map and the timeline scrubs. Import more or revise the set-up from Data at any time.',
   boundariesHint:
     'Upload the village boundaries from the land or civil-affairs office (shapefile .zip, GeoJSON, KML). Without a township outline, the union of the villages is used.',
-  gazetteerHint: 'Door plates let premises without coordinates be placed by their address. You may skip this for now.',
+  gazetteerHint:
+    'Door plates let premises without coordinates be placed by their address. You may skip this for now.',
   premisesHint: 'Upload the survey lists the villages sent (Excel or CSV), check them, then import.',
 
   sectionPlace: 'Where',
@@ -95,7 +97,7 @@ const en: SetupMessages = {
   start: 'Start',
   end: 'End',
   endHint: 'three years by default',
-  sectionGoals: "Annual goals (from the plan, editable)",
+  sectionGoals: 'Annual goals (from the plan, editable)',
   goalYear: 'Year',
   goalDue: 'Due',
   goalTarget: 'Target %',
@@ -104,7 +106,8 @@ const en: SetupMessages = {
   save: 'Save',
   saved: 'Saved',
   saveFailed: 'Not saved',
-  notAdmin: 'This township is not set up yet. An administrator of the campaign office must sign in to set it up.',
+  notAdmin:
+    'This township is not set up yet. An administrator of the campaign office must sign in to set it up.',
 };
 
 const tables: Record<Lang, SetupMessages> = { zh, en };

@@ -10,7 +10,9 @@ export interface ImportProgress {
   parsed: number;
   validated: number;
   written: number;
+  /** Why the step failed (phase `failed`), and the same in Chinese when it was written in both. */
   message?: string;
+  messageZh?: string;
 }
 
 export interface ImportJob {

@@ -5,13 +5,14 @@ import type { PremiseRow } from './premises';
 /** Every premise on record as the duplicate check needs it. */
 export function listExistingPremises(db: Db): ExistingPremise[] {
   return (
-    db.prepare('SELECT id, archive_no, name, address FROM premises').raw().all() as [
+    db.prepare('SELECT id, archive_no, name, address, operator FROM premises').raw().all() as [
       number,
       string,
       string,
       string,
+      string | null,
     ][]
-  ).map(([id, archiveNo, name, address]) => ({ id, archiveNo, name, address }));
+  ).map(([id, archiveNo, name, address, operator]) => ({ id, archiveNo, name, address, operator }));
 }
 
 /** The fields a merge may overwrite. */

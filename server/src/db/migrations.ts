@@ -258,4 +258,41 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX address_points_village ON address_points(village, grp, number);
     `,
   },
+  {
+    version: 9,
+    name: 'accounts: users, server-side sessions, API tokens; an id for this very database',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) BETWEEN 2 AND 40),
+        display_name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('admin', 'leader', 'village', 'inspector', 'viewer')),
+        village_codes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(village_codes)),
+        department TEXT,
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_ms INTEGER NOT NULL,
+        seen_ms INTEGER NOT NULL,
+        expires_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      INSERT INTO meta (key, value) VALUES ('db_id', lower(hex(randomblob(16)))) ON CONFLICT(key) DO NOTHING;
+    `,
+  },
 ];

@@ -11,3 +11,10 @@ export function maskPhone(phone: string | null): string | null {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
+
+/** Masks a person's name to its first character: 王小明 → 王**. */
+export function maskName(name: string | null): string | null {
+  if (!name) return name;
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+}

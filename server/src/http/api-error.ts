@@ -1,12 +1,17 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** An error with the JSON shape and status the API answers with: `{ error: { code, message, details? } }`. */
+/**
+ * An error with the JSON shape and status the API answers with:
+ * `{ error: { code, message, messageZh?, details? } }`. `messageZh` is the message in Chinese, for
+ * the page, where it was written in both languages (the import and export refusals).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly messageZh?: string,
   ) {
     super(message);
   }
@@ -16,6 +21,7 @@ export class ApiError extends Error {
       error: {
         code: this.code,
         message: this.message,
+        ...(this.messageZh === undefined ? {} : { messageZh: this.messageZh }),
         ...(this.details === undefined ? {} : { details: this.details }),
       },
     };

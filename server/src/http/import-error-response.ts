@@ -4,10 +4,16 @@ import { ImportError } from '../domain/import/import-error';
 import { ApiError } from './api-error';
 import { constraintError } from './constraint-message';
 
-/** The error handler of the import and export routes: an ImportError answers with its own status and message. */
+/**
+ * The error handler of the import and export routes: an ImportError answers with its own status
+ * and message (and its Chinese, when it has one).
+ */
 export function importErrorResponse(err: Error, c: Context) {
   if (err instanceof ImportError) {
-    return c.json(new ApiError(err.status, err.code, err.message, err.details).toJSON(), err.status);
+    return c.json(
+      new ApiError(err.status, err.code, err.message, err.details, err.messageZh).toJSON(),
+      err.status,
+    );
   }
   if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
   const refused = constraintError(err);

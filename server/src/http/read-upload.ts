@@ -18,6 +18,8 @@ export function uploadLimit(maxBytes = MAX_UPLOAD_BYTES) {
           413,
           'payload_too_large',
           `the upload is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit; split the file or import it with the CLI`,
+          undefined,
+          `上传的文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限；请把文件拆成几份分别导入`,
         ).toJSON(),
         413,
       ),
@@ -41,7 +43,14 @@ export function uploadForm<S extends z.ZodRawShape>(shape: S) {
 export const multipartOnly = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    throw new ImportError('send the file as multipart/form-data with the field "file"', 400, 'bad_request');
+    throw new ImportError(
+      {
+        en: 'send the file as multipart/form-data with the field "file"',
+        zh: '请以表单方式上传文件（字段名 file）',
+      },
+      400,
+      'bad_request',
+    );
   }
   await next();
 });
@@ -53,7 +62,14 @@ export async function uploadedFiles(form: {
 }): Promise<UploadedFile[]> {
   const files = [form.file ?? [], form.files ?? []].flat();
   if (files.length === 0)
-    throw new ImportError('no file in the upload; send it in the form field "file"', 400, 'no_file');
+    throw new ImportError(
+      {
+        en: 'no file in the upload; send it in the form field "file"',
+        zh: '没有收到文件，请选择要上传的文件',
+      },
+      400,
+      'no_file',
+    );
   return Promise.all(
     files.map(async (f) => ({ name: f.name || 'upload', bytes: new Uint8Array(await f.arrayBuffer()) })),
   );

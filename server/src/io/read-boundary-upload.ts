@@ -26,14 +26,25 @@ const AUXILIARY = /\.(sbn|sbx|qpj|cst|mshp|qix|fix|atx|shp\.xml|aih|ain)$/i;
 
 const unsupported = (name: string) =>
   new ImportError(
-    `${name} is not a boundary file we can read; send GeoJSON, KML/KMZ, a GeoPackage, or a shapefile (.zip or its .shp/.dbf/.prj/.cpg parts)`,
+    {
+      en: `${name} is not a boundary file we can read; send GeoJSON, KML/KMZ, a GeoPackage, or a shapefile (.zip or its .shp/.dbf/.prj/.cpg parts)`,
+      zh: `${name} 不是可读取的边界文件；请上传 GeoJSON、KML/KMZ、GeoPackage，或 Shapefile（.zip，或 .shp/.dbf/.prj/.cpg 几个文件一起）`,
+    },
     400,
     'unsupported_format',
   );
 
 function text(file: UploadedFile): string {
   const decoded = decodeText(file.bytes);
-  if (!decoded) throw new ImportError(`${file.name} is not text in UTF-8 or GBK`, 400, 'bad_encoding');
+  if (!decoded)
+    throw new ImportError(
+      {
+        en: `${file.name} is not text in UTF-8 or GBK`,
+        zh: `${file.name} 不是 UTF-8 或 GBK 编码的文本，无法读取`,
+      },
+      400,
+      'bad_encoding',
+    );
   return decoded.text;
 }
 
@@ -41,9 +52,12 @@ function shapefiles(files: UploadedFile[], label: string): BoundaryUpload {
   const groups = groupShapefileParts(files);
   const withShp = groups.filter((g) => g.shp);
   if (withShp.length === 0) {
-    const names = files.map((f) => f.name).join(', ') || 'nothing';
+    const names = files.map((f) => f.name);
     throw new ImportError(
-      `${label} holds no .shp file (it has ${names}); a shapefile needs at least its .shp`,
+      {
+        en: `${label} holds no .shp file (it has ${names.join(', ') || 'nothing'}); a shapefile needs at least its .shp`,
+        zh: `${label} 里没有 .shp 文件（现有：${names.join('、') || '无'}）；Shapefile 至少要有 .shp 文件`,
+      },
       400,
       'bad_shapefile',
     );
@@ -52,7 +66,10 @@ function shapefiles(files: UploadedFile[], label: string): BoundaryUpload {
   const prjs = new Set(layers.map((l) => l.prj));
   if (prjs.size > 1)
     throw new ImportError(
-      `${label} holds shapefiles in different coordinate systems; upload them one at a time`,
+      {
+        en: `${label} holds shapefiles in different coordinate systems; upload them one at a time`,
+        zh: `${label} 里的几个 Shapefile 坐标系不同；请逐个上传`,
+      },
       422,
       'mixed_crs',
     );
@@ -75,10 +92,18 @@ function shapefiles(files: UploadedFile[], label: string): BoundaryUpload {
  */
 export function readBoundaryUpload(files: UploadedFile[]): BoundaryUpload {
   if (files.length === 0)
-    throw new ImportError('no file was uploaded; send the boundary file as "file"', 400, 'no_file');
+    throw new ImportError(
+      {
+        en: 'no file was uploaded; send the boundary file as "file"',
+        zh: '没有收到文件，请选择要上传的边界文件',
+      },
+      400,
+      'no_file',
+    );
   if (files.length > 1) return shapefiles(files, files.map((f) => f.name).join(' + '));
   const file = files[0];
-  if (file.bytes.length === 0) throw new ImportError(`${file.name} is empty`, 422, 'empty');
+  if (file.bytes.length === 0)
+    throw new ImportError({ en: `${file.name} is empty`, zh: `${file.name} 是空文件` }, 422, 'empty');
   const e = ext(file.name);
   if (startsWith(file.bytes, 'PK\u0003\u0004') || e === 'zip' || e === 'kmz') {
     const entries = unzipUpload(file.bytes, file.name);
@@ -103,7 +128,10 @@ export function readBoundaryUpload(files: UploadedFile[]): BoundaryUpload {
   if (['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(e)) return shapefiles(files, file.name);
   if (AUXILIARY.test(file.name)) {
     throw new ImportError(
-      `${file.name} is an auxiliary file of a shapefile, not the shapefile itself; upload the .shp with its .shx, .dbf, .prj and .cpg (or all of them in a .zip)`,
+      {
+        en: `${file.name} is an auxiliary file of a shapefile, not the shapefile itself; upload the .shp with its .shx, .dbf, .prj and .cpg (or all of them in a .zip)`,
+        zh: `${file.name} 是 Shapefile 的附属文件，不是 Shapefile 本身；请把 .shp 连同 .shx、.dbf、.prj、.cpg 一起上传（或打包成 .zip）`,
+      },
       400,
       'unsupported_format',
     );

@@ -52,20 +52,29 @@ export function unzipUpload(zip: Uint8Array, zipName: string): UploadedFile[] {
     });
   } catch (err) {
     throw new ImportError(
-      `${zipName} is not a readable zip file (${(err as Error).message}); it may be damaged or cut off`,
+      {
+        en: `${zipName} is not a readable zip file (${(err as Error).message}); it may be damaged or cut off`,
+        zh: `${zipName} 不是可读取的 zip 压缩包（${(err as Error).message}），可能已损坏或不完整`,
+      },
       400,
       'bad_zip',
     );
   }
   if (unsafe)
     throw new ImportError(
-      `${zipName} holds an entry with an unsafe path, ${unsafe}; the zip was refused`,
+      {
+        en: `${zipName} holds an entry with an unsafe path, ${unsafe}; the zip was refused`,
+        zh: `${zipName} 里有路径不安全的文件（${unsafe}），已拒收该压缩包`,
+      },
       400,
       'unsafe_zip',
     );
   if (total > MAX_UNZIPPED_BYTES) {
     throw new ImportError(
-      `${zipName} would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB; refused`,
+      {
+        en: `${zipName} would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB; refused`,
+        zh: `${zipName} 解压后将超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB，已拒收`,
+      },
       413,
       'too_large',
     );

@@ -75,7 +75,10 @@ export function commitBoundaryImport(
     if (typeof d !== 'number') continue;
     if (!known.has(d))
       throw new ImportError(
-        `feature ${s.feature.index}: there is no ${level} with id ${d}`,
+        {
+          en: `feature ${s.feature.index}: there is no ${level} with id ${d}`,
+          zh: `表中第 ${s.feature.index + 1} 个要素：没有编号为 ${d} 的${level === 'village' ? '村（社区）' : '镇'}`,
+        },
         422,
         'bad_decision',
       );
@@ -84,7 +87,10 @@ export function commitBoundaryImport(
   for (const [id, indexes] of claims) {
     if (indexes.length > 1) {
       throw new ImportError(
-        `features ${indexes.join(', ')} would all replace ${known.get(id)?.name}; decide which one (the others: skip)`,
+        {
+          en: `features ${indexes.join(', ')} would all replace ${known.get(id)?.name}; decide which one (the others: skip)`,
+          zh: `表中第 ${indexes.map((i) => i + 1).join('、')} 个要素都要替换${known.get(id)?.name}的边界；请只保留一个，其余选“跳过”`,
+        },
         422,
         'bad_decision',
       );
@@ -95,13 +101,19 @@ export function commitBoundaryImport(
     if (d !== 'new') continue;
     if (level === 'township' && townships.length > 0)
       throw new ImportError(
-        `feature ${s.feature.index}: the record has its township outline already; replace it (match the feature to it) or skip the feature`,
+        {
+          en: `feature ${s.feature.index}: the record has its township outline already; replace it (match the feature to it) or skip the feature`,
+          zh: `表中第 ${s.feature.index + 1} 个要素：系统里已有本镇镇界；请选择替换现有镇界，或跳过该要素`,
+        },
         422,
         'bad_decision',
       );
     if (level === 'village' && (!s.feature.name || (s.feature.code && !/^\d{12}$/.test(s.feature.code)))) {
       throw new ImportError(
-        `feature ${s.feature.index}: a new village needs a name and, if it has a code, the 12-digit one (it has code ${s.feature.code ?? 'none'}, name ${s.feature.name ?? 'none'}); match it to a village or skip it`,
+        {
+          en: `feature ${s.feature.index}: a new village needs a name and, if it has a code, the 12-digit one (it has code ${s.feature.code ?? 'none'}, name ${s.feature.name ?? 'none'}); match it to a village or skip it`,
+          zh: `表中第 ${s.feature.index + 1} 个要素：新建村（社区）须有名称，如有代码须为12位（现在代码为 ${s.feature.code ?? '无'}，名称为 ${s.feature.name ?? '无'}）；请对应到已有村（社区）或跳过`,
+        },
         422,
         'bad_decision',
       );
@@ -272,7 +284,7 @@ function outlineFirst(
 /** A township drawn from its villages is redrawn when they change. */
 function keepOutlineWithVillages(ctx: AppContext, record: Recorder, result: BoundaryCommitResult): void {
   const township = listTownships(ctx.db)[0];
-  if (!township || township.outline !== 'villages') return;
+  if (township?.outline !== 'villages') return;
   const outline = townshipOutline(listVillages(ctx.db).map((v) => v.geometry));
   if (!outline) return;
   record({

@@ -89,7 +89,10 @@ export async function commitPremiseImport(
       const validation = summarise(job, resolved);
       updateImportJob(ctx.db, job.id, { validation });
       throw new ImportError(
-        `${resolved.invalidRows} of ${job.rowCount} rows have errors (${resolved.errors.length} in all); nothing was imported. Fix them (see errors.csv) and upload again`,
+        {
+          en: `${resolved.invalidRows} of ${job.rowCount} rows have errors (${resolved.errors.length} in all); nothing was imported. Fix them (see errors.csv) and upload again`,
+          zh: `${job.rowCount} 行中有 ${resolved.invalidRows} 行有错误（共 ${resolved.errors.length} 处），本次没有导入任何内容。请按错误报告改正后重新上传`,
+        },
         422,
         'invalid_rows',
         {
@@ -104,13 +107,12 @@ export async function commitPremiseImport(
       return r.duplicate?.reason === 'archive_no' && r.duplicate.existingId !== null && d === 'new';
     });
     if (clashes.length > 0) {
+      const rows = clashes.slice(0, 10).map((r) => r.candidate.rowNo);
       throw new ImportError(
-        `rows ${clashes
-          .slice(0, 10)
-          .map((r) => r.candidate.rowNo)
-          .join(
-            ', ',
-          )} carry an archive number already on record; they can be merged or skipped, not added again`,
+        {
+          en: `rows ${rows.join(', ')} carry an archive number already on record; they can be merged or skipped, not added again`,
+          zh: `第 ${rows.join('、')} 行的档案编号已在档案中：这些行只能合并或跳过，不能再新增`,
+        },
         422,
         'archive_clash',
       );

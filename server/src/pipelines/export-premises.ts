@@ -57,21 +57,32 @@ export function selectPremises(
   const day = parseDay(at);
   if (day === null)
     throw new ImportError(
-      `at: expected a real date as YYYY-MM-DD, got ${JSON.stringify(at)}`,
+      {
+        en: `at: expected a real date as YYYY-MM-DD, got ${JSON.stringify(at)}`,
+        zh: `日期应为 YYYY-MM-DD 格式的真实日期，收到的是“${at}”`,
+      },
       400,
       'bad_request',
     );
   const village = q.villageId === undefined ? null : getVillage(ctx.db, q.villageId);
   if (q.villageId !== undefined && !village)
-    throw new ImportError(`village ${q.villageId} not found`, 404, 'not_found');
+    throw new ImportError(
+      { en: `village ${q.villageId} not found`, zh: `找不到编号为 ${q.villageId} 的村（社区）` },
+      404,
+      'not_found',
+    );
   const categories = listOf(q.category);
   for (const c of categories ?? [])
-    if (!categoryByCode(c)) throw new ImportError(`category ${c} not found`, 404, 'not_found');
+    if (!categoryByCode(c))
+      throw new ImportError({ en: `category ${c} not found`, zh: `没有“${c}”这个行业` }, 404, 'not_found');
   const statuses = listOf(q.status);
   for (const s of statuses ?? []) {
     if (!STATUS_KEYS.includes(s as Status))
       throw new ImportError(
-        `status: expected one of ${STATUS_KEYS.join(', ')} (got ${s})`,
+        {
+          en: `status: expected one of ${STATUS_KEYS.join(', ')} (got ${s})`,
+          zh: `整治状态应为以下之一：${STATUS_KEYS.join('、')}（收到的是“${s}”）`,
+        },
         400,
         'bad_request',
       );

@@ -11,6 +11,7 @@ import {
 } from '../db/import-jobs';
 import { type Crs, POINT_CRS, parseCrs, WGS84 } from '../domain/crs/crs-catalog';
 import { ADDRESS_POINT_HEADER, guessAddressPointMapping } from '../domain/import/address-point-fields';
+import type { Bilingual } from '../domain/import/bilingual';
 import { decodeText } from '../domain/import/decode-text';
 import { ImportError } from '../domain/import/import-error';
 import type { AddressRowIssue } from '../domain/import/read-address-point-row';
@@ -99,8 +100,12 @@ function coordinateSystem(text: string | undefined): Crs {
   if (!text) return WGS84;
   const named = parseCrs(text);
   if (!named || !POINT_CRS.some((c) => c.code === named.code)) {
+    const codes = POINT_CRS.map((c) => c.code);
     throw new ImportError(
-      `crs: ${JSON.stringify(text)} is not a system door-plate coordinates come in; expected one of ${POINT_CRS.map((c) => c.code).join(', ')}`,
+      {
+        en: `crs: ${JSON.stringify(text)} is not a system door-plate coordinates come in; expected one of ${codes.join(', ')}`,
+        zh: `坐标系“${text}”不适用于门牌坐标；应为以下之一：${codes.join('、')}`,
+      },
       400,
       'unknown_crs',
     );
@@ -110,15 +115,32 @@ function coordinateSystem(text: string | undefined): Crs {
 
 /** Reads the file (CSV in any common encoding, XLSX or GeoJSON points) and every row of it. */
 async function readPointList(ctx: AppContext, file: UploadedFile, crs: Crs): Promise<PointList> {
-  if (file.bytes.length === 0) throw new ImportError(`${file.name} is empty`, 422, 'empty');
+  if (file.bytes.length === 0)
+    throw new ImportError({ en: `${file.name} is empty`, zh: `${file.name} 是空文件` }, 422, 'empty');
   const rules = { crs, gazetteer: currentGazetteer(ctx.db) };
   if (isGeoJson(file)) {
     const decoded = decodeText(file.bytes);
-    if (!decoded) throw new ImportError(`${file.name} is not a text file`, 400, 'unsupported_format');
+    if (!decoded)
+      throw new ImportError(
+        {
+          en: `${file.name} is not a text file`,
+          zh: `${file.name} 不是文本文件：GeoJSON 应为 UTF-8 或 GBK 编码的文本`,
+        },
+        400,
+        'unsupported_format',
+      );
     const layer = readGeoJson(decoded.text, file.name);
-    if (layer.features.length === 0) throw new ImportError(`${file.name} has no features`, 422, 'empty');
+    if (layer.features.length === 0)
+      throw new ImportError(
+        { en: `${file.name} has no features`, zh: `${file.name} 里没有任何要素` },
+        422,
+        'empty',
+      );
     const { table, mapping, errors } = geoJsonPointTable(layer);
-    checkAddressPointMapping(mapping, table.headers, `${file.name} (feature properties)`);
+    checkAddressPointMapping(mapping, table.headers, {
+      en: `${file.name} (feature properties)`,
+      zh: `${file.name}（要素属性）`,
+    });
     const read = readAddressPoints(table, mapping, rules);
     read.errors = [...errors, ...read.errors].sort((a, b) => a.row - b.row);
     read.rejectedRows += errors.length;
@@ -135,7 +157,10 @@ async function readPointList(ctx: AppContext, file: UploadedFile, crs: Crs): Pro
   }
   const table = await readTable(file.bytes, file.name, undefined, ADDRESS_POINT_HEADER);
   const mapping = guessAddressPointMapping(table.headers);
-  checkAddressPointMapping(mapping, table.headers, `${file.name}, header row ${table.headerRowNo}`);
+  checkAddressPointMapping(mapping, table.headers, {
+    en: `${file.name}, header row ${table.headerRowNo}`,
+    zh: `${file.name} 第 ${table.headerRowNo} 行表头`,
+  });
   const notes = [...table.warnings];
   if (table.encoding) notes.unshift(`read as ${table.encoding} text`);
   if (table.headerRowNo > 1)
@@ -191,11 +216,19 @@ export function addressImportReport(job: ImportJob): AddressImportReport {
  * Why an import wrote nothing, or null when it wrote its good rows: under `strict` any bad row
  * refuses the file; otherwise only a file with no good row is refused.
  */
-export function addressImportRefusal(v: AddressImportView, strict: boolean): string | null {
-  if (strict && v.rejected > 0)
-    return `${v.rejected} of ${v.rowCount} rows have errors; with strict nothing was imported (the error report lists every problem)`;
-  if (v.imported === 0)
-    return `none of the ${v.rowCount} rows of ${v.fileName} could be imported (the error report lists why)`;
+export function addressImportRefusal(v: AddressImportView, strict: boolean): Bilingual | null {
+  if (strict && v.rejected > 0) {
+    return {
+      en: `${v.rejected} of ${v.rowCount} rows have errors; with strict nothing was imported (the error report lists every problem)`,
+      zh: `${v.rowCount} 行中有 ${v.rejected} 行有错误；已选“全部正确才导入”，本次没有导入任何内容（错误报告列出了每一处问题）`,
+    };
+  }
+  if (v.imported === 0) {
+    return {
+      en: `none of the ${v.rowCount} rows of ${v.fileName} could be imported (the error report lists why)`,
+      zh: `${v.fileName} 的 ${v.rowCount} 行都不能导入（原因见错误报告）`,
+    };
+  }
   return null;
 }
 
@@ -213,7 +246,10 @@ export async function importAddressPoints(
 ): Promise<{ view: AddressImportView; report: AddressImportReport }> {
   if (currentGazetteer(ctx.db).villages.length === 0) {
     throw new ImportError(
-      'there are no villages on record yet: import the village boundaries first (数据管理 → 导入边界, or npm run cli -- import boundaries FILE), then the door plates',
+      {
+        en: 'there are no villages on record yet: import the village boundaries first (数据管理 → 导入边界, or npm run cli -- import boundaries FILE), then the door plates',
+        zh: '系统里还没有村（社区）：请先导入村界（数据管理 → 导入边界），再导入门牌',
+      },
       422,
       'no_villages',
     );
@@ -266,7 +302,7 @@ export async function importAddressPoints(
     updateImportJob(ctx.db, jobId, { validation: report, result });
     if (refusal) {
       updateImportJob(ctx.db, jobId, {
-        progress: { ...progress, phase: 'failed', written: 0, message: refusal },
+        progress: { ...progress, phase: 'failed', written: 0, message: refusal.en, messageZh: refusal.zh },
       });
       return jobId;
     }

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { type ImportJob, updateImportJob } from '../db/import-jobs';
 import { checkMapping, type HeaderMapping } from '../domain/import/header-mapping';
 import { ImportError } from '../domain/import/import-error';
-import { PREMISE_FIELD_KEYS, type PremiseField } from '../domain/import/premise-fields';
+import { fieldLabel, PREMISE_FIELD_KEYS, type PremiseField } from '../domain/import/premise-fields';
 import { requireStaged } from './job-runner';
 import { type PremiseImportOptions, premiseImportOptions } from './premise-import-options';
 
@@ -28,7 +28,10 @@ export function setPremiseMapping(
   for (const [field, target] of Object.entries(changes.mapping ?? {})) {
     if (!PREMISE_FIELD_KEYS.includes(field as PremiseField)) {
       throw new ImportError(
-        `mapping: unknown field ${JSON.stringify(field)}; expected one of ${PREMISE_FIELD_KEYS.join(', ')}`,
+        {
+          en: `mapping: unknown field ${JSON.stringify(field)}; expected one of ${PREMISE_FIELD_KEYS.join(', ')}`,
+          zh: `表头对应有误：没有“${field}”这个字段；应为以下之一：${PREMISE_FIELD_KEYS.join('、')}`,
+        },
         422,
         'bad_mapping',
       );
@@ -40,7 +43,10 @@ export function setPremiseMapping(
       column = job.headers.indexOf(target);
       if (column < 0) {
         throw new ImportError(
-          `mapping: ${field} names the column ${JSON.stringify(target)}, but the file has no such column`,
+          {
+            en: `mapping: ${field} names the column ${JSON.stringify(target)}, but the file has no such column`,
+            zh: `表头对应有误：${fieldLabel(field as PremiseField)}对应到“${target}”列，但文件里没有这一列`,
+          },
           422,
           'bad_mapping',
         );

@@ -4,9 +4,15 @@ import { type ImportJob, type ImportProgress, readStagedRows } from '../db/impor
 import { listExistingPremises } from '../db/import-writes';
 import { parseCrs, WGS84 } from '../domain/crs/crs-catalog';
 import { parseDay, todayInChina } from '../domain/dates';
+import { expectedOf } from '../domain/import/bilingual';
 import { DuplicateFinder, type DuplicateMatch } from '../domain/import/find-duplicates';
 import type { HeaderMapping } from '../domain/import/header-mapping';
-import { type Geocode, type Placement, placeCandidate } from '../domain/import/place-candidate';
+import {
+  type Geocode,
+  type Placement,
+  placeCandidate,
+  villageExpected,
+} from '../domain/import/place-candidate';
 import type { PremiseCandidate, RowIssue } from '../domain/import/premise-candidate';
 import { fieldLabel, type PremiseField } from '../domain/import/premise-fields';
 import { type RowRules, readPremiseRow } from '../domain/import/read-premise-row';
@@ -49,7 +55,7 @@ function unknownVillage(
           column: columnOf(field),
           field,
           value,
-          expected: `a village or community of this township (${villages.sampleNames()})`,
+          ...expectedOf(villageExpected(villages)),
         },
       ];
     }
@@ -110,12 +116,18 @@ export async function resolvePremiseRows(
           if (duplicate.reason === 'archive_no') {
             errors.push({
               ...issue,
-              expected: `an archive number not used by another row; row ${duplicate.sameAsRow} has it too`,
+              ...expectedOf({
+                en: `an archive number not used by another row; row ${duplicate.sameAsRow} has it too`,
+                zh: `其他行未用过的档案编号；第 ${duplicate.sameAsRow} 行也是这个编号`,
+              }),
             });
           } else {
             warnings.push({
               ...issue,
-              expected: `a premise not listed twice; row ${duplicate.sameAsRow} has the same name at a similar address`,
+              ...expectedOf({
+                en: `a premise not listed twice; row ${duplicate.sameAsRow} has the same name at a similar address`,
+                zh: `同一经营户只登记一次；第 ${duplicate.sameAsRow} 行店名相同、地址相近`,
+              }),
             });
           }
         }

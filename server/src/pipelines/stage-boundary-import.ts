@@ -56,7 +56,10 @@ export function stageBoundaryImport(
     const named = parseCrs(opts.crs);
     if (!named)
       throw new ImportError(
-        `crs: unknown coordinate system ${JSON.stringify(opts.crs)}; expected WGS84, CGCS2000, GCJ02, BD09 or EPSG:nnnn (e.g. EPSG:4549)`,
+        {
+          en: `crs: unknown coordinate system ${JSON.stringify(opts.crs)}; expected WGS84, CGCS2000, GCJ02, BD09 or EPSG:nnnn (e.g. EPSG:4549)`,
+          zh: `无法识别坐标系“${opts.crs}”；应为 WGS84、CGCS2000、GCJ02、BD09 或 EPSG:nnnn（如 EPSG:4549）`,
+        },
         400,
         'unknown_crs',
       );

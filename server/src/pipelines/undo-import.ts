@@ -21,6 +21,7 @@ import {
   updatePremiseFields,
 } from '../db/import-writes';
 import { ImportError } from '../domain/import/import-error';
+import { IMPORT_STATE_ZH } from './job-runner';
 
 export interface UndoResult {
   importId: number;
@@ -49,10 +50,14 @@ export function undoImport(
   opts: { force?: boolean; actor?: string | null } = {},
 ): UndoResult {
   const job = getImportJob(ctx.db, id);
-  if (!job) throw new ImportError(`import ${id} not found`, 404, 'not_found');
+  if (!job)
+    throw new ImportError({ en: `import ${id} not found`, zh: `找不到第 ${id} 号导入` }, 404, 'not_found');
   if (job.state !== 'committed') {
     throw new ImportError(
-      `import ${id} is ${job.state}; only a committed import can be undone`,
+      {
+        en: `import ${id} is ${job.state}; only a committed import can be undone`,
+        zh: `第 ${id} 号导入${IMPORT_STATE_ZH[job.state]}；只有已完成的导入才能撤销`,
+      },
       409,
       'conflict',
     );
@@ -76,16 +81,24 @@ export function undoImport(
     const touched = changedSince(ctx, job, [...created, ...merged.map((m) => m.entityId)]);
     const extraEvents = countEventsOf(ctx.db, created) - expectedEvents;
     if (touched.length > 0 || extraEvents > 0) {
+      const ids = touched.slice(0, 10);
       const what = [
-        touched.length > 0
-          ? `${touched.length} premises were edited since (ids ${touched.slice(0, 10).join(', ')})`
-          : '',
+        touched.length > 0 ? `${touched.length} premises were edited since (ids ${ids.join(', ')})` : '',
         extraEvents > 0 ? `${extraEvents} records were added to premises it created` : '',
       ]
         .filter(Boolean)
         .join('; ');
+      const whatZh = [
+        touched.length > 0 ? `此后有 ${touched.length} 户经营户被修改过（编号 ${ids.join('、')}）` : '',
+        extraEvents > 0 ? `它新增的经营户又添加了 ${extraEvents} 条记录` : '',
+      ]
+        .filter(Boolean)
+        .join('；');
       throw new ImportError(
-        `import ${id} cannot be undone cleanly: ${what}. Undo with force to remove them too`,
+        {
+          en: `import ${id} cannot be undone cleanly: ${what}. Undo with force to remove them too`,
+          zh: `第 ${id} 号导入不能直接撤销：${whatZh}。如确要撤销，请选择强制撤销，这些修改和记录会一并删除`,
+        },
         409,
         'conflict',
         {
@@ -103,7 +116,10 @@ export function undoImport(
     );
     if (replacedSince.length > 0) {
       throw new ImportError(
-        `import ${id} cannot be undone cleanly: ${replacedSince.length} of its boundaries were replaced again since; undo the later import first, or undo with force`,
+        {
+          en: `import ${id} cannot be undone cleanly: ${replacedSince.length} of its boundaries were replaced again since; undo the later import first, or undo with force`,
+          zh: `第 ${id} 号导入不能直接撤销：它导入的边界中有 ${replacedSince.length} 条此后又被替换过；请先撤销后来的导入，或选择强制撤销`,
+        },
         409,
         'conflict',
       );
@@ -114,14 +130,20 @@ export function undoImport(
   );
   if (keptVillages.length > 0) {
     throw new ImportError(
-      `import ${id} cannot be undone: it created the township, and ${keptVillages.length} villages imported since belong to it; undo that import first`,
+      {
+        en: `import ${id} cannot be undone: it created the township, and ${keptVillages.length} villages imported since belong to it; undo that import first`,
+        zh: `第 ${id} 号导入无法撤销：本镇是这次导入建立的，之后导入的 ${keptVillages.length} 个村（社区）属于本镇；请先撤销那次导入`,
+      },
       409,
       'conflict',
     );
   }
   if (createdVillages.length > 0 && premisesInVillages(ctx.db, createdVillages) > 0) {
     throw new ImportError(
-      `import ${id} cannot be undone: premises are filed under the villages it created; move them first`,
+      {
+        en: `import ${id} cannot be undone: premises are filed under the villages it created; move them first`,
+        zh: `第 ${id} 号导入无法撤销：已有经营户登记在它新建的村（社区）下；请先把这些经营户移到别的村（社区）`,
+      },
       409,
       'conflict',
     );

@@ -39,7 +39,8 @@ export interface ValidationResult {
 
 export function summarise(job: ImportJob, r: ResolvedImport): ValidationResult {
   const duplicates: DuplicateRow[] = r.rows
-    .filter((x) => x.duplicate?.existingId != null)
+    // repeats within the file too: the commit skips them unless decided otherwise, so they are decisions
+    .filter((x) => x.duplicate != null)
     .map((x) => ({ row: x.candidate.rowNo, ...(x.duplicate as NonNullable<typeof x.duplicate>) }))
     .map(({ row, existingId, sameAsRow, name, address, score, reason }) => ({
       row,
@@ -94,7 +95,10 @@ export async function validatePremiseImport(ctx: AppContext, job: ImportJob): Pr
 export function lastValidation(job: ImportJob): ValidationResult {
   if (!job.validation)
     throw new ImportError(
-      `import ${job.id} has not been validated yet; run the dry run first`,
+      {
+        en: `import ${job.id} has not been validated yet; run the dry run first`,
+        zh: `第 ${job.id} 号导入还没有检查过；请先做一次试导入检查`,
+      },
       409,
       'not_validated',
     );

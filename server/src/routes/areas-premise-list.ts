@@ -6,14 +6,15 @@ import { type PremiseInside, premisesInside } from '../domain/areas/premises-ins
 import { CATEGORIES } from '../domain/categories';
 import { csvText } from '../domain/csv-text';
 import { formatDay } from '../domain/dates';
+import type { PremiseColumns } from '../domain/premise-columns';
 import { STATUSES } from '../domain/statuses';
 
 const statusName = new Map<string, string>(STATUSES.map((s) => [s.key, s.name]));
 const categoryName = new Map<string, string>(CATEGORIES.map((c) => [c.code, c.name]));
 
 /** The premises inside on a day, with a way to add their file details (a few at a time). */
-function premiseList(ctx: AppContext, shape: AreaShape, day: number) {
-  const inside = premisesInside(ctx.model.columns, shape, day);
+function premiseList(ctx: AppContext, cols: PremiseColumns, shape: AreaShape, day: number) {
+  const inside = premisesInside(cols, shape, day);
   const villageName = new Map(listVillages(ctx.db).map((v) => [v.id, v.name]));
   const details = (slice: PremiseInside[]) => {
     const files = premiseSummaries(
@@ -35,8 +36,15 @@ function premiseList(ctx: AppContext, shape: AreaShape, day: number) {
 }
 
 /** One page of the premises inside the shape on `day`, by id. */
-export function premisePage(ctx: AppContext, shape: AreaShape, day: number, page: number, pageSize: number) {
-  const { inside, details } = premiseList(ctx, shape, day);
+export function premisePage(
+  ctx: AppContext,
+  cols: PremiseColumns,
+  shape: AreaShape,
+  day: number,
+  page: number,
+  pageSize: number,
+) {
+  const { inside, details } = premiseList(ctx, cols, shape, day);
   return {
     at: formatDay(day),
     total: inside.length,
@@ -48,8 +56,14 @@ export function premisePage(ctx: AppContext, shape: AreaShape, day: number, page
 }
 
 /** All premises inside the shape on `day` as a CSV download (BOM, neutralised formulas). */
-export function premiseCsv(ctx: AppContext, shape: AreaShape, day: number, fileName: string): Response {
-  const { inside, details } = premiseList(ctx, shape, day);
+export function premiseCsv(
+  ctx: AppContext,
+  cols: PremiseColumns,
+  shape: AreaShape,
+  day: number,
+  fileName: string,
+): Response {
+  const { inside, details } = premiseList(ctx, cols, shape, day);
   const rows: string[][] = [];
   for (let i = 0; i < inside.length; i += 1000) {
     for (const p of details(inside.slice(i, i + 1000))) {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppContext } from '../context';
@@ -18,8 +18,11 @@ import { type AreaShape, areaSeries, areaShape, areaStats } from '../domain/area
 import { dissolvedMessage } from '../domain/areas/dissolve-parts';
 import { validatePolygon } from '../domain/areas/polygon-validation';
 import { formatDay, parseDay } from '../domain/dates';
+import type { PremiseColumns } from '../domain/premise-columns';
 import { ApiError, notFound } from '../http/api-error';
+import type { AppEnv } from '../http/auth';
 import { idParam, isoDate, validate } from '../http/validate';
+import { columnsFor } from '../scoped-columns';
 import { premiseCsv, premisePage } from './areas-premise-list';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -94,9 +97,10 @@ export function areaRoutes(ctx: AppContext) {
   };
   const dayOf = (at: string | undefined) => (at === undefined ? ctx.endDay : (parseDay(at) as number));
   const villages = () => listVillages(ctx.db).map((v) => ({ id: v.id, name: v.name, geometry: v.geometry }));
-  const stats = (shape: AreaShape, day: number) => areaStats(ctx.model.columns, shape, day, villages());
-  const series = (shape: AreaShape, step: number) => {
-    const s = areaSeries(ctx.model.columns, shape, ctx.startDay, ctx.endDay, step);
+  const stats = (cols: PremiseColumns, shape: AreaShape, day: number) =>
+    areaStats(cols, shape, day, villages());
+  const series = (cols: PremiseColumns, shape: AreaShape, step: number) => {
+    const s = areaSeries(cols, shape, ctx.startDay, ctx.endDay, step);
     return { ...s, days: s.days.map(formatDay) };
   };
   const storedArea = (id: number): AreaRow => {
@@ -110,9 +114,9 @@ export function areaRoutes(ctx: AppContext) {
       throw new ApiError(400, 'bad_request', message, [{ path: 'activeTo', message }]);
     }
   };
-  const summary = (area: AreaRow, day: number) => {
+  const summary = (cols: PremiseColumns, area: AreaRow, day: number) => {
     const shape = areaShape(area.geometry);
-    const s = areaStats(ctx.model.columns, shape, day);
+    const s = areaStats(cols, shape, day);
     return {
       ...area,
       areaKm2: shape.areaKm2,
@@ -126,7 +130,8 @@ export function areaRoutes(ctx: AppContext) {
     };
   };
 
-  return new Hono()
+  const colsOf = (c: Context<AppEnv>) => columnsFor(ctx, c.get('scope'));
+  return new Hono<AppEnv>()
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -139,22 +144,24 @@ export function areaRoutes(ctx: AppContext) {
     .post('/stats', validate('json', z.object({ geometry, at: isoDate })), (c) => {
       const body = c.req.valid('json');
       const { shape, repaired } = shapeOf(body.geometry);
-      return c.json(withRepair(stats(shape, dayOf(body.at)), repaired));
+      return c.json(withRepair(stats(colsOf(c), shape, dayOf(body.at)), repaired));
     })
     .post('/series', validate('json', z.object({ geometry, stepDays })), (c) => {
       const body = c.req.valid('json');
       const { shape, repaired } = shapeOf(body.geometry);
-      return c.json(withRepair(series(shape, body.stepDays), repaired));
+      return c.json(withRepair(series(colsOf(c), shape, body.stepDays), repaired));
     })
     .post('/premises', validate('json', z.object({ geometry, at: isoDate, page, pageSize })), (c) => {
       const body = c.req.valid('json');
       const { shape, repaired } = shapeOf(body.geometry);
-      return c.json(withRepair(premisePage(ctx, shape, dayOf(body.at), body.page, body.pageSize), repaired));
+      return c.json(
+        withRepair(premisePage(ctx, colsOf(c), shape, dayOf(body.at), body.page, body.pageSize), repaired),
+      );
     })
     .post('/premises.csv', validate('json', z.object({ geometry, at: isoDate })), (c) => {
       const body = c.req.valid('json');
       const { shape, repaired } = shapeOf(body.geometry);
-      const res = premiseCsv(ctx, shape, dayOf(body.at), `重点区域经营户-${body.at}`);
+      const res = premiseCsv(ctx, colsOf(c), shape, dayOf(body.at), `重点区域经营户-${body.at}`);
       // a download has no body to say it in; header values are Latin-1, so the English sentence only
       if (repaired) {
         const { partsBefore, partsAfter, message } = repaired;
@@ -167,17 +174,17 @@ export function areaRoutes(ctx: AppContext) {
     })
     .get('/', validate('query', atQuery), (c) => {
       const day = dayOf(c.req.valid('query').at);
-      return c.json({ at: formatDay(day), areas: listAreas(ctx.db).map((a) => summary(a, day)) });
+      return c.json({ at: formatDay(day), areas: listAreas(ctx.db).map((a) => summary(colsOf(c), a, day)) });
     })
     .post('/', validate('json', createBody), (c) => {
       const body = c.req.valid('json');
       checkPeriod(body);
       const { shape, repaired } = shapeOf(body.geometry);
       const area = createArea(ctx.db, { ...body, geometry: shape.geometry });
-      return c.json(withRepair(summary(area, ctx.endDay), repaired), 201);
+      return c.json(withRepair(summary(colsOf(c), area, ctx.endDay), repaired), 201);
     })
     .get('/:id', validate('param', idParams), validate('query', atQuery), (c) => {
-      return c.json(summary(storedArea(c.req.valid('param').id), dayOf(c.req.valid('query').at)));
+      return c.json(summary(colsOf(c), storedArea(c.req.valid('param').id), dayOf(c.req.valid('query').at)));
     })
     .put('/:id', validate('param', idParams), validate('json', updateBody), (c) => {
       const before = storedArea(c.req.valid('param').id);
@@ -193,7 +200,7 @@ export function areaRoutes(ctx: AppContext) {
       };
       checkPeriod(merged);
       const area = updateArea(ctx.db, before.id, merged) ?? storedArea(before.id);
-      return c.json(withRepair(summary(area, ctx.endDay), checked?.repaired ?? null));
+      return c.json(withRepair(summary(colsOf(c), area, ctx.endDay), checked?.repaired ?? null));
     })
     .delete('/:id', validate('param', idParams), (c) => {
       const id = c.req.valid('param').id;
@@ -205,12 +212,12 @@ export function areaRoutes(ctx: AppContext) {
       return c.json({
         id: area.id,
         name: area.name,
-        ...stats(areaShape(area.geometry), dayOf(c.req.valid('query').at)),
+        ...stats(colsOf(c), areaShape(area.geometry), dayOf(c.req.valid('query').at)),
       });
     })
     .get('/:id/series', validate('param', idParams), validate('query', z.object({ stepDays })), (c) => {
       const area = storedArea(c.req.valid('param').id);
-      return c.json(series(areaShape(area.geometry), c.req.valid('query').stepDays));
+      return c.json(series(colsOf(c), areaShape(area.geometry), c.req.valid('query').stepDays));
     })
     .get(
       '/:id/premises',
@@ -219,12 +226,12 @@ export function areaRoutes(ctx: AppContext) {
       (c) => {
         const area = storedArea(c.req.valid('param').id);
         const q = c.req.valid('query');
-        return c.json(premisePage(ctx, areaShape(area.geometry), dayOf(q.at), q.page, q.pageSize));
+        return c.json(premisePage(ctx, colsOf(c), areaShape(area.geometry), dayOf(q.at), q.page, q.pageSize));
       },
     )
     .get('/:id/premises.csv', validate('param', idParams), validate('query', atQuery), (c) => {
       const area = storedArea(c.req.valid('param').id);
       const day = dayOf(c.req.valid('query').at);
-      return premiseCsv(ctx, areaShape(area.geometry), day, `${area.name}-${formatDay(day)}`);
+      return premiseCsv(ctx, colsOf(c), areaShape(area.geometry), day, `${area.name}-${formatDay(day)}`);
     });
 }

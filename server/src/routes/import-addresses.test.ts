@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { recordFingerprint } from '../../../tests/helpers/record-fingerprint';
-import { demoApp, getJson } from '../../../tests/helpers/test-app';
+import { accountToken, actingAs, demoApp, getJson } from '../../../tests/helpers/test-app';
 import { sendJson, upload } from '../../../tests/helpers/upload';
 import { createApp } from '../app';
 import { boot } from '../boot';
@@ -149,6 +149,7 @@ describe('POST /api/imports/addresses', { timeout: 30_000 }, () => {
         field: 'village',
         value: '火星村',
         expected: expect.stringMatching(/^one of the township's villages or communities: /),
+        expectedZh: expect.stringMatching(/^本镇的村（社区）之一：/),
       },
       {
         row: 5,
@@ -156,6 +157,7 @@ describe('POST /api/imports/addresses', { timeout: 30_000 }, () => {
         field: 'number',
         value: 'x',
         expected: 'a door number from 1 to 99999, e.g. 23 or 23号',
+        expectedZh: '1 到 99999 的门牌号，如：23 或 23号',
       },
     ]);
     expect(body.warnings).toEqual([
@@ -172,7 +174,7 @@ describe('POST /api/imports/addresses', { timeout: 30_000 }, () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines[0]).toBe('行号,列,内容,应为,级别');
+    expect(lines[0]).toBe('行号,列,内容,应为,级别,expected');
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
       '4,村/社区,火星村',
       '5,号,x',
@@ -225,7 +227,7 @@ describe('POST /api/imports/addresses', { timeout: 30_000 }, () => {
 
   it('says once to import the villages first on a record without any', async () => {
     const { ctx, db } = await boot(':memory:', null);
-    const app = createApp(ctx);
+    const app = actingAs(createApp(ctx), accountToken(db, 'admin', 'admin'));
     // Latitude and longitude swapped: once a database CHECK failure, now never reached.
     const res = await importFile(app, '门牌.csv', '路,号,经度,纬度\r\n长睦路,12,30.305,120.206');
     expect(res.status).toBe(422);
@@ -234,6 +236,7 @@ describe('POST /api/imports/addresses', { timeout: 30_000 }, () => {
         code: 'no_villages',
         message:
           'there are no villages on record yet: import the village boundaries first (数据管理 → 导入边界, or npm run cli -- import boundaries FILE), then the door plates',
+        messageZh: '系统里还没有村（社区）：请先导入村界（数据管理 → 导入边界），再导入门牌',
       },
     });
     expect(plates(db)).toBe(0);

@@ -288,8 +288,9 @@ describe('premises import: dry run, error report, commit, undo', { timeout: 30_0
     const bytes = new Uint8Array(await report.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('行号,列,内容,应为,级别');
-    expect(text).toContain('4,行业类别,五金店,one of the ten categories');
+    expect(text.split('\r\n')[0]).toBe('行号,列,内容,应为,级别,expected');
+    expect(text).toContain('4,行业类别,五金店,十类行业之一：食品加工小作坊、');
+    expect(text).toContain(',错误,one of the ten categories: 食品加工小作坊、');
     const commit = await sendJson(app, 'POST', `/api/imports/${body.importId}/commit`, {});
     expect(commit.status).toBe(422);
     expect((await commit.json()).error).toMatchObject({

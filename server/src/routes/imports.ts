@@ -15,8 +15,8 @@ import {
   describeAddressImport,
   importAddressPoints,
 } from '../pipelines/import-address-points';
-import { jobFor } from '../pipelines/job-runner';
-import { setPremiseMapping } from '../pipelines/premise-import-mapping';
+import { jobFor, requireStaged } from '../pipelines/job-runner';
+import { checkJobMapping, setPremiseMapping } from '../pipelines/premise-import-mapping';
 import { commitDecisions, premiseImportOptions } from '../pipelines/premise-import-options';
 import { describeBoundaryImport, stageBoundaryImport } from '../pipelines/stage-boundary-import';
 import { describeStaged, stagePremiseImport } from '../pipelines/stage-premise-import';
@@ -230,6 +230,9 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
       validate('json', z.object({}).strict().optional()),
       async (c) => {
         const job = jobFor(ctx, c.req.valid('param').id, 'premises');
+        // Refusals a step makes before it starts are answered now, not lost behind a 202.
+        requireStaged(job);
+        checkJobMapping(job);
         const { status, body } = await run(c.req.valid('query').wait, job, async () =>
           listed(await validatePremiseImport(ctx, job)),
         );
@@ -259,6 +262,8 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
       async (c) => {
         const job = jobFor(ctx, c.req.valid('param').id, 'premises');
         const decisions = c.req.valid('json') ?? commitDecisions.parse({});
+        requireStaged(job);
+        checkJobMapping(job);
         const { status, body } = await run(c.req.valid('query').wait, job, () =>
           commitPremiseImport(ctx, job, decisions),
         );

@@ -1,21 +1,27 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../context';
+import type { PremiseColumns } from '../domain/premise-columns';
 import { encodePremiseLayer } from '../domain/premise-layer-codec';
+import type { AppEnv } from '../http/auth';
+import { columnsFor } from '../scoped-columns';
 
 /** Distinguishes this process's ETags from those of an earlier run whose version counter also started at 0. */
 const bootId = Date.now().toString(36);
 
+/** The premises layer (binary columns) as the asking account's scope sees it; encoded once per version and scope. */
 export function layerRoutes(ctx: AppContext) {
-  let cached: { version: number; body: Uint8Array; etag: string } | null = null;
-  const current = () => {
-    if (!cached || cached.version !== ctx.model.version) {
-      const body = encodePremiseLayer(ctx.model.columns, ctx.startDay);
-      cached = { version: ctx.model.version, body, etag: `"pl-${bootId}-${ctx.model.version}"` };
+  const cached = new WeakMap<PremiseColumns, { body: Uint8Array; etag: string }>();
+  let encoded = 0;
+  const current = (cols: PremiseColumns) => {
+    let layer = cached.get(cols);
+    if (!layer) {
+      layer = { body: encodePremiseLayer(cols, ctx.startDay), etag: `"pl-${bootId}-${++encoded}"` };
+      cached.set(cols, layer);
     }
-    return cached;
+    return layer;
   };
-  return new Hono().get('/premises', (c) => {
-    const layer = current();
+  return new Hono<AppEnv>().get('/premises', (c) => {
+    const layer = current(columnsFor(ctx, c.get('scope')));
     c.header('ETag', layer.etag);
     c.header('Cache-Control', 'no-cache');
     // Compression weakens the ETag (W/"…"); the bytes behind it are the same either way.

@@ -2,12 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
-import { eventInserter, getPremise, listEvents } from '../db/premises';
+import { eventInserter, listEvents } from '../db/premises';
 import { parseDay } from '../domain/dates';
 import { EVENT_TYPE_KEYS, PROBLEM_KEYS } from '../domain/event-types';
 import { LICENCE_CODES } from '../domain/licences';
 import type { PremiseEvent } from '../domain/premise-event';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
+import { type AppEnv, actorName } from '../http/auth';
+import { premiseInScope } from '../http/premise-in-scope';
 import { idParam, isoDate, validate } from '../http/validate';
 
 const eventBody = z
@@ -63,13 +65,12 @@ const eventBody = z
 
 /** Recording supervision events (inspections, orders, licences, outcomes) on a premise's file. */
 export function premiseEventRoutes(ctx: AppContext) {
-  return new Hono().post(
+  return new Hono<AppEnv>().post(
     '/:id/events',
     validate('param', z.object({ id: idParam })),
     validate('json', eventBody),
     (c) => {
-      const premiseId = c.req.valid('param').id;
-      if (!getPremise(ctx.db, premiseId)) throw notFound('premise');
+      const premiseId = premiseInScope(ctx, c, c.req.valid('param').id).id;
       const body = c.req.valid('json');
       const event: PremiseEvent = {
         day: parseDay(body.date) as number,
@@ -88,7 +89,13 @@ export function premiseEventRoutes(ctx: AppContext) {
       }
       const id = ctx.db.transaction(() => {
         const newId = eventInserter(ctx.db)(premiseId, event);
-        audit(ctx.db, { action: 'create', entity: 'event', entityId: newId, after: { premiseId, ...body } });
+        audit(ctx.db, {
+          actor: actorName(c),
+          action: 'create',
+          entity: 'event',
+          entityId: newId,
+          after: { premiseId, ...body },
+        });
         return newId;
       })();
       ctx.model.refresh(premiseId);

@@ -1,10 +1,10 @@
 import { zipSync } from 'fflate';
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
+import { emptyApp } from '../../../tests/helpers/test-app';
 import { sendJson, upload } from '../../../tests/helpers/upload';
 import { writeShapefile } from '../../../tests/helpers/write-shapefile';
-import { createApp } from '../app';
-import { boot } from '../boot';
+import type { createApp } from '../app';
 import { featuresKml } from '../domain/export/features-kml';
 
 /** A made-up township of six square villages, 2 × 3, far from the demo's: nothing here is the demo's. */
@@ -46,11 +46,6 @@ const SETUP = {
   townshipOtherNames: [],
   start: '2021-01-01',
 };
-
-async function emptyApp() {
-  const { db, ctx } = await boot(':memory:', null);
-  return { app: createApp(ctx), db, ctx };
-}
 
 type App = ReturnType<typeof createApp>;
 const json = async <T = Record<string, unknown>>(res: Response | Promise<Response>) =>

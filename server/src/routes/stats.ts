@@ -8,7 +8,9 @@ import { statusSeries } from '../domain/series';
 import { STATUS_KEYS } from '../domain/statuses';
 import { type GroupTally, type TallyFilter, tally } from '../domain/tally';
 import { notFound } from '../http/api-error';
+import type { AppEnv } from '../http/auth';
 import { idParam, isoDate, validate } from '../http/validate';
+import { columnsFor } from '../scoped-columns';
 
 const filterQuery = z.object({
   village: idParam.optional(),
@@ -40,11 +42,11 @@ function toFilter(ctx: AppContext, q: z.infer<typeof filterQuery>): TallyFilter 
 }
 
 export function statsRoutes(ctx: AppContext) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .get('/', validate('query', filterQuery.extend({ at: isoDate })), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const result = tally(ctx.model.columns, parseDay(q.at) as number, filter);
+      const result = tally(columnsFor(ctx, c.get('scope')), parseDay(q.at) as number, filter);
       const byVillage: Record<string, GroupTally> = {};
       for (const v of listVillages(ctx.db)) {
         if (filter.villageId === undefined || filter.villageId === v.id) {
@@ -55,7 +57,7 @@ export function statsRoutes(ctx: AppContext) {
     })
     .get('/series', validate('query', filterQuery), (c) => {
       const filter = toFilter(ctx, c.req.valid('query'));
-      const series = statusSeries(ctx.model.columns, ctx.startDay, ctx.endDay, 7, filter);
+      const series = statusSeries(columnsFor(ctx, c.get('scope')), ctx.startDay, ctx.endDay, 7, filter);
       return c.json({ ...series, days: series.days.map(formatDay) });
     });
 }

@@ -11,6 +11,7 @@ const rgb = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 /** The shape's headline on the slider date: premises, unlicensed, progress, land, density, villages. */
 export function AreaHeadline({ figures }: { figures: Figures }) {
   const t = useMessages();
+  const lang = useLang();
   const { counts } = figures;
   const kpis = [
     { key: 'surveyed', value: counts.surveyed, shown: int.format(counts.surveyed), unit: t.unitHouseholds },
@@ -25,6 +26,11 @@ export function AreaHeadline({ figures }: { figures: Figures }) {
   ] as const;
   return (
     <div className="area-figures">
+      {figures.repaired && (
+        <p className="area-repaired" data-testid="area-repaired">
+          {lang === 'en' ? figures.repaired.message : figures.repaired.messageZh}
+        </p>
+      )}
       <div className="kpi-grid area-kpis">
         {kpis.map((k) => (
           <div

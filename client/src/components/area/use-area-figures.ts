@@ -30,6 +30,8 @@ export interface AreaFigures {
   /** client: counted here from the layer (and checked against the server); server: the server's counts. */
   source: 'client' | 'server';
   error: string | null;
+  /** Said when the server had to mend the shape (touching parts dissolved into one). */
+  repaired: { message: string; messageZh: string } | null;
 }
 
 type Check = { geometry: Polygonal } & ({ answer: AreaStatsAnswer; agrees: boolean } | { error: string });
@@ -124,5 +126,6 @@ export function useAreaFigures(geometry: Polygonal, at: string, day: CampaignDay
     state: failed ? 'error' : !answer || (!trusted && !fromServer) ? 'checking' : 'ready',
     source: trusted ? 'client' : 'server',
     error: failed,
+    repaired: answer && 'repaired' in answer && answer.repaired ? answer.repaired : null,
   };
 }

@@ -83,8 +83,8 @@ export function convertSlotNumerals(text: string, numeralNames: readonly string[
   );
 }
 
-/** A door number in numerals ending the address right after the road, with its 号 left off: 江东路三百三十七. */
-const TRAILING_NUMERAL = new RegExp(`(?<=(?:路|街|巷|大道|弄))([${NUMERAL_CHARS}]+)$`, 'u');
+/** A door number in numerals ending the address right after the road or 组, its 号 left off: 江东路三百三十七. */
+const TRAILING_NUMERAL = new RegExp(`(?<=(?:路|街|巷|大道|弄|组))([${NUMERAL_CHARS}]+)$`, 'u');
 
 function convertTrailingNumber(text: string): string {
   return text.replace(TRAILING_NUMERAL, (numeral: string) => {

@@ -129,7 +129,8 @@ function buildIndex(g: Gazetteer): GazetteerIndex {
       number: p.number,
     };
     const text = plateKeyText(key);
-    if (text) keep(index.plates, text, p);
+    // A building's unit plates are not one point: the building's middle (byEstate) stands for them.
+    if (text && p.number !== undefined) keep(index.plates, text, p);
     if (key.estate && key.building !== undefined)
       push(index.byEstate, `${key.estate}|${key.building}`, { number: p.number ?? 0, lngLat: p.lngLat });
     if (p.number === undefined) continue;

@@ -1,3 +1,4 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import { foreignPrefix } from './foreign-prefix';
 import {
   type GazetteerIndex,
@@ -194,11 +195,33 @@ function byVillagePlate(job: Job): Found | null {
     const theirs = same[0].group === undefined ? '' : `${same[0].group}组`;
     return plate(same[0].lngLat, 0.9 - penalty, `${v.name}${theirs}${p.number}号`);
   }
-  if (p.group !== undefined) return null;
+  if (p.group !== undefined) {
+    // A number the register skipped, between two close ones of the same 组: the houses stand in between.
+    const neighbours = job.index.byGroup.get(`${v.id}|${p.group}`) ?? [];
+    const lo = neighbours
+      .filter((q) => q.number < (p.number as number))
+      .sort((a, b) => b.number - a.number)[0];
+    const hi = neighbours
+      .filter((q) => q.number > (p.number as number))
+      .sort((a, b) => a.number - b.number)[0];
+    const between = lo && hi && hi.number - lo.number <= GROUP_GAP ? lerp(lo, hi, p.number) : null;
+    if (between && booleanPointInPolygon(between, v.geometry)) {
+      return {
+        lngLat: between,
+        method: 'road_interpolation',
+        confidence: 0.7 - penalty,
+        matchedText: `${v.name}${groupText}${p.number}号`,
+      };
+    }
+    return null;
+  }
   // 组 left out where numbers restart in each 组: usable only if the village has one plate with that number.
   if (same.length === 1) return plate(same[0].lngLat, 0.55 - penalty, `${v.name}${p.number}号`);
   return null;
 }
+
+/** Two door numbers of a 组 this close (or closer) place a skipped number between them. */
+const GROUP_GAP = 4;
 
 /** What a building's plates sit around: how far a unit or door is from the building's middle. */
 const BUILDING_CONFIDENCE = 0.85;

@@ -18,5 +18,7 @@ export function normalizeAddress(address: string, numeralNames: readonly string[
     .replace(/[()[\]【】〔〕<>《》]/gu, '')
     .replace(SEPARATORS, '')
     .replace(/#/gu, '号');
-  return convertSlotNumerals(text, numeralNames);
+  return convertSlotNumerals(text, numeralNames)
+    .replace(/第(?=\d+(?:组|村民小组|队|号|幢|栋|单元))/gu, '')
+    .replace(/(\d+)(?:村民小组|小组)/gu, '$1组');
 }

@@ -5,6 +5,7 @@ export interface ExistingPremise {
   archiveNo: string;
   name: string;
   address: string;
+  operator?: string | null;
 }
 
 /** A row that looks like a premise already on record (or an earlier row of the same file). */
@@ -27,11 +28,17 @@ interface Known {
   row: number | null;
   name: string;
   address: string;
+  operator: string | null;
 }
 
+/** Two named operators who differ make two premises, however alike their names and addresses. */
+const otherOperator = (a: string | null, b: string | null | undefined) =>
+  !!a && !!b && normaliseName(a) !== normaliseName(b);
+
 /**
- * Finds duplicates by archive number, or by the same name at a similar address, against the
- * premises on record and against the rows of the file seen so far.
+ * Finds duplicates by archive number, or by the same name at a similar address (unless both name
+ * their operator and the operators differ), against the premises on record and against the rows
+ * of the file seen so far.
  */
 export class DuplicateFinder {
   private readonly byArchive = new Map<string, Known>();
@@ -39,7 +46,10 @@ export class DuplicateFinder {
 
   constructor(existing: Iterable<ExistingPremise>) {
     for (const p of existing)
-      this.add({ id: p.id, row: null, name: p.name, address: p.address }, p.archiveNo);
+      this.add(
+        { id: p.id, row: null, name: p.name, address: p.address, operator: p.operator ?? null },
+        p.archiveNo,
+      );
   }
 
   private add(k: Known, archiveNo: string | null): void {
@@ -51,11 +61,17 @@ export class DuplicateFinder {
   }
 
   /** The best match for a row, or null. */
-  find(row: { archiveNo: string | null; name: string; address: string }): DuplicateMatch | null {
+  find(row: {
+    archiveNo: string | null;
+    name: string;
+    address: string;
+    operator?: string | null;
+  }): DuplicateMatch | null {
     const byArchive = row.archiveNo ? this.byArchive.get(row.archiveNo.trim()) : undefined;
     if (byArchive) return this.match(byArchive, 1, 'archive_no');
     let best: { k: Known; score: number } | null = null;
     for (const k of this.byName.get(normaliseName(row.name)) ?? []) {
+      if (otherOperator(k.operator, row.operator)) continue;
       const score = addressSimilarity(row.address, k.address);
       if (
         score >= SIMILAR_ADDRESS &&
@@ -68,8 +84,14 @@ export class DuplicateFinder {
   }
 
   /** Remembers a row of the file, so later rows are compared with it too. */
-  remember(rowNo: number, row: { archiveNo: string | null; name: string; address: string }): void {
-    this.add({ id: null, row: rowNo, name: row.name, address: row.address }, row.archiveNo);
+  remember(
+    rowNo: number,
+    row: { archiveNo: string | null; name: string; address: string; operator?: string | null },
+  ): void {
+    this.add(
+      { id: null, row: rowNo, name: row.name, address: row.address, operator: row.operator ?? null },
+      row.archiveNo,
+    );
   }
 
   private match(k: Known, score: number, reason: DuplicateMatch['reason']): DuplicateMatch {

@@ -88,6 +88,12 @@ describe('checkMapping', () => {
   });
   it('names the required fields that have no column', () => {
     expect(() => checkMapping({ name: 0 }, headers)).toThrow(/no column for 地址、行业/);
+    expect(() => checkMapping({ name: 0 }, headers)).toThrow(
+      expect.objectContaining({
+        messageZh:
+          '表头对应不全：还缺地址、行业；请为每项选择对应的列（文件现有列："店名"、"地址"、"行业"、"经度"、"纬度"）',
+      }),
+    );
   });
   it('allows 行业 to come from a default category', () => {
     expect(() => checkMapping({ name: 0, address: 1 }, headers, { defaultCategory: true })).not.toThrow();
@@ -95,6 +101,11 @@ describe('checkMapping', () => {
   it('refuses one column for two fields', () => {
     expect(() => checkMapping({ name: 0, address: 0, category: 2 }, headers)).toThrow(
       /"店名" is mapped to both 名称 and 地址/,
+    );
+    expect(() => checkMapping({ name: 0, address: 0, category: 2 }, headers)).toThrow(
+      expect.objectContaining({
+        messageZh: '表头对应有误：“店名”列同时对应了名称和地址，一列只能对应一个字段',
+      }),
     );
   });
   it('refuses a column that does not exist', () => {

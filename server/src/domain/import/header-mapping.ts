@@ -94,7 +94,10 @@ export function checkMapping(
     if (column === null || column === undefined) continue;
     if (!Number.isInteger(column) || column < 0 || column >= headers.length) {
       throw new ImportError(
-        `mapping: ${fieldLabel(field)} points at column ${column}, but the file has columns 0–${headers.length - 1}`,
+        {
+          en: `mapping: ${fieldLabel(field)} points at column ${column}, but the file has columns 0–${headers.length - 1}`,
+          zh: `表头对应有误：${fieldLabel(field)}对应到第 ${column} 列，但文件只有第 0–${headers.length - 1} 列`,
+        },
         422,
         'bad_mapping',
       );
@@ -102,7 +105,10 @@ export function checkMapping(
     const other = used.get(column);
     if (other) {
       throw new ImportError(
-        `mapping: column ${JSON.stringify(headers[column])} is mapped to both ${fieldLabel(other)} and ${fieldLabel(field)}`,
+        {
+          en: `mapping: column ${JSON.stringify(headers[column])} is mapped to both ${fieldLabel(other)} and ${fieldLabel(field)}`,
+          zh: `表头对应有误：“${headers[column]}”列同时对应了${fieldLabel(other)}和${fieldLabel(field)}，一列只能对应一个字段`,
+        },
         422,
         'bad_mapping',
       );
@@ -114,8 +120,13 @@ export function checkMapping(
     (f) => (mapping[f] === null || mapping[f] === undefined) && !(f === 'category' && opts.defaultCategory),
   );
   if (missing.length > 0) {
+    const names = missing.map(fieldLabel).join('、');
+    const header = headers.map((h) => JSON.stringify(h));
     throw new ImportError(
-      `mapping: no column for ${missing.map(fieldLabel).join('、')}; map a column to each (the file has ${headers.map((h) => JSON.stringify(h)).join(', ')})`,
+      {
+        en: `mapping: no column for ${names}; map a column to each (the file has ${header.join(', ')})`,
+        zh: `表头对应不全：还缺${names}；请为每项选择对应的列（文件现有列：${header.join('、')}）`,
+      },
       422,
       'bad_mapping',
     );
@@ -123,6 +134,13 @@ export function checkMapping(
   const lng = mapping.lng ?? null;
   const lat = mapping.lat ?? null;
   if ((lng === null) !== (lat === null)) {
-    throw new ImportError('mapping: 经度 and 纬度 go together; map both or neither', 422, 'bad_mapping');
+    throw new ImportError(
+      {
+        en: 'mapping: 经度 and 纬度 go together; map both or neither',
+        zh: '表头对应有误：经度和纬度须成对对应，要么都选，要么都不选',
+      },
+      422,
+      'bad_mapping',
+    );
   }
 }

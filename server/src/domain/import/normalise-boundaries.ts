@@ -96,7 +96,14 @@ function decideCrs(
   }
   const guess = guessCrs(bboxOf(shapes), nearLng);
   if (!guess.ok)
-    throw new ImportError(`the coordinate system cannot be told: ${guess.reason}`, 422, 'unknown_crs');
+    throw new ImportError(
+      {
+        en: `the coordinate system cannot be told: ${guess.reason}`,
+        zh: '无法从文件判断坐标系：请在“坐标系”中选定（如 CGCS2000 或 EPSG:4549）后重新上传',
+      },
+      422,
+      'unknown_crs',
+    );
   return {
     crs: guess.crs,
     decision: {
@@ -132,7 +139,10 @@ export function normaliseBoundaries(
   const skippedText = [...skipped].map(([k, n]) => `${n} × ${k}`).join(', ');
   if (kept.length === 0) {
     throw new ImportError(
-      `the file has no polygon features to use as boundaries${skippedText ? ` (it has ${skippedText})` : ' (it is empty)'}; village and township boundaries must be polygons`,
+      {
+        en: `the file has no polygon features to use as boundaries${skippedText ? ` (it has ${skippedText})` : ' (it is empty)'}; village and township boundaries must be polygons`,
+        zh: `文件里没有可作边界的面要素${skippedText ? `（只有 ${skippedText}）` : '（文件是空的）'}；村界、镇界必须是面（多边形）`,
+      },
       422,
       'no_polygons',
     );

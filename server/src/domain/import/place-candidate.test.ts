@@ -78,11 +78,17 @@ describe('placeCandidate', () => {
     const r = placeCandidate(candidate({ villageText: '大唐村', lngLat: [120.215, 30.305] }), villages, null);
     expect(r.placement).toMatchObject({ villageId: 1, conflict: true });
     expect(r.warnings[0].expected).toMatch(/lies in 丁桥社区. Kept 大唐村/);
+    expect(r.warnings[0].expectedZh).toBe(
+      '与位置一致的村（社区）；位置 (120.215, 30.305) 在丁桥社区，已按填写的大唐村保留',
+    );
   });
   it('geocodes a row without coordinates and queues low confidence for review', () => {
     const r = placeCandidate(candidate(), villages, () => geocoded([120.205, 30.305], 0.5));
     expect(r.placement).toMatchObject({ villageId: 1, method: 'road_interpolation', confidence: 0.5 });
     expect(r.warnings[0].expected).toMatch(/review queue/);
+    expect(r.warnings[0].expectedZh).toBe(
+      '地名库能准确匹配的地址；此行按道路门牌推算定位，置信度 0.50：请到“待定位”中核对',
+    );
   });
   it('falls back to the middle of the village named when the geocoder finds nothing', () => {
     const r = placeCandidate(candidate({ villageText: '丁桥社区' }), villages, () => geocoded(null, 0));
@@ -94,6 +100,7 @@ describe('placeCandidate', () => {
     expect(r.errors[0]).toMatchObject({
       column: '地址',
       expected: expect.stringMatching(/nothing in this row says where it is/),
+      expectedZh: '地名库能定位的地址，或经度/纬度，或所属村（社区）：这一行没有能确定位置的内容',
     });
   });
   it('refuses a village the township does not have', () => {

@@ -1,6 +1,7 @@
 import { pointOnFeature } from '@turf/turf';
 import type { LngLat } from '../crs/to-wgs84';
 import type { GeocodeMethod, GeocodeResult } from '../geocoder/types';
+import { type Bilingual, expectedOf } from './bilingual';
 import type { PremiseCandidate, RowIssue } from './premise-candidate';
 import { fieldLabel, type PremiseField } from './premise-fields';
 import type { VillageMatcher, VillageRef } from './village-matcher';
@@ -26,6 +27,22 @@ export type Geocode = (address: string) => GeocodeResult;
 
 const fmt = (p: LngLat) => `(${p.map((v) => Number(v.toFixed(6))).join(', ')})`;
 
+/** How each way of placing a premise is called on the page. */
+const METHOD_ZH: Record<GeocodeMethod, string> = {
+  address_point: '门牌匹配',
+  road_interpolation: '道路门牌推算',
+  village_fallback: '村（社区）中心点',
+  manual: '人工标注',
+};
+
+/** What a 所属村 / 村社区代码 cell naming no village of the township is told. */
+export function villageExpected(villages: VillageMatcher): Bilingual {
+  return {
+    en: `a village or community of this township (${villages.sampleNames()})`,
+    zh: `本镇的村（社区）之一（${villages.sampleNames()}）`,
+  };
+}
+
 /**
  * Places a row: its village from 所属村/村社区代码 (by code or name) or else from its point; its
  * point from 经度/纬度, else from the geocoder, else the middle of its village. Says when the
@@ -39,8 +56,8 @@ export function placeCandidate(
 ): { placement: Placement | null; errors: RowIssue[]; warnings: RowIssue[] } {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const issue = (list: RowIssue[], field: PremiseField, value: string, expected: string) =>
-    list.push({ row: c.rowNo, column: columnOf(field), field, value, expected });
+  const issue = (list: RowIssue[], field: PremiseField, value: string, expected: Bilingual) =>
+    list.push({ row: c.rowNo, column: columnOf(field), field, value, ...expectedOf(expected) });
 
   let named: VillageRef | null = null;
   const villageField: PremiseField = c.villageCode ? 'villageCode' : 'village';
@@ -49,13 +66,7 @@ export function placeCandidate(
     named =
       villages.byText(villageCell) ??
       (c.villageCode && c.villageText ? villages.byText(c.villageText) : null);
-    if (!named)
-      issue(
-        errors,
-        villageField,
-        villageCell,
-        `a village or community of this township (${villages.sampleNames()})`,
-      );
+    if (!named) issue(errors, villageField, villageCell, villageExpected(villages));
   }
 
   let lngLat = c.lngLat;
@@ -84,12 +95,10 @@ export function placeCandidate(
     matchedText = named.name;
   }
   if (!lngLat) {
-    issue(
-      errors,
-      'address',
-      c.address,
-      'an address the gazetteer can place, or 经度/纬度, or 所属村社区: nothing in this row says where it is',
-    );
+    issue(errors, 'address', c.address, {
+      en: 'an address the gazetteer can place, or 经度/纬度, or 所属村社区: nothing in this row says where it is',
+      zh: '地名库能定位的地址，或经度/纬度，或所属村（社区）：这一行没有能确定位置的内容',
+    });
     return { placement: null, errors, warnings };
   }
 
@@ -98,37 +107,29 @@ export function placeCandidate(
   if (!village && geocodedVillage)
     village = villages.villages.find((v) => v.id === geocodedVillage.id) ?? null;
   if (!village) {
-    issue(
-      errors,
-      'village',
-      c.villageText ?? '',
-      `a village or community: the point ${fmt(lngLat)} lies in none of the township's; give 所属村社区`,
-    );
+    issue(errors, 'village', c.villageText ?? '', {
+      en: `a village or community: the point ${fmt(lngLat)} lies in none of the township's; give 所属村社区`,
+      zh: `所属村（社区）：位置 ${fmt(lngLat)} 不在本镇任何村（社区）内，请填写所属村社区`,
+    });
     return { placement: null, errors, warnings };
   }
   if (named && atPoint && atPoint.id !== named.id) {
     conflict = true;
-    issue(
-      warnings,
-      villageField,
-      villageCell ?? '',
-      `the village at the point; the point ${fmt(lngLat)} lies in ${atPoint.name}. Kept ${named.name} as written`,
-    );
+    issue(warnings, villageField, villageCell ?? '', {
+      en: `the village at the point; the point ${fmt(lngLat)} lies in ${atPoint.name}. Kept ${named.name} as written`,
+      zh: `与位置一致的村（社区）；位置 ${fmt(lngLat)} 在${atPoint.name}，已按填写的${named.name}保留`,
+    });
   } else if (named && !atPoint && method !== 'village_fallback') {
-    issue(
-      warnings,
-      'lng',
-      c.lngLat ? fmt(c.lngLat) : c.address,
-      `a point inside the township; ${fmt(lngLat)} lies outside every village (check 经度/纬度 and 坐标系)`,
-    );
+    issue(warnings, 'lng', c.lngLat ? fmt(c.lngLat) : c.address, {
+      en: `a point inside the township; ${fmt(lngLat)} lies outside every village (check 经度/纬度 and 坐标系)`,
+      zh: `本镇范围内的位置；${fmt(lngLat)} 不在任何村（社区）内（请核对经度/纬度和坐标系）`,
+    });
   }
   if (confidence !== null && confidence < REVIEW_CONFIDENCE) {
-    issue(
-      warnings,
-      'address',
-      c.address,
-      `an address the gazetteer knows well; placed by ${method} with confidence ${confidence.toFixed(2)}: check it in the review queue`,
-    );
+    issue(warnings, 'address', c.address, {
+      en: `an address the gazetteer knows well; placed by ${method} with confidence ${confidence.toFixed(2)}: check it in the review queue`,
+      zh: `地名库能准确匹配的地址；此行按${METHOD_ZH[method]}定位，置信度 ${confidence.toFixed(2)}：请到“待定位”中核对`,
+    });
   }
   if (errors.length > 0) return { placement: null, errors, warnings };
   return {

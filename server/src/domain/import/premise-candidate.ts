@@ -4,7 +4,10 @@ import type { GeocodeMethod } from '../geocoder/types';
 import type { LicenceType } from '../licences';
 import type { PremiseField } from './premise-fields';
 
-/** One thing wrong (or worth saying) about one cell: which row, which column, what it held, what was expected. */
+/**
+ * One thing wrong (or worth saying) about one cell: which row, which column, what it held, what was
+ * expected (in English, and in Chinese for the page and the error report).
+ */
 export interface RowIssue {
   row: number;
   /** The column's header in the file (or the field's label when the file has no such column). */
@@ -12,6 +15,7 @@ export interface RowIssue {
   field: PremiseField | null;
   value: string;
   expected: string;
+  expectedZh: string;
 }
 
 export interface LicenceInput {

@@ -1,3 +1,11 @@
+import {
+  bearing,
+  booleanIntersects,
+  centroid,
+  destination,
+  nearestPointOnLine,
+  polygonToLine,
+} from '@turf/turf';
 import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { demoGazetteer } from '../../../../tests/helpers/demo-gazetteer';
@@ -84,6 +92,7 @@ describe('readAddressPoints: the plate from a full address', () => {
         value: '大唐村村委会',
         expected:
           'an address with a door number: 村 + 组 + 号, 路 + 号 or 小区 + 幢 + 号, e.g. 大唐村1组23号',
+        expectedZh: '带门牌号的地址：村＋组＋号、路＋号或小区＋幢＋号，如：大唐村1组23号',
       },
     ]);
   });
@@ -102,6 +111,7 @@ describe('readAddressPoints: coordinates', () => {
         value: '30.349192',
         expected:
           '经度 and 纬度 the right way round; they were swapped (经度 30.349192, 纬度 120.236183) and have been read the other way',
+        expectedZh: '经度、纬度写反了（经度 30.349192，纬度 120.236183），已按正确顺序读取',
       },
     ]);
   });
@@ -128,6 +138,7 @@ describe('readAddressPoints: coordinates', () => {
         field: 'crs',
         value: 'EPSG:4549',
         expected: 'one of WGS84, CGCS2000, GCJ02, BD09',
+        expectedZh: '以下坐标系之一：WGS84、CGCS2000、GCJ02、BD09',
       },
     ]);
   });
@@ -143,11 +154,14 @@ describe('readAddressPoints: coordinates', () => {
         value: '120.5, 30.5',
         expected:
           "a point inside one of the township's villages; (120.5, 30.5) in WGS-84 lies outside all of them",
+        expectedZh:
+          '本镇某个村（社区）内的位置；(120.5, 30.5)（WGS-84）不在任何村（社区）内，请核对经纬度和坐标系',
       },
       expect.objectContaining({
         row: 3,
         column: '经度',
         expected: expect.stringMatching(/is outside China$/),
+        expectedZh: expect.stringMatching(/不在中国境内/),
       }),
       expect.objectContaining({
         row: 4,
@@ -164,7 +178,9 @@ describe('readAddressPoints: checks that keep the table whole', () => {
     expect(r.errors).toHaveLength(2);
     expect(r.errors[0]).toMatchObject({ row: 2, column: '村/社区', value: '火星村' });
     expect(r.errors[0].expected).toMatch(/^one of the township's villages or communities: .*大唐村/);
+    expect(r.errors[0].expectedZh).toMatch(/^本镇的村（社区）之一：.*大唐村/);
     expect(r.errors[1].expected).toMatch(/; did you mean 白马庄村\?$/);
+    expect(r.errors[1].expectedZh).toMatch(/；是不是“白马庄村”？$/);
   });
 
   it('refuses a bad number, 组 or 幢, a sub-number, and a number with no place', () => {
@@ -188,6 +204,15 @@ describe('readAddressPoints: checks that keep the table whole', () => {
       [7, '号', '0', 'a door number from 1 to 99999, e.g. 23 or 23号'],
       [8, '村', '、', 'the place the number belongs to: a 村/社区, a 路 or a 小区'],
     ]);
+    expect(r.errors.map((e) => e.expectedZh)).toEqual([
+      '1 到 99999 的门牌号，如：23 或 23号',
+      '1 到 999 的整数，如：3 或 3组，也可不填',
+      '1 到 999 的整数，如：8 或 8幢，也可不填',
+      '完整的门牌号；23-1号这样的附号不能作为门牌保存',
+      '门牌号所属的地方：村/社区、路或小区',
+      '1 到 99999 的门牌号，如：23 或 23号',
+      '门牌号所属的地方：村/社区、路或小区',
+    ]);
     expect(r.rejectedRows).toBe(7);
   });
 
@@ -206,6 +231,7 @@ describe('readAddressPoints: checks that keep the table whole', () => {
         field: null,
         value: '大唐村1组23号',
         expected: 'each plate once; the same plate at the same point as row 2, imported once',
+        expectedZh: '每个门牌只登记一次；与第 2 行门牌相同、位置相同，只导入一次',
       },
     ]);
     expect(r.errors).toEqual([
@@ -215,29 +241,53 @@ describe('readAddressPoints: checks that keep the table whole', () => {
         field: null,
         value: '大唐村1组23号',
         expected: 'one position per plate; row 2 gives 大唐村1组23号 at (120.210104, 30.341777)',
+        expectedZh: '同一门牌只能有一个位置；第 2 行的大唐村1组23号在 (120.210104, 30.341777)，与本行不同',
       },
     ]);
     expect(r.rejectedRows).toBe(1);
   });
 
-  it('warns when the point lies in another village than the plate names', () => {
-    const r = read(['村,组,号,经度,纬度', `大唐村,1,23,${CHANGMU_ROAD}`]);
-    expect(r.points).toHaveLength(1);
-    expect(r.warnings[0]).toMatchObject({
+  it('warns when the point lies just over the line of the village the plate names, refuses it well inside another', () => {
+    const g = township();
+    const datang = g.villages.find((v) => v.name === '大唐村') as (typeof g.villages)[number];
+    const neighbour = g.villages.find(
+      (v) => v.name !== '大唐村' && booleanIntersects(v.geometry, datang.geometry),
+    );
+    if (!neighbour) throw new Error('大唐村 has no neighbour in the demo');
+    // A point 30 m into the neighbour from their shared edge, and one deep inside it.
+    const edge = nearestPointOnLine(polygonToLine(datang.geometry) as never, centroid(neighbour.geometry));
+    const inward = destination(edge, 0.03, bearing(edge, centroid(neighbour.geometry)));
+    const [x, y] = inward.geometry.coordinates;
+    const near = read(['村,组,号,经度,纬度', `大唐村,1,23,${x},${y}`]);
+    expect(near.points).toHaveLength(1);
+    expect(near.warnings[0]).toMatchObject({
       row: 2,
       column: '村',
-      expected: 'a point inside 大唐村; the point lies in 丁桥社区 (imported as written)',
+      expected: `a point inside 大唐村; the point lies just over the line in ${neighbour.name} (imported as written)`,
     });
+    const far = read(['村,组,号,经度,纬度', `大唐村,1,23,${CHANGMU_ROAD}`]);
+    expect(far.points).toHaveLength(0);
+    expect(far.errors[0]).toMatchObject({ row: 2, column: '经度' });
+    expect(far.errors[0].expected).toMatch(
+      /lies in 丁桥社区, \d+ m from 大唐村: check 经度\/纬度 or the village/,
+    );
   });
 });
 
 describe('checkAddressPointMapping', () => {
   it('refuses a list without coordinates or a plate, saying what the header row has', () => {
     const headers = ['村', '组', '备注'];
-    const check = () => checkAddressPointMapping(guessAddressPointMapping(headers), headers, 'p.csv');
+    const check = () =>
+      checkAddressPointMapping(guessAddressPointMapping(headers), headers, { en: 'p.csv', zh: 'p.csv' });
     expect(check).toThrow(ImportError);
     expect(check).toThrow(
       'p.csv: no column for 经度、纬度、号 or 地址; a door-plate list needs 经度, 纬度 and either 号 (with 村/社区, 路 or 小区) or a full 地址 (the header row has "村", "组", "备注")',
+    );
+    expect(check).toThrow(
+      expect.objectContaining({
+        messageZh:
+          'p.csv：缺少经度、纬度、号或地址列；门牌表须有经度、纬度，以及号（配村/社区、路或小区）或完整地址（表头现有："村"、"组"、"备注"）',
+      }),
     );
   });
 });
@@ -267,6 +317,7 @@ describe('geoJsonPointTable', () => {
         field: null,
         value: 'LineString',
         expected: 'a Point: one door plate per feature',
+        expectedZh: '点（Point）：每个要素是一个门牌',
       },
     ]);
     const r = readAddressPoints(table, mapping, { crs: WGS84, gazetteer: township() });

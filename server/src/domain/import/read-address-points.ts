@@ -5,6 +5,7 @@ import {
   addressPointFieldLabel,
   guessAddressPointMapping,
 } from './address-point-fields';
+import { type Bilingual, expectedOf } from './bilingual';
 import { ImportError } from './import-error';
 import { type AddressPointRules, type AddressRowIssue, readAddressPointRow } from './read-address-point-row';
 import type { RawLayer } from './read-shapefile';
@@ -29,10 +30,15 @@ export interface AddressPointsRead {
 
 const sameSpot = (a: [number, number], b: [number, number]) => a[0] === b[0] && a[1] === b[1];
 
+/** Units of one building stand within this of each other. */
+const BUILDING_METERS = 80;
+const nearby = (a: [number, number], b: [number, number]) =>
+  Math.hypot((a[0] - b[0]) * 96_000, (a[1] - b[1]) * 111_000) <= BUILDING_METERS;
+
 /**
  * Reads every row of a door-plate list. A plate given twice at the same point is imported once
  * (a warning); given twice at different points it is an error on the later row (which one is
- * right is for a person to say).
+ * right is for a person to say) — except a building written by its units, whose doors are near.
  */
 export function readAddressPoints(
   table: PointListTable,
@@ -63,17 +69,24 @@ export function readAddressPoints(
           column,
           field: null,
           value: plate,
-          expected: `each plate once; the same plate at the same point as row ${earlier.rowNo}, imported once`,
+          ...expectedOf({
+            en: `each plate once; the same plate at the same point as row ${earlier.rowNo}, imported once`,
+            zh: `每个门牌只登记一次；与第 ${earlier.rowNo} 行门牌相同、位置相同，只导入一次`,
+          }),
         });
         continue;
       }
-      if (earlier) {
+      // A building written by its units (3幢1单元, 3幢2单元) is one plate at several doors: all kept.
+      if (earlier && (point.number !== undefined || !nearby(earlier.lngLat, point.lngLat))) {
         r.errors.push({
           row: rowNo,
           column,
           field: null,
           value: plate,
-          expected: `one position per plate; row ${earlier.rowNo} gives ${plate} at (${earlier.lngLat.join(', ')})`,
+          ...expectedOf({
+            en: `one position per plate; row ${earlier.rowNo} gives ${plate} at (${earlier.lngLat.join(', ')})`,
+            zh: `同一门牌只能有一个位置；第 ${earlier.rowNo} 行的${plate}在 (${earlier.lngLat.join(', ')})，与本行不同`,
+          }),
         });
       }
     }
@@ -97,15 +110,19 @@ export function readAddressPoints(
 export function checkAddressPointMapping(
   mapping: AddressPointMapping,
   headers: readonly string[],
-  where: string,
+  where: Bilingual,
 ): void {
   const missing: string[] = [];
   if (mapping.lng === undefined) missing.push('经度');
   if (mapping.lat === undefined) missing.push('纬度');
-  if (mapping.number === undefined && mapping.address === undefined) missing.push('号 or 地址');
-  if (missing.length === 0) return;
+  const noPlate = mapping.number === undefined && mapping.address === undefined;
+  if (missing.length === 0 && !noPlate) return;
+  const header = headers.map((h) => JSON.stringify(h));
   throw new ImportError(
-    `${where}: no column for ${missing.join('、')}; a door-plate list needs 经度, 纬度 and either 号 (with 村/社区, 路 or 小区) or a full 地址 (the header row has ${headers.map((h) => JSON.stringify(h)).join(', ') || 'nothing'})`,
+    {
+      en: `${where.en}: no column for ${[...missing, ...(noPlate ? ['号 or 地址'] : [])].join('、')}; a door-plate list needs 经度, 纬度 and either 号 (with 村/社区, 路 or 小区) or a full 地址 (the header row has ${header.join(', ') || 'nothing'})`,
+      zh: `${where.zh}：缺少${[...missing, ...(noPlate ? ['号或地址'] : [])].join('、')}列；门牌表须有经度、纬度，以及号（配村/社区、路或小区）或完整地址（表头现有：${header.join('、') || '无'}）`,
+    },
     422,
     'bad_mapping',
   );
@@ -138,7 +155,7 @@ export function geoJsonPointTable(layer: RawLayer): {
         column: 'geometry',
         field: null,
         value: f.geometry?.type ?? 'null',
-        expected: 'a Point: one door plate per feature',
+        ...expectedOf({ en: 'a Point: one door plate per feature', zh: '点（Point）：每个要素是一个门牌' }),
       });
       continue;
     }

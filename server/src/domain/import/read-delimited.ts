@@ -39,12 +39,13 @@ export function readDelimited(text: string): string[][] {
     }) as string[][];
   } catch (err) {
     if (err instanceof CsvError) {
-      const line = typeof err.lines === 'number' ? ` at line ${err.lines}` : '';
-      const why =
-        err.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'a quoted cell is never closed: the file may be cut off'
-          : err.message.replace(/^Invalid Record Length: /, '');
-      throw new ImportError(`the CSV file cannot be read${line}: ${why}`);
+      const at = typeof err.lines === 'number' ? err.lines : null;
+      const unclosed = err.code === 'CSV_QUOTE_NOT_CLOSED';
+      const why = err.message.replace(/^Invalid Record Length: /, '');
+      throw new ImportError({
+        en: `the CSV file cannot be read${at === null ? '' : ` at line ${at}`}: ${unclosed ? 'a quoted cell is never closed: the file may be cut off' : why}`,
+        zh: `CSV 文件${at === null ? '' : `第 ${at} 行`}无法读取：${unclosed ? '有一个引号没有闭合，文件可能不完整' : `格式有误（${why}）`}`,
+      });
     }
     throw err;
   }

@@ -97,24 +97,36 @@ describe('readPremiseRow', () => {
     ]);
     expect(r.errors[1].expected).toMatch(/one of the ten categories: 食品加工小作坊、小食杂店/);
     expect(r.errors[3].expected).toMatch(/on or after the campaign start 2008-01-01/);
+    expect(r.errors.map((e) => e.expectedZh)).toEqual([
+      '店名（经营户名称），如：阿林小卖部',
+      expect.stringMatching(/^十类行业之一：食品加工小作坊、小食杂店、/),
+      '电话号码：11位手机号（如 13812345678）或固定电话（如 0571-86001234）',
+      '整治开始日 2008-01-01 当天或之后的日期',
+    ]);
   });
 
   it('swaps latitude and longitude written the wrong way round, and says so', () => {
     const r = row({ ...good, 经度: '30.341777', 纬度: '120.210104' });
     expect(r.candidate?.lngLat).toEqual([120.210104, 30.341777]);
-    expect(r.warnings[0]).toMatchObject({ column: '经度', expected: expect.stringMatching(/swapped/) });
+    expect(r.warnings[0]).toMatchObject({
+      column: '经度',
+      expected: expect.stringMatching(/swapped/),
+      expectedZh: '经度、纬度写反了（经度 30.341777，纬度 120.210104），已按正确顺序读取',
+    });
   });
 
   it('refuses a point outside China', () => {
     const r = row({ ...good, 经度: '2.3522', 纬度: '48.8566' });
     expect(r.candidate).toBeNull();
     expect(r.errors[0].expected).toMatch(/\(2\.3522, 48\.8566\) is outside China/);
+    expect(r.errors[0].expectedZh).toMatch(/\(2\.3522, 48\.8566\) 不在中国境内/);
   });
 
   it('refuses half a coordinate pair', () => {
     expect(row({ ...good, 经度: '120.21' }).errors[0]).toMatchObject({
       column: '纬度',
       expected: expect.stringMatching(/纬度 is empty|经度 is given/),
+      expectedZh: '纬度（度），如：30.3418（填了经度，纬度却是空的）',
     });
   });
 
@@ -127,14 +139,17 @@ describe('readPremiseRow', () => {
   });
 
   it('flags an ID number Excel turned into a float', () => {
-    expect(row({ ...good, 身份证号: '3.30104198312308E+17' }).errors[0].expected).toMatch(
-      /format the column as text/,
+    const [error] = row({ ...good, 身份证号: '3.30104198312308E+17' }).errors;
+    expect(error.expected).toMatch(/format the column as text/);
+    expect(error.expectedZh).toBe(
+      '身份证号应为18位（17位数字加1位数字或X）；Excel 把它存成了数字并丢了末几位：请把该列设为文本后重新填写',
     );
   });
 
   it('warns of a licence period without a number', () => {
     const r = row({ ...good, 营业执照有效期: '2011-05-31' });
     expect(r.warnings[0].expected).toMatch(/营业执照号 to go with it/);
+    expect(r.warnings[0].expectedZh).toBe('同时填写营业执照号；只有有效期没有证号，有效期已忽略');
     expect(r.candidate?.licences).toEqual([]);
   });
 });

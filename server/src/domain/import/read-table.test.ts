@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import type { ImportError } from './import-error';
 import { readTable } from './read-table';
 
 async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
@@ -48,6 +49,28 @@ describe('readTable: CSV', () => {
   it('refuses a legacy .xls workbook with what to do', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
     await expect(readTable(ole, 'old.xls')).rejects.toThrow(/save it as \.xlsx/);
+  });
+  it('says each refusal in Chinese too, for the page', async () => {
+    const chinese = (bytes: Uint8Array, name: string) =>
+      readTable(bytes, name).then(
+        () => null,
+        (err: ImportError) => err.messageZh,
+      );
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(await chinese(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), 'old.xls')).toBe(
+      'old.xls 是旧版 Excel 97–2003（.xls）文件：请用 Excel 或 WPS 打开，另存为 .xlsx 后再上传',
+    );
+    expect(await chinese(new Uint8Array(), 'e.csv')).toBe('e.csv 是空文件');
+    expect(await chinese(text('a,b\n1,2\n'), 'x.csv')).toBe(
+      'x.csv：前十行里找不到表头；第一行应写明各列名称，如：名称、地址、行业',
+    );
+    expect(await chinese(text('名称,地址,行业\n'), 'h.csv')).toBe('h.csv 只有表头，下面没有数据行');
+    expect(await chinese(text('名称,地址,行业\n"阿林小卖部,大唐'), 'cut.csv')).toBe(
+      'CSV 文件第 2 行无法读取：有一个引号没有闭合，文件可能不完整',
+    );
+    expect(await chinese(new Uint8Array([0x00, 0xff, 0xfe, 0x00, 0x81, 0x00]), 'x.bin')).toMatch(
+      /^x\.bin 既不是 \.xlsx 表格，也不是 CSV 文本文件/,
+    );
   });
 });
 

@@ -22,6 +22,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 /** How to recognise the header row of a kind of list, and an example of one for the message when none is found. */
 export interface HeaderRule {
   score(cells: readonly string[]): number;
+  /** Column names written as a header row would be, e.g. 名称, 地址, 行业. */
   example: string;
 }
 
@@ -52,7 +53,8 @@ export async function readTable(
   sheet?: string,
   header: HeaderRule = PREMISE_HEADER,
 ): Promise<Table> {
-  if (bytes.length === 0) throw new ImportError(`${fileName} is empty`, 422, 'empty');
+  if (bytes.length === 0)
+    throw new ImportError({ en: `${fileName} is empty`, zh: `${fileName} 是空文件` }, 422, 'empty');
   const warnings: string[] = [];
   let format: Table['format'];
   let encoding: TextEncoding | null = null;
@@ -65,7 +67,10 @@ export async function readTable(
     rows = book.rows;
   } else if (startsWith(bytes, OLE) || /\.xls$/i.test(fileName)) {
     throw new ImportError(
-      `${fileName} is an old Excel 97–2003 (.xls) workbook; open it in Excel or WPS and save it as .xlsx`,
+      {
+        en: `${fileName} is an old Excel 97–2003 (.xls) workbook; open it in Excel or WPS and save it as .xlsx`,
+        zh: `${fileName} 是旧版 Excel 97–2003（.xls）文件：请用 Excel 或 WPS 打开，另存为 .xlsx 后再上传`,
+      },
       400,
       'unsupported_format',
     );
@@ -73,7 +78,10 @@ export async function readTable(
     const decoded = decodeText(bytes);
     if (!decoded || decoded.text.includes(String.fromCharCode(0))) {
       throw new ImportError(
-        `${fileName} is neither an .xlsx workbook nor a CSV text file (UTF-8 or GBK)`,
+        {
+          en: `${fileName} is neither an .xlsx workbook nor a CSV text file (UTF-8 or GBK)`,
+          zh: `${fileName} 既不是 .xlsx 表格，也不是 CSV 文本文件（UTF-8 或 GBK 编码）：请另存为 .xlsx 或 CSV 后再上传`,
+        },
         400,
         'unsupported_format',
       );
@@ -85,11 +93,15 @@ export async function readTable(
       .map((cells, i) => ({ rowNo: i + 1, cells: cells.map((c) => c.trim()) }))
       .filter((r) => r.cells.some((c) => c !== ''));
   }
-  if (rows.length === 0) throw new ImportError(`${fileName} has no rows`, 422, 'empty');
+  if (rows.length === 0)
+    throw new ImportError({ en: `${fileName} has no rows`, zh: `${fileName} 里没有任何内容` }, 422, 'empty');
   const found = splitHeader(rows, header);
   if (found.score < 2) {
     throw new ImportError(
-      `${fileName}: no header row found in the first ten rows; the first row should name the columns, e.g. ${header.example}`,
+      {
+        en: `${fileName}: no header row found in the first ten rows; the first row should name the columns, e.g. ${header.example}`,
+        zh: `${fileName}：前十行里找不到表头；第一行应写明各列名称，如：${header.example.replace(/, /g, '、')}`,
+      },
       422,
       'no_header',
     );
@@ -101,7 +113,14 @@ export async function readTable(
     cells: headers.map((_, i) => r.cells[i] ?? ''),
   }));
   if (data.length === 0) {
-    throw new ImportError(`${fileName} has a header row but no data rows below it`, 422, 'empty');
+    throw new ImportError(
+      {
+        en: `${fileName} has a header row but no data rows below it`,
+        zh: `${fileName} 只有表头，下面没有数据行`,
+      },
+      422,
+      'empty',
+    );
   }
   return {
     format,

@@ -8,7 +8,12 @@ const MS_PER_DAY = 86_400_000;
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'number') {
+    // Excel keeps 15 significant digits: a longer number (an ID typed into a number cell) has lost
+    // its last digits, so it is shown as Excel shows it (3.30181E+17) and never read as a valid ID.
+    if (Math.abs(value) >= 1e15) return value.toExponential(5).toUpperCase();
+    return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  }
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof Date) return formatDay(Math.floor(value.getTime() / MS_PER_DAY));
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
@@ -35,19 +40,23 @@ export async function readWorkbook(bytes: Uint8Array, sheetName?: string): Promi
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new ImportError(
-      `the Excel file is damaged or cut off and cannot be opened (${why}); save it again as .xlsx`,
-    );
+    throw new ImportError({
+      en: `the Excel file is damaged or cut off and cannot be opened (${why}); save it again as .xlsx`,
+      zh: `Excel 文件已损坏或不完整，无法打开（${why}）：请重新另存为 .xlsx 后再上传`,
+    });
   }
   const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw new ImportError('the Excel file has no worksheets');
+  if (sheets.length === 0)
+    throw new ImportError({ en: 'the Excel file has no worksheets', zh: '该 Excel 文件里没有工作表' });
   let sheet: ExcelJS.Worksheet | undefined;
   if (sheetName !== undefined) {
     sheet = sheets.find((s) => s.name === sheetName);
     if (!sheet) {
-      throw new ImportError(
-        `the Excel file has no worksheet ${JSON.stringify(sheetName)} (it has ${sheets.map((s) => s.name).join(', ')})`,
-      );
+      const names = sheets.map((s) => s.name);
+      throw new ImportError({
+        en: `the Excel file has no worksheet ${JSON.stringify(sheetName)} (it has ${names.join(', ')})`,
+        zh: `该 Excel 文件里没有名为“${sheetName}”的工作表（现有：${names.join('、')}）`,
+      });
     }
   } else {
     sheet = sheets.find((s) => s.actualRowCount > 0) ?? sheets[0];
@@ -63,7 +72,10 @@ export async function readWorkbook(bytes: Uint8Array, sheetName?: string): Promi
   });
   if (rows.length === 0)
     throw new ImportError(
-      `the worksheet ${JSON.stringify(sheet.name)} is empty: there are no rows to import`,
+      {
+        en: `the worksheet ${JSON.stringify(sheet.name)} is empty: there are no rows to import`,
+        zh: `工作表“${sheet.name}”是空的，没有可导入的行`,
+      },
       422,
       'empty',
     );

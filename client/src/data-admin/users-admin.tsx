@@ -1,0 +1,307 @@
+import { useCallback, useEffect, useState } from 'react';
+import { DEPARTMENTS, ROLE_NAMES, ROLES, type Role } from '../../../server/src/domain/auth/roles';
+import {
+  type ApiToken,
+  addToken,
+  addUser,
+  listTokens,
+  listUsers,
+  resetUser,
+  revokeToken,
+  type UserAccount,
+  updateUser,
+} from '../api';
+import { useCampaignData } from '../campaign-data';
+import { useStore } from '../store';
+import { fill, useDataMessages, useErrorText } from './data-i18n';
+
+type Secret = { label: string; value: string } | null;
+
+/** Accounts and API tokens (the admin): add, disable, reset; issue and revoke. Secrets are shown once. */
+export function UsersAdmin() {
+  const t = useDataMessages();
+  const errorText = useErrorText();
+  const lang = useStore((s) => s.lang);
+  const { villages } = useCampaignData();
+  const [users, setUsers] = useState<UserAccount[]>([]);
+  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const [secret, setSecret] = useState<Secret>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const [u, k] = await Promise.all([listUsers(), listTokens()]);
+    setUsers(u);
+    setTokens(k);
+  }, []);
+  useEffect(() => {
+    reload().catch((e) => setError(errorText(e)));
+  }, [reload, errorText]);
+  const act = async (work: () => Promise<void>) => {
+    setError(null);
+    try {
+      await work();
+      await reload();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const roleName = (r: Role) => (lang === 'en' ? ROLE_NAMES[r].nameEn : ROLE_NAMES[r].name);
+  const villageName = new Map(villages.features.map((f) => [f.properties.code, f.properties.name]));
+  const scopeOf = (u: UserAccount) =>
+    u.role === 'village'
+      ? u.villages.map((c) => villageName.get(c) ?? c).join('、')
+      : u.role === 'inspector'
+        ? (DEPARTMENTS.find((d) => d.code === u.department)?.name ?? '')
+        : '';
+
+  return (
+    <div data-testid="users-admin">
+      {error && (
+        <p className="data-error" role="alert">
+          {error}
+        </p>
+      )}
+      {secret && (
+        <div className="data-ok" data-testid="one-time-secret">
+          {secret.label}
+          <code className="secret">{secret.value}</code>
+        </div>
+      )}
+      <h3>{t.usersTitle}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t.userName}</th>
+            <th>{t.userRole}</th>
+            <th>{t.userScope}</th>
+            <th>{t.userState}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-testid={`user-${u.username}`}>
+              <td>
+                {u.username}
+                {u.displayName && <div className="data-note">{u.displayName}</div>}
+              </td>
+              <td>{roleName(u.role)}</td>
+              <td>{scopeOf(u)}</td>
+              <td>{u.disabled ? t.userDisabled : u.mustChangePassword ? t.userMustChange : t.userActive}</td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="data-button secondary"
+                  onClick={() => act(async () => void (await updateUser(u.id, { disabled: !u.disabled })))}
+                >
+                  {u.disabled ? t.userEnable : t.userDisable}
+                </button>
+                <button
+                  type="button"
+                  className="data-button secondary"
+                  onClick={() =>
+                    act(async () => {
+                      const r = await resetUser(u.id);
+                      setSecret({ label: fill(t.oneTimePassword, { name: r.username }), value: r.password });
+                    })
+                  }
+                >
+                  {t.userReset}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NewUserForm
+        villages={villages.features.map((f) => f.properties)}
+        roleName={roleName}
+        onAdd={(user) =>
+          act(async () => {
+            const r = await addUser(user);
+            setSecret(
+              'password' in r && r.password
+                ? { label: fill(t.oneTimePassword, { name: r.username }), value: String(r.password) }
+                : null,
+            );
+          })
+        }
+      />
+      <h3>{t.tokensTitle}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t.tokenName}</th>
+            <th>{t.tokenUser}</th>
+            <th>{t.tokenLastUsed}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((k) => (
+            <tr key={k.id}>
+              <td>
+                {k.name}
+                <div className="data-note">
+                  {t.tokenCreated} {k.createdAt.slice(0, 10)}
+                </div>
+              </td>
+              <td>{k.username}</td>
+              <td>{k.lastUsedAt?.slice(0, 16).replace('T', ' ') ?? '—'}</td>
+              <td>
+                {k.revokedAt ? (
+                  t.tokenRevoked
+                ) : (
+                  <button
+                    type="button"
+                    className="data-button secondary"
+                    onClick={() => act(async () => void (await revokeToken(k.id)))}
+                  >
+                    {t.tokenRevoke}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <NewTokenForm
+        users={users.filter((u) => !u.disabled).map((u) => u.username)}
+        onAdd={(name, user) =>
+          act(async () => {
+            const r = await addToken(name, user);
+            setSecret({ label: t.oneTimeToken, value: r.token });
+          })
+        }
+      />
+    </div>
+  );
+}
+
+function NewUserForm({
+  villages,
+  roleName,
+  onAdd,
+}: {
+  villages: { code: string; name: string }[];
+  roleName(r: Role): string;
+  onAdd(user: Parameters<typeof addUser>[0]): void;
+}) {
+  const t = useDataMessages();
+  const [f, setF] = useState({
+    username: '',
+    displayName: '',
+    role: 'viewer' as Role,
+    department: '',
+    password: '',
+  });
+  const [codes, setCodes] = useState<string[]>([]);
+  return (
+    <form
+      className="data-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd({
+          username: f.username,
+          displayName: f.displayName,
+          role: f.role,
+          villages: f.role === 'village' ? codes : [],
+          department: f.role === 'inspector' ? (f.department as never) : null,
+          ...(f.password ? { password: f.password } : {}),
+        });
+      }}
+      data-testid="new-user"
+    >
+      <span>{t.userName}</span>
+      <input
+        value={f.username}
+        onChange={(e) => setF({ ...f, username: e.target.value })}
+        required
+        data-testid="new-user-name"
+      />
+      <span>{t.userDisplay}</span>
+      <input value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} />
+      <span>{t.userRole}</span>
+      <select
+        value={f.role}
+        onChange={(e) => setF({ ...f, role: e.target.value as Role })}
+        data-testid="new-user-role"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {roleName(r)}
+          </option>
+        ))}
+      </select>
+      {f.role === 'village' && (
+        <>
+          <span>{t.userVillages}</span>
+          <select
+            multiple
+            size={Math.min(6, villages.length)}
+            value={codes}
+            onChange={(e) => setCodes([...e.target.selectedOptions].map((o) => o.value))}
+            data-testid="new-user-villages"
+          >
+            {villages.map((v) => (
+              <option key={v.code} value={v.code}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      {f.role === 'inspector' && (
+        <>
+          <span>{t.userDepartment}</span>
+          <select value={f.department} onChange={(e) => setF({ ...f, department: e.target.value })} required>
+            <option value="" />
+            {DEPARTMENTS.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <span>{t.userPassword}</span>
+      <input
+        type="password"
+        autoComplete="new-password"
+        value={f.password}
+        onChange={(e) => setF({ ...f, password: e.target.value })}
+      />
+      <span />
+      <button type="submit" className="data-button" data-testid="new-user-add">
+        {t.userAdd}
+      </button>
+    </form>
+  );
+}
+
+function NewTokenForm({ users, onAdd }: { users: string[]; onAdd(name: string, user: string): void }) {
+  const t = useDataMessages();
+  const [name, setName] = useState('');
+  const [user, setUser] = useState('');
+  return (
+    <form
+      className="data-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onAdd(name, user || users[0]);
+      }}
+    >
+      <span>{t.tokenName}</span>
+      <input value={name} onChange={(e) => setName(e.target.value)} required placeholder="QGIS" />
+      <span>{t.tokenUser}</span>
+      <select value={user || users[0]} onChange={(e) => setUser(e.target.value)}>
+        {users.map((u) => (
+          <option key={u}>{u}</option>
+        ))}
+      </select>
+      <span />
+      <button type="submit" className="data-button">
+        {t.tokenAdd}
+      </button>
+    </form>
+  );
+}

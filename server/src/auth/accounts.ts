@@ -1,0 +1,138 @@
+import { findLiveToken, markTokenUsed } from '../db/api-tokens';
+import { audit } from '../db/audit';
+import type { Db } from '../db/open-database';
+import { deleteSession, getSession, insertSession, touchSession } from '../db/sessions';
+import { countUsers, getUser, getUserByName, insertUser, type UserRow } from '../db/users';
+import type { Actor } from '../domain/auth/policy';
+import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { newSecret, secretHash } from './secret-token';
+
+/** How long a session lasts: at most `absoluteMs` from sign-in, and `idleMs` without a request. */
+export interface SessionLimits {
+  absoluteMs: number;
+  idleMs: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { absoluteMs: 12 * 3_600_000, idleMs: 2 * 3_600_000 };
+
+/** A session's last-seen time is written at most this often (not on every request). */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The account a request acts as, with what the page needs to know of it. */
+export interface SignedIn extends Actor {
+  userId: number;
+  displayName: string;
+  mustChangePassword: boolean;
+  /** How the request proved who it is. */
+  via: 'session' | 'token';
+}
+
+/** The village ids behind a village officer's codes (villages are re-imported; codes stay). */
+function villageIds(db: Db, codes: readonly string[]): number[] {
+  if (codes.length === 0) return [];
+  return db
+    .prepare('SELECT id FROM villages WHERE code IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .pluck()
+    .all(JSON.stringify(codes)) as number[];
+}
+
+export function actorOf(db: Db, user: UserRow, via: SignedIn['via']): SignedIn {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    villages: villageIds(db, user.villageCodes),
+    department: user.department,
+    mustChangePassword: user.mustChangePassword,
+    via,
+  };
+}
+
+/**
+ * Makes the first account, `admin`, when the record has none: with `password` (ADMIN_PASSWORD),
+ * else a random one that is returned to be printed once (and must be changed at first sign-in).
+ */
+export async function ensureFirstAdmin(db: Db, password?: string): Promise<string | null> {
+  if (countUsers(db) > 0) return null;
+  const chosen = password && password.length > 0 ? password : null;
+  const secret = chosen ?? randomPassword();
+  const id = insertUser(db, {
+    username: 'admin',
+    displayName: '管理员',
+    role: 'admin',
+    villageCodes: [],
+    department: null,
+    passwordHash: await hashPassword(secret),
+    mustChangePassword: chosen === null,
+  });
+  audit(db, {
+    actor: 'system',
+    action: 'create',
+    entity: 'user',
+    entityId: id,
+    after: { username: 'admin' },
+  });
+  return chosen === null ? secret : null;
+}
+
+/** Checks a username and password; the account when they match (disabled or not), else null. */
+export async function checkPassword(db: Db, username: string, password: string): Promise<UserRow | null> {
+  const user = getUserByName(db, username.trim());
+  // Hash even for an unknown name, so the answer takes as long and says nothing about which names exist.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  return user && ok ? user : null;
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Opens a session for the user; returns the cookie's secret (the record keeps only its hash). */
+export function openSession(db: Db, userId: number, limits: SessionLimits, nowMs = Date.now()): string {
+  const secret = newSecret('');
+  insertSession(db, secretHash(secret), {
+    userId,
+    createdMs: nowMs,
+    seenMs: nowMs,
+    expiresMs: nowMs + limits.absoluteMs,
+  });
+  return secret;
+}
+
+export function closeSession(db: Db, secret: string): void {
+  deleteSession(db, secretHash(secret));
+}
+
+/** The signed-in account of a session cookie, or null when it is unknown, expired, idle too long or disabled. */
+export function sessionActor(
+  db: Db,
+  secret: string,
+  limits: SessionLimits,
+  nowMs = Date.now(),
+): SignedIn | null {
+  const idHash = secretHash(secret);
+  const session = getSession(db, idHash);
+  if (!session) return null;
+  if (session.expiresMs <= nowMs || session.seenMs + limits.idleMs <= nowMs) {
+    deleteSession(db, idHash);
+    return null;
+  }
+  const user = getUser(db, session.userId);
+  if (!user || user.disabled) return null;
+  if (nowMs - session.seenMs >= TOUCH_EVERY_MS) touchSession(db, idHash, nowMs);
+  return actorOf(db, user, 'session');
+}
+
+const tokenUses = new Map<number, number>();
+
+/** The account behind an API token, or null when it is unknown, revoked or its user disabled. */
+export function tokenActor(db: Db, token: string, nowMs = Date.now()): SignedIn | null {
+  const row = findLiveToken(db, secretHash(token));
+  if (!row) return null;
+  const user = getUser(db, row.userId);
+  if (!user || user.disabled) return null;
+  if (nowMs - (tokenUses.get(row.id) ?? 0) >= TOUCH_EVERY_MS) {
+    tokenUses.set(row.id, nowMs);
+    markTokenUsed(db, row.id);
+  }
+  return { ...actorOf(db, user, 'token'), mustChangePassword: false };
+}

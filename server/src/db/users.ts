@@ -1,0 +1,118 @@
+import type { DepartmentCode, Role } from '../domain/auth/roles';
+import type { Db } from './open-database';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The villages a village officer keeps, by their 12-digit codes (stable across boundary imports). */
+  villageCodes: string[];
+  department: DepartmentCode | null;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+const columns =
+  'id, username, display_name, role, village_codes, department, password_hash, must_change_password, disabled, created_at';
+
+function toUser(r: Record<string, unknown>): UserRow {
+  return {
+    id: Number(r.id),
+    username: String(r.username),
+    displayName: String(r.display_name),
+    role: r.role as Role,
+    villageCodes: JSON.parse(String(r.village_codes)),
+    department: (r.department as DepartmentCode | null) ?? null,
+    passwordHash: String(r.password_hash),
+    mustChangePassword: r.must_change_password === 1,
+    disabled: r.disabled === 1,
+    createdAt: String(r.created_at),
+  };
+}
+
+export function countUsers(db: Db): number {
+  return Number(db.prepare('SELECT count(*) FROM users').pluck().get());
+}
+
+export function listUsers(db: Db): UserRow[] {
+  return (db.prepare(`SELECT ${columns} FROM users ORDER BY id`).all() as Record<string, unknown>[]).map(
+    toUser,
+  );
+}
+
+export function getUser(db: Db, id: number): UserRow | null {
+  const r = db.prepare(`SELECT ${columns} FROM users WHERE id = ?`).get(id) as
+    | Record<string, unknown>
+    | undefined;
+  return r ? toUser(r) : null;
+}
+
+/** The account by name, whatever its letter case. */
+export function getUserByName(db: Db, username: string): UserRow | null {
+  const r = db.prepare(`SELECT ${columns} FROM users WHERE username = ?`).get(username) as
+    | Record<string, unknown>
+    | undefined;
+  return r ? toUser(r) : null;
+}
+
+export function insertUser(
+  db: Db,
+  u: Pick<
+    UserRow,
+    | 'username'
+    | 'displayName'
+    | 'role'
+    | 'villageCodes'
+    | 'department'
+    | 'passwordHash'
+    | 'mustChangePassword'
+  >,
+): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO users (username, display_name, role, village_codes, department, password_hash, must_change_password)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        u.username,
+        u.displayName,
+        u.role,
+        JSON.stringify(u.villageCodes),
+        u.department,
+        u.passwordHash,
+        u.mustChangePassword ? 1 : 0,
+      ).lastInsertRowid,
+  );
+}
+
+export function updateUser(
+  db: Db,
+  id: number,
+  u: Partial<Pick<UserRow, 'displayName' | 'role' | 'villageCodes' | 'department' | 'disabled'>>,
+): void {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  const set = (column: string, value: unknown) => {
+    sets.push(`${column} = ?`);
+    values.push(value);
+  };
+  if (u.displayName !== undefined) set('display_name', u.displayName);
+  if (u.role !== undefined) set('role', u.role);
+  if (u.villageCodes !== undefined) set('village_codes', JSON.stringify(u.villageCodes));
+  if (u.department !== undefined) set('department', u.department);
+  if (u.disabled !== undefined) set('disabled', u.disabled ? 1 : 0);
+  if (sets.length === 0) return;
+  db.prepare(
+    `UPDATE users SET ${sets.join(', ')}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  ).run(...values, id);
+}
+
+export function setPassword(db: Db, id: number, passwordHash: string, mustChange: boolean): void {
+  db.prepare(
+    `UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
+  ).run(passwordHash, mustChange ? 1 : 0, id);
+}

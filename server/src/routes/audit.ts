@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { searchAudit } from '../db/audit';
+import type { AppEnv } from '../http/auth';
+import { idParam, isoDate, validate } from '../http/validate';
+
+const auditQuery = z.object({
+  premise: idParam.optional(),
+  actor: z.string().trim().min(1).max(40).optional(),
+  action: z.string().trim().min(1).max(40).optional(),
+  entity: z.string().trim().min(1).max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** The audit log (append-only), searched by premise, user, action and date: who did what, before and after. */
+export function auditRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>().get('/', validate('query', auditQuery), (c) =>
+    c.json(searchAudit(ctx.db, c.req.valid('query'))),
+  );
+}
