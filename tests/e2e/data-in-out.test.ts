@@ -40,8 +40,7 @@ const running = appInBrowser();
 /** The API as the office's admin, as a script would call it. */
 const office = () => signedInFetch(running.server.url);
 
-const api = async <T>(path: string): Promise<T> =>
-  (await (await fetch(`${running.server.url}${path}`)).json()) as T;
+const api = async <T>(path: string): Promise<T> => (await (await (await office())(path)).json()) as T;
 const surveyed = async () => (await api<{ surveyed: number }>(`/api/stats?at=${AT}`)).surveyed;
 const kpi = async (page: Page, key: string) =>
   Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));

@@ -14,7 +14,7 @@ const running = appInBrowser();
 const office = () => signedInFetch(running.server.url);
 
 const api = async <T>(path: string, init?: RequestInit): Promise<T> => {
-  const res = await fetch(`${running.server.url}${path}`, {
+  const res = await (await office())(path, {
     ...init,
     headers: { 'content-type': 'application/json', ...init?.headers },
   });
