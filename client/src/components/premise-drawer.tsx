@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CATEGORIES } from '../../../server/src/domain/categories';
 import { STATUSES } from '../../../server/src/domain/statuses';
-import { fetchPremise, type PremiseFile } from '../api';
+import { fetchPremise, type PremiseFile, unmaskPremise } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { categoryName, licenceName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { CampaignDay } from '../lib/campaign-days';
 import { intervalAt, premiseIndexOf } from '../lib/premise-lookup';
+import { useCan } from '../session';
 import { useStore } from '../store';
 import { useResource } from '../use-resource';
 import { EventTimeline } from './event-timeline';
@@ -61,6 +62,14 @@ export function PremiseDrawer({ day }: { day: CampaignDay }) {
 
 function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay }) {
   const t = useMessages();
+  const mayUnmask = useCan('premise.unmask');
+  const [full, setFull] = useState<{
+    id: number;
+    operator: string | null;
+    phone: string | null;
+    idNumber: string | null;
+  } | null>(null);
+  const shown = full?.id === file.id ? full : file;
   const lang = useLang();
   const { premises } = useCampaignData();
   const p = premiseIndexOf(premises, file.id);
@@ -69,9 +78,9 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
   const category = CATEGORIES.find((c) => c.code === file.category);
   const rows: [string, string | null][] = [
     [t.archiveNo, file.archiveNo],
-    [t.operator, file.operator],
-    [t.phone, file.phone],
-    [t.idNumber, file.idNumber],
+    [t.operator, shown.operator],
+    [t.phone, shown.phone],
+    [t.idNumber, shown.idNumber],
     [t.address, file.address],
     [t.village, file.village?.name ?? '—'],
     [t.keyObject, file.keyObject ? t.yes : t.no],
@@ -107,6 +116,17 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
           </div>
         ))}
       </dl>
+      {mayUnmask && full?.id !== file.id && (file.idNumber || file.phone) && (
+        <button
+          type="button"
+          className="link-button"
+          data-testid="premise-unmask"
+          title={t.unmaskHint}
+          onClick={() => void unmaskPremise(file.id).then(setFull)}
+        >
+          {t.unmask}
+        </button>
+      )}
       <h3>{t.licences}</h3>
       {file.licences.length === 0 ? (
         <p className="muted">{t.noLicences}</p>

@@ -183,5 +183,7 @@ export const en: Messages = {
   deleteCannotUndo: 'This cannot be undone.',
   confirmDelete: 'Delete',
   cancel: 'Cancel',
+  unmask: 'Show in full',
+  unmaskHint: 'Shows the full phone and ID number; the audit log records that you looked',
   progressShort: 'Progress',
 };

@@ -181,6 +181,8 @@ export const zh = {
   deleteCannotUndo: '此操作不可撤销。',
   confirmDelete: '确认删除',
   cancel: '取消',
+  unmask: '查看完整信息',
+  unmaskHint: '显示完整的电话和身份证号；此次查看会记入操作日志',
   progressShort: '完成率',
 } as const;
 
