@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DisplayReplayResponse, DisplaySummaryResponse } from './display-api';
-import { frameFromSummary, ReplayFrames, TICKER_ROWS } from './display-frame';
+import { frameFromSummary, HOT_SPOT_COUNT, ReplayFrames, TICKER_ROWS } from './display-frame';
 
 const byStatus = (n: number) => ({
   pending: n,
@@ -24,14 +24,18 @@ const replay = {
   days: ['2008-01-01', '2008-01-08', '2008-01-15'],
   totals: series([1, 2, 3]),
   byVillage: { '7': series([1, 1, 2]) },
-  byCategory: { grocery: { surveyed: [1, 2, 3], unlicensed: [1, 2, 3], progress: [0, 0, 0] } },
+  byCategory: {
+    grocery: { surveyed: [null, 5, 6], unlicensed: [null, 2, 3], progress: [null, 0, 0.5] },
+  },
   heat: {
     cellMeters: 200,
-    cells: [120.1, 30.1, 120.2, 30.2],
+    cellDegrees: [0.002, 0.002],
+    // a 200 m cell and a 400 m one, whose count is shared by the four 200 m cells it covers
+    cells: [120.1, 30.1, 200, 120.2, 30.2, 400],
     frames: [
-      [0, 1],
-      [0, 1, 1, 1],
-      [1, 3],
+      [0, 5],
+      [0, 5, 1, 8],
+      [1, 60],
     ],
   },
   ticker: Array.from({ length: 10 }, (_, i) => ({
@@ -54,12 +58,23 @@ describe('ReplayFrames', () => {
     expect(f.at).toBe('2008-01-15');
     expect(f.totals.surveyed).toBe(3);
     expect(f.byVillage.get(7)?.byStatus.pending).toBe(2);
-    expect([...f.heat.attributes.getWeight.value]).toEqual([0, 3]);
+    // a cell's heat is √(count per 200 m cell): 60 over four is √15 on each
+    const weights = (j: number) => [...frames.frame(j).heat.attributes.getWeight.value];
+    expect(weights(2)).toEqual([0, 15, 15, 15, 15].map((x) => Math.fround(Math.sqrt(x))));
+    expect(weights(1)).toEqual([5, 2, 2, 2, 2].map((x) => Math.fround(Math.sqrt(x))));
     expect(f.heat.attributes.getPosition.value).toBe(frames.frame(0).heat.attributes.getPosition.value);
+    // how hot against a hot spot of HOT_SPOT_COUNT in one 200 m cell
     expect(f.heatScale).toBe(1);
-    expect(frames.frame(0).heatScale).toBeCloseTo(1 / 3);
+    expect(frames.frame(0).heatScale).toBeCloseTo(Math.sqrt(5 / HOT_SPOT_COUNT));
+    expect(f.byCategory.grocery).toEqual({ surveyed: 6, unlicensed: 3, progress: 0.5 });
     expect(f.series.length).toBe(3);
     expect(f.areas.get(1)).toEqual({ surveyed: 6, unlicensed: 1, progress: 0.5 });
+  });
+
+  it('shows neither a trade nor a key area on the frames they are withheld', () => {
+    const f = frames.frame(0);
+    expect(f.byCategory.grocery).toBeNull();
+    expect(f.areas.has(1)).toBe(false);
   });
 
   it('shows the newest outcomes up to the frame, newest first, capped', () => {
@@ -91,7 +106,11 @@ describe('frameFromSummary', () => {
       totals: group(3),
       byVillage: { '7': group(3) },
       byCategory: {},
-      heat: { cellMeters: 200, cells: [120.1, 30.1, 2, 120.2, 30.2, 1] },
+      heat: {
+        cellMeters: 200,
+        cellDegrees: [0.002, 0.002],
+        cells: [120.1, 30.1, 200, 7, 120.2, 30.2, 200, 5],
+      },
       ticker: [item, item],
       series: { stepDays: 7, days: ['2008-01-01'], progress: [0], unlicensed: [0], surveyed: [0] },
       areas: [],
@@ -99,7 +118,11 @@ describe('frameFromSummary', () => {
     expect([...f.heat.attributes.getPosition.value].map((x) => Math.round(x * 10) / 10)).toEqual([
       120.1, 30.1, 120.2, 30.2,
     ]);
-    expect([...f.heat.attributes.getWeight.value]).toEqual([2, 1]);
+    expect([...f.heat.attributes.getWeight.value]).toEqual([
+      Math.fround(Math.sqrt(7)),
+      Math.fround(Math.sqrt(5)),
+    ]);
+    expect(f.heatScale).toBeCloseTo(Math.sqrt(7 / HOT_SPOT_COUNT));
     expect(new Set(f.ticker.map((t) => t.key)).size).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import type { Status } from '../../../server/src/domain/statuses';
 import type { DisplayReplayResponse, DisplaySummaryResponse } from './display-api';
+import { type HeatSpread, type InsideTownship, spreadCount, spreadHeatCells } from './heat-spread';
 
 export interface GroupCounts {
   surveyed: number;
@@ -8,7 +9,8 @@ export interface GroupCounts {
   byStatus: Readonly<Record<Status, number>>;
 }
 
-export type CategoryCounts = Omit<GroupCounts, 'byStatus'>;
+/** A trade's township figures; null when it has too few premises to show (see k-anonymity.ts). */
+export type CategoryCounts = Omit<GroupCounts, 'byStatus'> | null;
 
 /** Heat cells as deck.gl binary data: one position and one weight per cell. */
 export interface HeatData {
@@ -28,9 +30,9 @@ export interface TickerEntry {
 }
 
 export interface AreaCounts {
-  surveyed: number | null;
-  unlicensed: number | null;
-  progress: number | null;
+  surveyed: number;
+  unlicensed: number;
+  progress: number;
 }
 
 /** One picture of the screen: live (a summary) or one step of the replay. */
@@ -41,18 +43,25 @@ export interface DisplayFrame {
   byCategory: Readonly<Record<string, CategoryCounts>>;
   heat: HeatData;
   /**
-   * How hot this frame's heat is against the hottest of its series (0–1): the replay dims the
-   * heatmap as unlicensed business recedes, where a heatmap alone would rescale to its own peak.
+   * How hot the frame's hottest cell is against a hot spot (HOT_SPOT_COUNT unlicensed premises in
+   * one finest cell), 0–1: the heatmap alone rescales to its own peak, so a few shops scattered
+   * over a merged cell would glow like a cluster; the layer dims by this instead.
    */
   heatScale: number;
   /** Newest first, at most TICKER_ROWS. */
   ticker: readonly TickerEntry[];
   /** The progress line: its first `length` points are drawn. */
   series: { days: readonly string[]; progress: readonly number[]; length: number };
+  /** The key areas shown on this frame: an area not in here is not drawn at all. */
   areas: ReadonlyMap<number, AreaCounts>;
 }
 
 export const TICKER_ROWS = 7;
+
+/** Unlicensed premises in one finest (200 m) cell that make a hot spot: full heat on the screen. */
+export const HOT_SPOT_COUNT = 10;
+
+const heatScaleOf = (hottest: number) => Math.min(1, hottest / Math.sqrt(HOT_SPOT_COUNT));
 
 function heatData(positions: Float32Array, weights: Float32Array): HeatData {
   return {
@@ -72,23 +81,21 @@ function keyed(items: readonly { date: string; text: string; textEn: string }[])
   });
 }
 
-/** The live screen's frame from a summary. */
-export function frameFromSummary(s: DisplaySummaryResponse): DisplayFrame {
-  const n = s.heat.cells.length / 3;
-  const positions = new Float32Array(2 * n);
-  const weights = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    positions[2 * i] = s.heat.cells[3 * i];
-    positions[2 * i + 1] = s.heat.cells[3 * i + 1];
-    weights[i] = s.heat.cells[3 * i + 2];
-  }
+/** The live screen's frame from a summary (heat kept inside the township where it is known). */
+export function frameFromSummary(s: DisplaySummaryResponse, inside?: InsideTownship): DisplayFrame {
+  const { cells, cellMeters, cellDegrees } = s.heat;
+  const spread = spreadHeatCells(cells, 4, cellMeters, cellDegrees, inside);
+  const weights = new Float32Array(spread.positions.length / 2);
+  let hottest = 0;
+  for (let i = 0; 4 * i < cells.length; i++)
+    hottest = Math.max(hottest, spreadCount(spread, weights, i, cells[4 * i + 3]));
   return {
     at: s.at,
     totals: s.totals,
     byVillage: new Map(Object.entries(s.byVillage).map(([id, g]) => [Number(id), g])),
     byCategory: s.byCategory,
-    heat: heatData(positions, weights),
-    heatScale: 1,
+    heat: heatData(spread.positions, weights),
+    heatScale: heatScaleOf(hottest),
     ticker: keyed(s.ticker.slice(0, TICKER_ROWS)),
     series: { days: s.series.days, progress: s.series.progress, length: s.series.days.length },
     areas: new Map(s.areas.map((a) => [a.id, a])),
@@ -97,11 +104,16 @@ export function frameFromSummary(s: DisplaySummaryResponse): DisplayFrame {
 
 type Group = DisplayReplayResponse['totals'];
 
-/** The largest count in a sparse [cell, count, …] frame. */
-function hottest(frame: readonly number[]): number {
-  let max = 0;
-  for (let i = 1; i < frame.length; i += 2) if (frame[i] > max) max = frame[i];
-  return max;
+/** A sparse [cell, count, …] frame's weights over the spread points, and its hottest cell's heat. */
+function frameWeights(
+  spread: HeatSpread,
+  frame: readonly number[],
+): { weights: Float32Array; hottest: number } {
+  const weights = new Float32Array(spread.positions.length / 2);
+  let hottest = 0;
+  for (let i = 0; i < frame.length; i += 2)
+    hottest = Math.max(hottest, spreadCount(spread, weights, frame[i], frame[i + 1]));
+  return { weights, hottest };
 }
 
 function groupAt(g: Group, j: number): GroupCounts {
@@ -116,15 +128,17 @@ function groupAt(g: Group, j: number): GroupCounts {
  */
 export class ReplayFrames {
   private readonly frames: DisplayFrame[];
-  private readonly positions: Float32Array;
+  private readonly spread: HeatSpread;
   private readonly ticker: (TickerEntry & { frame: number })[];
-  private readonly hottestCell: number;
 
-  constructor(private readonly r: DisplayReplayResponse) {
-    this.positions = Float32Array.from(r.heat.cells);
+  constructor(
+    private readonly r: DisplayReplayResponse,
+    inside?: InsideTownship,
+  ) {
+    this.spread = spreadHeatCells(r.heat.cells, 3, r.heat.cellMeters, r.heat.cellDegrees, inside);
     this.ticker = keyed(r.ticker).map((t, i) => ({ ...t, key: `${i}`, frame: r.ticker[i].frame }));
-    this.hottestCell = Math.max(1, ...r.heat.frames.map(hottest));
-    this.frames = r.days.map((_, j) => this.build(j));
+    const heat = r.heat.frames.map((f) => frameWeights(this.spread, f));
+    this.frames = r.days.map((_, j) => this.build(j, heat[j].weights, heatScaleOf(heat[j].hottest)));
   }
 
   get length(): number {
@@ -139,14 +153,21 @@ export class ReplayFrames {
     return this.frames[Math.min(Math.max(0, j), this.frames.length - 1)];
   }
 
-  private build(j: number): DisplayFrame {
+  private build(j: number, weights: Float32Array, heatScale: number): DisplayFrame {
     const r = this.r;
-    const weights = new Float32Array(r.heat.cells.length / 2);
-    const hot = r.heat.frames[j];
-    for (let i = 0; i < hot.length; i += 2) weights[hot[i]] = hot[i + 1];
     const byCategory: Record<string, CategoryCounts> = {};
     for (const [code, c] of Object.entries(r.byCategory)) {
-      byCategory[code] = { surveyed: c.surveyed[j], unlicensed: c.unlicensed[j], progress: c.progress[j] };
+      const [surveyed, unlicensed, progress] = [c.surveyed[j], c.unlicensed[j], c.progress[j]];
+      byCategory[code] =
+        surveyed === null || unlicensed === null || progress === null
+          ? null
+          : { surveyed, unlicensed, progress };
+    }
+    const areas = new Map<number, AreaCounts>();
+    for (const a of r.areas) {
+      const [surveyed, unlicensed, progress] = [a.surveyed[j], a.unlicensed[j], a.progress[j]];
+      if (surveyed !== null && unlicensed !== null && progress !== null)
+        areas.set(a.id, { surveyed, unlicensed, progress });
     }
     let end = 0;
     while (end < this.ticker.length && this.ticker[end].frame <= j) end++;
@@ -155,16 +176,11 @@ export class ReplayFrames {
       totals: groupAt(r.totals, j),
       byVillage: new Map(Object.entries(r.byVillage).map(([id, g]) => [Number(id), groupAt(g, j)])),
       byCategory,
-      heat: heatData(this.positions, weights),
-      heatScale: hottest(hot) / this.hottestCell,
+      heat: heatData(this.spread.positions, weights),
+      heatScale,
       ticker: this.ticker.slice(Math.max(0, end - TICKER_ROWS), end).reverse(),
       series: { days: r.days, progress: r.totals.progress, length: j + 1 },
-      areas: new Map(
-        r.areas.map((a) => [
-          a.id,
-          { surveyed: a.surveyed[j], unlicensed: a.unlicensed[j], progress: a.progress[j] },
-        ]),
-      ),
+      areas,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { geometryBounds, progressColor } from './display-geo';
+import type { DisplayVillages } from './display-api';
+import { geometryBounds, insideVillages, progressColor } from './display-geo';
 
 describe('display geometry helpers', () => {
   it('bounds polygons and multipolygons', () => {
@@ -34,5 +35,32 @@ describe('display geometry helpers', () => {
     expect(progressColor(2)).toEqual(progressColor(1));
     expect(progressColor(Number.NaN)).toEqual(progressColor(0));
     expect(progressColor(0.25)).toEqual([30, 70, 120, 170]);
+  });
+
+  it('tells a position inside any village from one outside them all', () => {
+    const square = (x: number): GeoJSON.Polygon => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 0],
+          [x + 1, 0],
+          [x + 1, 1],
+          [x, 1],
+          [x, 0],
+        ],
+      ],
+    });
+    const villages = {
+      type: 'FeatureCollection',
+      features: [0, 1].map((x) => ({ type: 'Feature', properties: { id: x }, geometry: square(x) })),
+    } as unknown as DisplayVillages;
+    const inside = insideVillages(villages);
+    expect([inside(0.5, 0.5), inside(1.5, 0.5), inside(1, 0.5), inside(2.5, 0.5), inside(0.5, 1.5)]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,3 +1,6 @@
+import { type Polygonal, pointInShape, shapeEdges } from '../../../server/src/domain/areas/point-in-polygon';
+import type { DisplayVillages } from './display-api';
+
 export type Bounds = [number, number, number, number];
 
 /** [west, south, east, north] of a Polygon or MultiPolygon. */
@@ -13,6 +16,12 @@ export function geometryBounds(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon)
     }
   }
   return b;
+}
+
+/** Whether a position lies in one of the villages: the township, as far as premises go. */
+export function insideVillages(villages: DisplayVillages): (lng: number, lat: number) => boolean {
+  const shapes = villages.features.map((f) => shapeEdges(f.geometry as Polygonal));
+  return (lng, lat) => shapes.some((shape) => pointInShape(shape, lng, lat));
 }
 
 type Rgba = [number, number, number, number];

@@ -1,3 +1,4 @@
+import { K_ANONYMITY } from '../../../server/src/domain/display/k-anonymity';
 import type { KpiKey } from './display-kpis';
 
 /** Every word the big screen writes, in Chinese and English. Names of places come from the data. */
@@ -28,11 +29,12 @@ const zh = {
   actual: '实际',
   areas: '重点区域',
   yearGoals: '年度工作目标',
-  fewPremises: '经营户较少，不公示数量',
+  /** In place of a figure that would describe fewer than K_ANONYMITY premises. */
+  tooFew: `<${K_ANONYMITY}`,
   ticker: '最新整治动态',
   noNews: '暂无整治动态',
   legendProgress: '村社区完成率',
-  legendHeat: '无证经营热力（200米网格）',
+  legendHeat: `无证经营热力（每格≥${K_ANONYMITY}户）`,
   legendArea: '重点区域',
   villageSurveyed: '经营户',
   villageProgress: '完成率',
@@ -71,11 +73,11 @@ const en: DisplayMessages = {
   actual: 'Actual',
   areas: 'Key areas',
   yearGoals: "The year's goals",
-  fewPremises: 'Too few premises to show',
+  tooFew: `<${K_ANONYMITY}`,
   ticker: 'Latest outcomes',
   noNews: 'No outcomes yet',
   legendProgress: 'Village progress',
-  legendHeat: 'Unlicensed (200 m cells)',
+  legendHeat: `Unlicensed (≥ ${K_ANONYMITY} a cell)`,
   legendArea: 'Key area',
   villageSurveyed: 'Premises',
   villageProgress: 'Rectified',

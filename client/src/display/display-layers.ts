@@ -2,10 +2,10 @@ import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer } from '@deck.gl/core';
 import { PathStyleExtension, type PathStyleExtensionProps } from '@deck.gl/extensions';
 import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
-import { areaActiveOn } from './area-active';
 import type { DisplayAreaFeature, DisplayAreas, DisplayVillageFeature, DisplayVillages } from './display-api';
 import type { DisplayFrame, HeatData } from './display-frame';
 import { geometryBounds, progressColor } from './display-geo';
+import { shownAreas } from './shown-areas';
 
 /** Font of every label the map draws: shipped with the app, loaded before the text layers draw. */
 export const DISPLAY_MAP_FONT = '"Noto Sans SC", sans-serif';
@@ -69,7 +69,7 @@ export function villageOutlineLayer(s: DisplayLayerState) {
   });
 }
 
-/** Intensity of the hottest frame; a cooler frame gets a share of it, never less than a fifth. */
+/** Intensity at a hot spot (see heatScale); a cooler frame gets a share of it, never less than a fifth. */
 const HEAT_INTENSITY = 1.6;
 
 export function unlicensedHeatLayer(s: DisplayLayerState) {
@@ -78,7 +78,7 @@ export function unlicensedHeatLayer(s: DisplayLayerState) {
     id: 'display-unlicensed-heat',
     data: (s.frame?.heat ?? NO_HEAT) as never,
     pickable: false,
-    radiusPixels: 38,
+    radiusPixels: 60,
     intensity: HEAT_INTENSITY * Math.max(0.2, scale),
     threshold: 0.05,
     colorRange: HEAT_COLORS,
@@ -188,8 +188,7 @@ export function labelLayer(s: DisplayLayerState, active: readonly DisplayAreaFea
 
 /** The map's layers, bottom to top. */
 export function buildDisplayLayers(s: DisplayLayerState): Layer[] {
-  const at = s.frame?.at;
-  const active = (s.areas?.features ?? []).filter((f) => at !== undefined && areaActiveOn(f.properties, at));
+  const active = shownAreas(s.areas, s.frame);
   return [
     villageFillLayer(s),
     unlicensedHeatLayer(s),

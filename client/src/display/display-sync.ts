@@ -1,5 +1,6 @@
 import {
   DISPLAY_STREAM_PATH,
+  type DisplayVillages,
   fetchDisplayAreas,
   fetchDisplayCampaign,
   fetchDisplayReplay,
@@ -8,6 +9,7 @@ import {
 } from './display-api';
 import { DisplayFeed } from './display-feed';
 import { frameFromSummary, ReplayFrames } from './display-frame';
+import { insideVillages } from './display-geo';
 import type { DisplayState } from './display-store';
 
 const RETRY_MS = 3000;
@@ -35,11 +37,17 @@ export class DisplaySync {
   private inFlight = false;
   private again = false;
   private stopped = false;
+  /** The villages once loaded: the heat of a picture is kept inside them. */
+  private readonly villages: Promise<DisplayVillages>;
+  private villagesLoaded: (v: DisplayVillages) => void = () => {};
 
   constructor(
     private readonly mode: 'live' | 'replay',
     private readonly set: SetState,
   ) {
+    this.villages = new Promise((resolve) => {
+      this.villagesLoaded = resolve;
+    });
     this.feed = new DisplayFeed({
       url: DISPLAY_STREAM_PATH,
       onChanged: () => this.refresh(Math.random() * JITTER_MS),
@@ -77,6 +85,7 @@ export class DisplaySync {
         fetchDisplayVillages(signal),
       ]);
       if (!this.stopped) this.set({ campaign, villages });
+      this.villagesLoaded(villages);
     } catch {
       if (!this.stopped) this.later(RETRY_MS, () => void this.loadStatic());
     }
@@ -106,12 +115,14 @@ export class DisplaySync {
       const areas = await fetchDisplayAreas(signal);
       if (this.mode === 'live') {
         const summary = await fetchDisplaySummary(signal);
+        const inside = insideVillages(await this.villages);
         if (this.stopped) return;
-        this.set({ areas, frame: frameFromSummary(summary), fetchFailed: false });
+        this.set({ areas, frame: frameFromSummary(summary, inside), fetchFailed: false });
       } else {
         const replay = await fetchDisplayReplay(signal);
+        const inside = insideVillages(await this.villages);
         if (this.stopped) return;
-        this.set({ areas, replay: new ReplayFrames(replay), fetchFailed: false });
+        this.set({ areas, replay: new ReplayFrames(replay, inside), fetchFailed: false });
       }
     } catch {
       failed = true;

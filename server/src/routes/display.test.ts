@@ -9,8 +9,8 @@ import { listTownships } from '../db/geography';
 import { BASEMAP_LAYERS } from '../domain/basemap-style';
 import { CATEGORY_CODES } from '../domain/categories';
 import { formatDay, todayInChina } from '../domain/dates';
-import { MIN_AREA_PREMISES } from '../domain/display/display-areas';
 import { MIN_CELL_METERS } from '../domain/display/display-heat-grid';
+import { K_ANONYMITY } from '../domain/display/k-anonymity';
 
 type Demo = Awaited<ReturnType<typeof demoApp>>;
 type App = Demo['app'];
@@ -20,11 +20,11 @@ type Summary = {
   at: string;
   totals: Group;
   byVillage: Record<string, Group>;
-  byCategory: Record<string, { surveyed: number; unlicensed: number; progress: number }>;
+  byCategory: Record<string, { surveyed: number; unlicensed: number; progress: number } | null>;
   heat: { cellMeters: number; cells: number[] };
-  ticker: { date: string; villageId: number; category: string; outcome: string; text: string }[];
+  ticker: { date: string; villageId: number | null; category: string; outcome: string; text: string }[];
   series: { days: string[]; progress: number[] };
-  areas: { id: number; surveyed: number | null; unlicensed: number | null; progress: number | null }[];
+  areas: { id: number; surveyed: number; unlicensed: number; progress: number }[];
 };
 type Replay = {
   days: string[];
@@ -70,19 +70,21 @@ async function readEvents(
 
 let demo: Demo;
 let app: App;
+/** The same app with nobody signed in: the screen's endpoints need no sign-in. */
+let pub: App;
 
 beforeAll(async () => {
   demo = await demoApp();
   app = demo.app;
+  pub = demo.anonymous;
 });
 
 describe('GET /api/display/*: shapes', () => {
   it('summarises a day with the same counts as /api/stats, for every village and category', async () => {
-    const s = await getJson<Summary>(app, '/api/display/summary?at=2009-06-30');
-    const stats = await getJson<Group & { byVillage: Record<string, Group> }>(
-      app,
-      '/api/stats?at=2009-06-30',
-    );
+    const s = await getJson<Summary>(pub, '/api/display/summary?at=2009-06-30');
+    const stats = await getJson<
+      Group & { byVillage: Record<string, Group>; byCategory: Record<string, Group> }
+    >(app, '/api/stats?at=2009-06-30');
     expect(s.at).toBe('2009-06-30');
     expect(s.totals).toEqual({
       surveyed: stats.surveyed,
@@ -93,28 +95,39 @@ describe('GET /api/display/*: shapes', () => {
     expect(Object.keys(s.byVillage).sort()).toEqual(Object.keys(stats.byVillage).sort());
     expect(s.byVillage['3']).toEqual(stats.byVillage['3']);
     expect(Object.keys(s.byCategory).sort()).toEqual([...CATEGORY_CODES].sort());
-    const heatTotal = s.heat.cells.filter((_, i) => i % 3 === 2).reduce((a, b) => a + b, 0);
-    expect(heatTotal).toBe(stats.unlicensed);
+    for (const code of CATEGORY_CODES) {
+      const { surveyed, unlicensed, progress } = stats.byCategory[code];
+      expect(s.byCategory[code], code).toEqual(
+        surveyed < K_ANONYMITY ? null : { surveyed, unlicensed, progress: expect.closeTo(progress, 4) },
+      );
+    }
+    // merged cells gather most of the unlicensed; the few left scattered in no cell are not shown
+    const heatTotal = s.heat.cells.filter((_, i) => i % 4 === 3).reduce((a, b) => a + b, 0);
+    expect(heatTotal).toBeLessThanOrEqual(stats.unlicensed);
+    expect(heatTotal).toBeGreaterThan(0.8 * stats.unlicensed);
     expect(s.series.days.at(-1)).toBe('2009-06-30');
     expect(s.series.progress.at(-1)).toBeCloseTo(stats.progress, 3);
   });
 
   it('tells the latest outcomes without names, newest first', async () => {
-    const s = await getJson<Summary>(app, '/api/display/summary?at=2009-06-30');
+    const s = await getJson<Summary>(pub, '/api/display/summary?at=2009-06-30');
     expect(s.ticker.length).toBeGreaterThan(3);
     expect(s.ticker.length).toBeLessThanOrEqual(12);
     const dates = s.ticker.map((t) => t.date);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(dates.every((d) => d <= '2009-06-30')).toBe(true);
     for (const t of s.ticker)
-      expect(t.text).toMatch(/^\S+(村|社区) 一家\S+ (完成整改|规范提升|评为示范点|依法关停|转产转化)$/);
+      expect(t.text).toMatch(
+        /^(\S+(村|社区)|本镇) 一家\S+ (完成整改|规范提升|评为示范点|依法关停|转产转化)$/,
+      );
+    expect(s.ticker.some((t) => t.villageId !== null)).toBe(true);
   });
 
   it('shows the last recorded day of a finished campaign when no date is given (live mode)', async () => {
     // The demo's records stop at its end (2010-12-31); today's state would show every licence lapsed since.
     expect(formatDay(todayInChina())).not.toBe('2010-12-31');
-    const s = await getJson<Summary>(app, '/api/display/summary');
-    const end = await getJson<Summary>(app, '/api/display/summary?at=2010-12-31');
+    const s = await getJson<Summary>(pub, '/api/display/summary');
+    const end = await getJson<Summary>(pub, '/api/display/summary?at=2010-12-31');
     expect(s.at).toBe('2010-12-31');
     expect(s.totals).toEqual(end.totals);
     expect(s.totals.surveyed).toBeGreaterThan(1000);
@@ -122,28 +135,30 @@ describe('GET /api/display/*: shapes', () => {
   });
 
   it('answers 400 for an impossible date', async () => {
-    expect((await app.request('/api/display/summary?at=2009-02-30')).status).toBe(400);
+    expect((await pub.request('/api/display/summary?at=2009-02-30')).status).toBe(400);
   });
 
   it('plays the campaign as weekly frames that end on the state of its last day', async () => {
-    const r = await getJson<Replay>(app, '/api/display/replay');
+    const r = await getJson<Replay>(pub, '/api/display/replay');
     const n = r.days.length;
     expect(r.days[0]).toBe('2008-01-01');
     expect(r.days.at(-1)).toBe('2010-12-31');
     expect(r.totals.progress).toHaveLength(n);
     expect(r.heat.frames).toHaveLength(n);
     expect(Object.values(r.byVillage).every((v) => v.progress.length === n)).toBe(true);
-    const end = await getJson<Summary>(app, '/api/display/summary?at=2010-12-31');
+    const end = await getJson<Summary>(pub, '/api/display/summary?at=2010-12-31');
     expect(r.totals.surveyed.at(-1)).toBe(end.totals.surveyed);
     expect(r.totals.unlicensed.at(-1)).toBe(end.totals.unlicensed);
-    const lastHeat = r.heat.frames[n - 1].filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0);
-    expect(lastHeat).toBe(end.totals.unlicensed);
+    const lastHeat = r.heat.frames[n - 1].flatMap((_, i, f) =>
+      i % 2 === 0 ? [...r.heat.cells.slice(3 * f[i], 3 * f[i] + 3), f[i + 1]] : [],
+    );
+    expect(lastHeat).toEqual(end.heat.cells);
     expect(r.ticker.length).toBeGreaterThan(20);
     expect(r.ticker.every((t) => t.frame >= 0 && t.frame < n && t.date <= r.days[t.frame])).toBe(true);
   });
 
   it('serves villages with label points and a dark basemap on its own paths', async () => {
-    const villages = await getJson<GeoJSON.FeatureCollection>(app, '/api/display/villages');
+    const villages = await getJson<GeoJSON.FeatureCollection>(pub, '/api/display/villages');
     expect(villages.features).toHaveLength(16);
     expect(Object.keys(villages.features[0].properties ?? {}).sort()).toEqual([
       'code',
@@ -153,21 +168,21 @@ describe('GET /api/display/*: shapes', () => {
       'name',
     ]);
     const style = await getJson<{ sources: Record<string, { data: string }>; layers: { paint: object }[] }>(
-      app,
+      pub,
       '/api/display/basemap/style.json',
     );
     for (const src of Object.values(style.sources)) {
       expect(new URL(src.data).pathname).toMatch(/^\/api\/display\/basemap\/layers\/\w+\.geojson$/);
     }
     expect(style.layers[0].paint).toEqual({ 'background-color': '#050b16' });
-    expect((await app.request('/api/display/basemap/layers/premises.geojson')).status).toBe(400);
+    expect((await pub.request('/api/display/basemap/layers/premises.geojson')).status).toBe(400);
   });
 });
 
 describe('GET /api/display/stream', () => {
   it('says hello, then tells of a write within the debounce window', async () => {
-    const { app, ctx } = await demoApp();
-    const res = await app.request('/api/display/stream');
+    const { app, anonymous, ctx } = await demoApp();
+    const res = await anonymous.request('/api/display/stream');
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const reading = readEvents(res, (e) => e.includes('event: changed'));
     await new Promise((r) => setTimeout(r, 50));
@@ -187,7 +202,7 @@ describe('privacy: no display endpoint carries personal data', () => {
 
   /** Every text any display endpoint answers with, one area with a personal note included. */
   async function everyDisplayPayload(): Promise<Map<string, string>> {
-    const { app, db, ctx } = await demoApp();
+    const { app, anonymous, db, ctx } = await demoApp();
     const [w, s, e, n] = bbox(listTownships(db)[0].geometry);
     const ring = (x0: number, y0: number, x1: number, y1: number) => [
       [
@@ -229,24 +244,21 @@ describe('privacy: no display endpoint carries personal data', () => {
     ];
     const out = new Map<string, string>();
     for (const path of paths) {
-      const res = await app.request(path);
+      const res = await anonymous.request(path);
       expect(res.status, path).toBe(200);
       out.set(path, await res.text());
     }
-    const stream = await app.request('/api/display/stream');
+    const stream = await anonymous.request('/api/display/stream');
     const reading = readEvents(stream, (ev) => ev.includes('event: changed'));
     await new Promise((r) => setTimeout(r, 50));
     await post(app, `/api/premises/${ctx.model.columns.id[0]}/events`, { date: '2010-12-30', type: 'model' });
     out.set('/api/display/stream', await reading);
-    // the tiny area is on the screen, but says nothing of the one shop inside it
+    // the big area is on the screen; the one drawn round a single shop is nowhere, not even its name
     const summary = JSON.parse(out.get('/api/display/summary?at=2010-12-31') as string) as Summary;
-    expect(summary.areas.find((a) => a.id === tiny.id)).toEqual({
-      id: tiny.id,
-      surveyed: null,
-      unlicensed: null,
-      progress: null,
-    });
-    expect(summary.areas.find((a) => a.id === big.id)?.surveyed).toBeGreaterThanOrEqual(MIN_AREA_PREMISES);
+    expect(summary.areas.find((a) => a.id === big.id)?.surveyed).toBeGreaterThanOrEqual(K_ANONYMITY);
+    expect(out.get('/api/display/areas')).toContain('中部集中区');
+    for (const [path, text] of out) expect(text, path).not.toContain('单店区域');
+    expect(summary.areas.map((a) => a.id)).not.toContain(tiny.id);
     return out;
   }
 
@@ -294,6 +306,13 @@ describe('privacy: no display endpoint carries personal data', () => {
     for (const [path, text] of payloads) expect(text, path).not.toMatch(/\d+\s*(号|幢|组)/);
   });
 
+  it('streams nothing but version numbers', () => {
+    const events = (payloads.get('/api/display/stream') as string).split('\n\n').filter(Boolean);
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    for (const e of events)
+      expect(e).toMatch(/^(retry: \d+\n)?event: (hello|changed|ping)\ndata: \{"version":\d+\}$/);
+  });
+
   it('has no exact premise position', () => {
     const coords = rows.flatMap((r) => [r.经度, r.纬度]);
     expectAbsent('coordinate', coords);
@@ -308,22 +327,32 @@ describe('privacy: no display endpoint carries personal data', () => {
     );
   });
 
-  it('gives positions only as heat cells at least 100 m apart', () => {
+  it('gives positions only as centres of heat cells, 200 m or coarser, each holding enough premises', () => {
     const s = JSON.parse(payloads.get('/api/display/summary?at=2009-06-30') as string) as Summary;
     const r = JSON.parse(payloads.get('/api/display/replay') as string) as Replay;
+    const cells = (flat: number[], stride: number) =>
+      flat.flatMap((_, i) =>
+        i % stride === 0 ? [{ lng: flat[i], lat: flat[i + 1], meters: flat[i + 2] }] : [],
+      );
     for (const heat of [
-      { cellMeters: s.heat.cellMeters, lngLat: s.heat.cells.filter((_, i) => i % 3 !== 2) },
-      { cellMeters: r.heat.cellMeters, lngLat: r.heat.cells },
+      { cellMeters: s.heat.cellMeters, cells: cells(s.heat.cells, 4) },
+      { cellMeters: r.heat.cellMeters, cells: cells(r.heat.cells, 3) },
     ]) {
       expect(heat.cellMeters).toBeGreaterThanOrEqual(MIN_CELL_METERS);
-      const lngs = [...new Set(heat.lngLat.filter((_, i) => i % 2 === 0))].sort((a, b) => a - b);
-      const lats = [...new Set(heat.lngLat.filter((_, i) => i % 2 === 1))].sort((a, b) => a - b);
-      const minStep = (xs: number[]) => Math.min(...xs.slice(1).map((x, i) => x - xs[i]));
-      const lat0 = lats[0];
-      expect(minStep(lats) * 110_574).toBeGreaterThanOrEqual(MIN_CELL_METERS - 1);
-      expect(
-        minStep(lngs) * 111_320 * Math.cos((lats.at(-1) ?? lat0) * (Math.PI / 180)),
-      ).toBeGreaterThanOrEqual(MIN_CELL_METERS - 1);
+      expect(heat.cells.length).toBeGreaterThan(5);
+      // cells of one size lie on one grid: no two closer than their side
+      for (const meters of new Set(heat.cells.map((c) => c.meters))) {
+        expect([1, 2, 4, 8]).toContain(meters / heat.cellMeters);
+        const same = heat.cells.filter((c) => c.meters === meters);
+        const lngs = [...new Set(same.map((c) => c.lng))].sort((a, b) => a - b);
+        const lats = [...new Set(same.map((c) => c.lat))].sort((a, b) => a - b);
+        const minStep = (xs: number[]) => Math.min(Infinity, ...xs.slice(1).map((x, i) => x - xs[i]));
+        expect(minStep(lats) * 110_574).toBeGreaterThanOrEqual(meters - 1);
+        expect(
+          minStep(lngs) * 111_320 * Math.cos((lats.at(-1) as number) * (Math.PI / 180)),
+        ).toBeGreaterThanOrEqual(meters - 1);
+      }
     }
+    expect(s.heat.cells.filter((_, i) => i % 4 === 3).every((n) => n >= K_ANONYMITY)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
-import { areaActiveOn } from '../area-active';
 import { displayMessages } from '../display-i18n';
 import { useDisplayStore } from '../display-store';
+import { shownAreas } from '../shown-areas';
 
 const MAX_ROWS = 3;
 
@@ -32,17 +32,16 @@ function YearGoals() {
 }
 
 /**
- * Key areas in force (numbered as on the map) on the frame's date, with their headline counts (withheld when too few);
- * the year's goals of the plan when no area is in force.
+ * The key areas shown on the frame (numbered as on the map) with their headline counts; the year's
+ * goals of the plan when none is (not in force, or holding too few premises to show).
  */
 export function KeyAreas() {
   const areas = useDisplayStore((s) => s.areas);
   const frame = useDisplayStore((s) => s.frame);
   const lang = useDisplayStore((s) => s.options.lang);
   const t = displayMessages(lang);
-  const at = frame?.at;
-  const active = (areas?.features ?? []).filter((f) => at !== undefined && areaActiveOn(f.properties, at));
-  if (active.length === 0) return <YearGoals />;
+  const active = shownAreas(areas, frame);
+  if (!frame || active.length === 0) return <YearGoals />;
   return (
     <section className="dsp-panel dsp-areas">
       <h2>
@@ -60,24 +59,16 @@ export function KeyAreas() {
         </thead>
         <tbody>
           {active.slice(0, MAX_ROWS).map((f, i) => {
-            const c = frame?.areas.get(f.properties.id);
+            const c = frame.areas.get(f.properties.id);
             return (
               <tr key={f.properties.id}>
                 <td className="dsp-area-name">
                   <span className="dsp-area-no">{i + 1}</span>
                   {f.properties.name}
                 </td>
-                {c && c.surveyed !== null ? (
-                  <>
-                    <td>{c.surveyed}</td>
-                    <td className="dsp-bad">{c.unlicensed}</td>
-                    <td className="dsp-good">{Math.round((c.progress ?? 0) * 100)}%</td>
-                  </>
-                ) : (
-                  <td className="dsp-muted dsp-area-few" colSpan={3}>
-                    {t.fewPremises}
-                  </td>
-                )}
+                <td>{c?.surveyed}</td>
+                <td className="dsp-bad">{c?.unlicensed}</td>
+                <td className="dsp-good">{Math.round((c?.progress ?? 0) * 100)}%</td>
               </tr>
             );
           })}

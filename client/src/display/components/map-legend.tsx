@@ -5,7 +5,7 @@ import { useDisplayStore } from '../display-store';
 /** What the map's colours mean. */
 export function MapLegend() {
   const lang = useDisplayStore((s) => s.options.lang);
-  const hasAreas = useDisplayStore((s) => (s.areas?.features.length ?? 0) > 0);
+  const hasAreas = useDisplayStore((s) => (s.frame?.areas.size ?? 0) > 0);
   const t = displayMessages(lang);
   return (
     <div className="dsp-legend">

@@ -1,12 +1,8 @@
 import { areaSeries, areaShape, areaStats } from '../areas/area-stats';
 import type { Polygonal } from '../areas/point-in-polygon';
+import { formatDay } from '../dates';
 import type { PremiseColumns } from '../premise-columns';
-
-/**
- * Below this many premises an area's counts are withheld on the public screen: a shape drawn
- * tightly round one shop must not tell the hall whether that shop is licensed.
- */
-export const MIN_AREA_PREMISES = 5;
+import { K_ANONYMITY } from './k-anonymity';
 
 /** What the screen may know of a key area: its name and shape, nothing of the leaders' notes. */
 export interface DisplayAreaInput {
@@ -17,15 +13,15 @@ export interface DisplayAreaInput {
   geometry: Polygonal;
 }
 
-/** Headline counts of an area on a day; all null when it holds too few premises to show. */
+/** Headline counts of an area shown on a day. */
 export interface AreaHeadline {
   id: number;
-  surveyed: number | null;
-  unlicensed: number | null;
-  progress: number | null;
+  surveyed: number;
+  unlicensed: number;
+  progress: number;
 }
 
-/** Headline counts per day of the replay; null on the days it holds too few premises. */
+/** Headline counts per day of the replay; null on the frames the area is not shown. */
 export interface AreaFrames {
   id: number;
   surveyed: (number | null)[];
@@ -35,24 +31,41 @@ export interface AreaFrames {
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-function headline(id: number, surveyed: number, unlicensed: number, progress: number): AreaHeadline {
-  if (surveyed < MIN_AREA_PREMISES) return { id, surveyed: null, unlicensed: null, progress: null };
-  return { id, surveyed, unlicensed, progress: round4(progress) };
+/** Whether an area is in force on a YYYY-MM-DD date: its period is inclusive, a null end is open. */
+export function areaActiveOn(area: Pick<DisplayAreaInput, 'activeFrom' | 'activeTo'>, date: string): boolean {
+  return (
+    (area.activeFrom === null || area.activeFrom <= date) && (area.activeTo === null || date <= area.activeTo)
+  );
 }
 
-/** Each area's headline counts on `day`. */
+/**
+ * Whether the screen shows an area on a day: in force, and holding at least K_ANONYMITY premises.
+ * A shape drawn round one shop would otherwise tell the hall whether that shop is licensed, and
+ * its label would point at it: so under the threshold it is not shown at all, not even by name.
+ */
+function shown(a: DisplayAreaInput, date: string, surveyed: number): boolean {
+  return surveyed >= K_ANONYMITY && areaActiveOn(a, date);
+}
+
+/** The headline counts of each area shown on `day`; the others are left out. */
 export function areaHeadlines(
   cols: PremiseColumns,
   areas: readonly DisplayAreaInput[],
   day: number,
 ): AreaHeadline[] {
-  return areas.map((a) => {
+  const date = formatDay(day);
+  return areas.flatMap((a) => {
+    if (!areaActiveOn(a, date)) return [];
     const s = areaStats(cols, areaShape(a.geometry), day);
-    return headline(a.id, s.surveyed, s.unlicensed, s.progress);
+    if (!shown(a, date, s.surveyed)) return [];
+    return [{ id: a.id, surveyed: s.surveyed, unlicensed: s.unlicensed, progress: round4(s.progress) }];
   });
 }
 
-/** Each area's headline counts on every replay frame (same days as statusSeries with `stepDays`). */
+/**
+ * Each area's headline counts on every replay frame (same days as statusSeries with `stepDays`),
+ * null where it is not shown; an area shown on no frame is left out.
+ */
 export function areaFrames(
   cols: PremiseColumns,
   areas: readonly DisplayAreaInput[],
@@ -60,16 +73,16 @@ export function areaFrames(
   endDay: number,
   stepDays: number,
 ): AreaFrames[] {
-  return areas.map((a) => {
+  return areas.flatMap((a) => {
     const s = areaSeries(cols, areaShape(a.geometry), startDay, endDay, stepDays);
     const frames: AreaFrames = { id: a.id, surveyed: [], unlicensed: [], progress: [] };
-    s.days.forEach((_, j) => {
+    s.days.forEach((d, j) => {
       const surveyed = Object.values(s.byStatus).reduce((sum, col) => sum + col[j], 0);
-      const h = headline(a.id, surveyed, s.unlicensed[j], s.progress[j]);
-      frames.surveyed.push(h.surveyed);
-      frames.unlicensed.push(h.unlicensed);
-      frames.progress.push(h.progress);
+      const on = shown(a, formatDay(d), surveyed);
+      frames.surveyed.push(on ? surveyed : null);
+      frames.unlicensed.push(on ? s.unlicensed[j] : null);
+      frames.progress.push(on ? round4(s.progress[j]) : null);
     });
-    return frames;
+    return frames.surveyed.some((n) => n !== null) ? [frames] : [];
   });
 }

@@ -4,15 +4,25 @@ import type { PremiseColumns } from '../premise-columns';
 import { statusSeries } from '../series';
 import { STATUS_KEYS, type Status } from '../statuses';
 import type { TallyFilter } from '../tally';
+import { type AreaFrames, areaFrames, type DisplayAreaInput } from './display-areas';
 import { type HeatFrames, type HeatGrid, unlicensedCellFrames } from './display-heat-grid';
 import type { DisplayVillage } from './display-summary';
-import { type OutcomeEvent, type TickerItem, tickerItem } from './display-ticker';
+import { type OutcomeEvent, type TickerItem, tickerLine } from './display-ticker';
+import { K_ANONYMITY } from './k-anonymity';
+import { tradeGroupSizes } from './trade-group-sizes';
 
 /** Counts of one group on every frame day. */
 export interface FrameCounts {
   surveyed: number[];
   unlicensed: number[];
   progress: number[];
+}
+
+/** A trade's township figures on every frame day, null on the frames it has fewer than K_ANONYMITY. */
+export interface TradeFrames {
+  surveyed: (number | null)[];
+  unlicensed: (number | null)[];
+  progress: (number | null)[];
 }
 
 /** Counts of one group on every frame day, by status too. */
@@ -26,10 +36,12 @@ export interface DisplayReplay {
   days: string[];
   totals: FrameGroup;
   byVillage: Record<string, FrameGroup>;
-  byCategory: Record<string, FrameCounts>;
+  byCategory: Record<string, TradeFrames>;
   heat: HeatFrames;
   /** One outcome every `tickerStride` frames (the newest of those frames), in frame order. */
   ticker: (TickerItem & { frame: number })[];
+  /** The key areas shown on some frame. */
+  areas: AreaFrames[];
 }
 
 export interface DisplayReplayInput {
@@ -43,6 +55,7 @@ export interface DisplayReplayInput {
   grid: HeatGrid;
   /** Frames per ticker item: the replay runs weeks a second, a sentence needs a moment to be read. */
   tickerStride: number;
+  areas: readonly DisplayAreaInput[];
 }
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -77,10 +90,15 @@ export function displayReplay(input: DisplayReplayInput): DisplayReplay {
   const days = total.series.days;
   const byVillage: Record<string, FrameGroup> = {};
   for (const v of villages) byVillage[String(v.id)] = counts(cols, input, { villageId: v.id }).frame;
-  const byCategory: Record<string, FrameCounts> = {};
+  const byCategory: Record<string, TradeFrames> = {};
   CATEGORY_CODES.forEach((code, category) => {
     const { surveyed, unlicensed, progress } = counts(cols, input, { category }).frame;
-    byCategory[code] = { surveyed, unlicensed, progress };
+    const shown = (j: number) => surveyed[j] >= K_ANONYMITY;
+    byCategory[code] = {
+      surveyed: surveyed.map((n, j) => (shown(j) ? n : null)),
+      unlicensed: unlicensed.map((n, j) => (shown(j) ? n : null)),
+      progress: progress.map((p, j) => (shown(j) ? p : null)),
+    };
   });
 
   const names = new Map(villages.map((v) => [v.id, v.name]));
@@ -88,10 +106,11 @@ export function displayReplay(input: DisplayReplayInput): DisplayReplay {
   const stride = Math.max(1, input.tickerStride);
   const showAt = (frame: number) => Math.min(days.length - 1, Math.ceil(frame / stride) * stride);
   const newest = new Map<number, TickerItem>();
+  const sizes = tradeGroupSizes(cols);
   for (const e of input.outcomes) {
     const frame = frameOf(days, e.day);
     if (frame >= days.length) continue;
-    const item = tickerItem(e, names.get(e.villageId) ?? '');
+    const item = tickerLine(e, names, sizes);
     if (item) newest.set(showAt(frame), item);
   }
 
@@ -103,5 +122,6 @@ export function displayReplay(input: DisplayReplayInput): DisplayReplay {
     byCategory,
     heat: unlicensedCellFrames(cols, days, input.grid),
     ticker: [...newest].sort((a, b) => a[0] - b[0]).map(([frame, item]) => ({ ...item, frame })),
+    areas: areaFrames(cols, input.areas, input.startDay, input.endDay, input.stepDays),
   };
 }

@@ -4,8 +4,11 @@ import type { PremiseColumns } from '../premise-columns';
 import { statusSeries } from '../series';
 import { STATUS_KEYS } from '../statuses';
 import { type GroupTally, tally } from '../tally';
+import { type AreaHeadline, areaHeadlines, type DisplayAreaInput } from './display-areas';
 import { type HeatCells, type HeatGrid, unlicensedCells } from './display-heat-grid';
 import { type OutcomeEvent, type TickerItem, tickerItems } from './display-ticker';
+import { K_ANONYMITY } from './k-anonymity';
+import { tradeGroupSizes } from './trade-group-sizes';
 
 export interface DisplayVillage {
   id: number;
@@ -21,17 +24,25 @@ export interface DisplayProgressSeries {
   surveyed: number[];
 }
 
-/** Everything the public screen shows for one day: counts only, positions only as ≥ 100 m cells. */
+/** A trade's township figures, or null on a day it has fewer than K_ANONYMITY premises. */
+export type TradeCounts = Omit<GroupTally, 'byStatus'> | null;
+
+/**
+ * Everything the public screen shows for one day: counts only, positions only as ≥ 100 m cells,
+ * nothing that describes fewer than K_ANONYMITY premises but the village and township totals.
+ */
 export interface DisplaySummary {
   at: string;
   totals: GroupTally;
   /** Every village, by id (villages with no premises yet count zero). */
   byVillage: Record<string, GroupTally>;
-  byCategory: Record<string, Omit<GroupTally, 'byStatus'>>;
+  byCategory: Record<string, TradeCounts>;
   heat: HeatCells;
   /** Newest first. */
   ticker: TickerItem[];
   series: DisplayProgressSeries;
+  /** The key areas shown that day (in force, holding enough premises). */
+  areas: AreaHeadline[];
 }
 
 export interface DisplaySummaryInput {
@@ -44,6 +55,7 @@ export interface DisplaySummaryInput {
   outcomes: Iterable<OutcomeEvent>;
   grid: HeatGrid;
   tickerLimit: number;
+  areas: readonly DisplayAreaInput[];
   stepDays?: number;
 }
 
@@ -87,7 +99,7 @@ export function displaySummary(input: DisplaySummaryInput): DisplaySummary {
   const byCategory: DisplaySummary['byCategory'] = {};
   for (const code of CATEGORY_CODES) {
     const { surveyed, unlicensed, progress } = t.byCategory[code];
-    byCategory[code] = { surveyed, unlicensed, progress };
+    byCategory[code] = surveyed < K_ANONYMITY ? null : { surveyed, unlicensed, progress };
   }
   const names = new Map(villages.map((v) => [v.id, v.name]));
   return {
@@ -96,7 +108,8 @@ export function displaySummary(input: DisplaySummaryInput): DisplaySummary {
     byVillage,
     byCategory,
     heat: unlicensedCells(cols, day, grid),
-    ticker: tickerItems(input.outcomes, names, input.tickerLimit),
+    ticker: tickerItems(input.outcomes, names, tradeGroupSizes(cols), input.tickerLimit),
     series: progressSeries(cols, input.startDay, input.endDay, day, input.stepDays ?? 7),
+    areas: areaHeadlines(cols, input.areas, day),
   };
 }

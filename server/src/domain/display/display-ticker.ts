@@ -1,6 +1,8 @@
 import { CATEGORIES, type CategoryCode, categoryIndex } from '../categories';
 import { formatDay } from '../dates';
 import type { EventType } from '../event-types';
+import { K_ANONYMITY } from './k-anonymity';
+import type { TradeGroupSizes } from './trade-group-sizes';
 
 /** The outcomes the public ticker announces, and how it says them. */
 export const OUTCOMES = [
@@ -48,21 +50,28 @@ export function outcomeOf(type: EventType, passed?: boolean): Outcome | null {
 
 export interface TickerItem {
   date: string;
-  villageId: number;
+  /** The village the line names, or null when it is told at the township level. */
+  villageId: number | null;
   category: CategoryCode;
   outcome: Outcome;
-  /** 「三义村 一家小餐饮店 完成整改」 */
+  /** 「三义村 一家小餐饮店 完成整改」, or 「本镇 一家小药店 完成整改」 */
   text: string;
   textEn: string;
 }
 
+/** How a township-level line names its place. */
+export const TOWNSHIP_PLACE = { zh: '本镇', en: 'The township' } as const;
+
 const outcomeByKey = new Map(OUTCOMES.map((o) => [o.key, o]));
 
+/** The place a line may name: a village (by id and name), or the township (null). */
+export type TickerPlace = { villageId: number; name: string } | null;
+
 /**
- * The anonymous sentence for one outcome: village and trade only, never the premise itself.
+ * The anonymous sentence for one outcome: a place and a trade only, never the premise itself.
  * Returns null for a record that is not an outcome.
  */
-export function tickerItem(e: OutcomeEvent, villageName: string): TickerItem | null {
+export function tickerItem(e: OutcomeEvent, place: TickerPlace): TickerItem | null {
   const outcome = outcomeOf(e.type, e.passed);
   const ci = categoryIndex(e.category);
   if (outcome === null || ci < 0) return null;
@@ -71,25 +80,57 @@ export function tickerItem(e: OutcomeEvent, villageName: string): TickerItem | n
   const article = /^[aeiou]/i.test(category.nameEn) ? 'an' : 'a';
   return {
     date: formatDay(e.day),
-    villageId: e.villageId,
+    villageId: place?.villageId ?? null,
     category: e.category,
     outcome,
-    text: `${villageName} 一家${category.name} ${words.zh}`,
-    textEn: `${villageName}: ${article} ${category.nameEn.toLowerCase()} ${words.en}`,
+    text: `${place?.name ?? TOWNSHIP_PLACE.zh} 一家${category.name} ${words.zh}`,
+    textEn: `${place?.name ?? TOWNSHIP_PLACE.en}: ${article} ${category.nameEn.toLowerCase()} ${words.en}`,
   };
 }
 
-/** Ticker items for events given newest first, skipping non-outcomes, at most `limit`. */
+/**
+ * Where an outcome may be told without singling its premise out: in its village when the village
+ * has K_ANONYMITY premises of the trade on the record that day, else in the township when the
+ * township has; `undefined` when neither (the line is left out).
+ */
+export function tickerPlace(
+  e: OutcomeEvent,
+  villageNames: ReadonlyMap<number, string>,
+  sizes: TradeGroupSizes,
+): TickerPlace | undefined {
+  const ci = categoryIndex(e.category);
+  if (ci < 0) return undefined;
+  const name = villageNames.get(e.villageId);
+  if (name !== undefined && sizes.inVillage(e.villageId, ci, e.day) >= K_ANONYMITY)
+    return { villageId: e.villageId, name };
+  if (sizes.inTownship(ci, e.day) >= K_ANONYMITY) return null;
+  return undefined;
+}
+
+/** The line for an outcome, placed as tickerPlace says; null when it is not told. */
+export function tickerLine(
+  e: OutcomeEvent,
+  villageNames: ReadonlyMap<number, string>,
+  sizes: TradeGroupSizes,
+): TickerItem | null {
+  if (outcomeOf(e.type, e.passed) === null) return null;
+  const place = tickerPlace(e, villageNames, sizes);
+  return place === undefined ? null : tickerItem(e, place);
+}
+
+/** Ticker lines for events given newest first, skipping what is not told, at most `limit`. */
 export function tickerItems(
   newestFirst: Iterable<OutcomeEvent>,
   villageNames: ReadonlyMap<number, string>,
+  sizes: TradeGroupSizes,
   limit: number,
 ): TickerItem[] {
   const out: TickerItem[] = [];
+  if (limit <= 0) return out;
   for (const e of newestFirst) {
-    if (out.length >= limit) break;
-    const item = tickerItem(e, villageNames.get(e.villageId) ?? '');
+    const item = tickerLine(e, villageNames, sizes);
     if (item) out.push(item);
+    if (out.length >= limit) break;
   }
   return out;
 }
