@@ -1,3 +1,6 @@
+/** Where a command writes its lines. */
+export type Out = (line: string) => void;
+
 /** Command-line words split into positionals and --flags (`--flag value`, `--flag=value`, bare `--flag`). */
 export interface CliArgs {
   positionals: string[];

@@ -1,14 +1,18 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import proj4 from 'proj4';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REAL_WORLD } from '../../tests/helpers/real-world-fixtures';
+import { runCli } from '../../tests/helpers/run-cli';
 import { DEMO_DIR } from '../../tests/helpers/test-app';
 import { writeShapefile } from '../../tests/helpers/write-shapefile';
+import { verifyPassword } from './auth/passwords';
+import { secretHash } from './auth/secret-token';
+import { boot } from './boot';
+import { MIGRATIONS } from './db/migrations';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -21,26 +25,7 @@ function tempDir(): string {
 }
 
 /** Runs the CLI as `npm run cli` does, on its own database in `dataDir`. */
-function cli(
-  dataDir: string,
-  ...args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (dataDir: string, ...args: string[]) => runCli(dataDir, args);
 
 describe('the CLI', () => {
   it('imports a premise list, lists it, exports the ledger and undoes the import', async () => {
@@ -194,4 +179,150 @@ describe('the CLI', () => {
     );
     expect((await cli(data, 'imports', 'undo', '2')).code).toBe(0);
   }, 60_000);
+
+  it('keeps accounts and tokens with the API’s rules, shows secrets once, and audits every change as cli', async () => {
+    const data = tempDir();
+    const villages = JSON.parse(readFileSync(join(DEMO_DIR, 'villages.geojson'), 'utf8'));
+    const code = String(villages.features[0].properties.code);
+    const added = await cli(data, 'user', 'add', 'wangli', '--role', 'village', '--villages', code);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`added wangli (village: ${code})`);
+    const password = /password: (\S+) {2}\(shown this once/.exec(added.stdout)?.[1] ?? '';
+
+    const noDepartment = await cli(
+      data,
+      'user',
+      'add',
+      'li',
+      '--role',
+      'inspector',
+      '--password',
+      'long-enough-1',
+    );
+    expect(noDepartment.code).toBe(1);
+    expect(noDepartment.stderr).toMatch(/^error: department: an inspector belongs to a department \(aic, /);
+    const badRole = await cli(data, 'user', 'add', 'li', '--role', 'boss');
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toMatch(
+      /^error: role: expected one of admin, leader, village, inspector, viewer\n/,
+    );
+
+    expect((await cli(data, 'user', 'disable', 'wangli')).stdout).toBe(
+      'disabled wangli (and ended their sessions)\n',
+    );
+    const reset = await cli(data, 'user', 'reset', 'wangli');
+    const newPassword = /new password for wangli: (\S+)/.exec(reset.stdout)?.[1] ?? '';
+    const token = await cli(data, 'token', 'add', 'QGIS on the GIS PC', '--user', 'wangli');
+    expect(token.code).toBe(0);
+    const secret = token.stdout.split('\n')[1];
+    expect(secret).toMatch(/^sx_[\w-]{43}$/);
+    expect((await cli(data, 'token', 'revoke', '1')).stdout).toBe(
+      'revoked token 1 "QGIS on the GIS PC" of wangli\n',
+    );
+    const listed = await cli(data, 'user', 'list');
+    expect(listed.stdout).toContain(`wangli\tvillage\t${code}\tdisabled\n`);
+    expect(listed.stdout).not.toContain('scrypt');
+    expect((await cli(data, 'token', 'list')).stdout).toMatch(
+      /^1\tQGIS on the GIS PC\twangli\tcreated .*\trevoked /,
+    );
+
+    const db = new Database(join(data, 'shixiao.sqlite'), { readonly: true });
+    try {
+      const user = db
+        .prepare("SELECT password_hash, must_change_password, disabled FROM users WHERE username = 'wangli'")
+        .get() as { password_hash: string; must_change_password: number; disabled: number };
+      expect(await verifyPassword(password, user.password_hash)).toBe(false);
+      expect(await verifyPassword(newPassword, user.password_hash)).toBe(true);
+      expect([user.must_change_password, user.disabled]).toEqual([1, 1]);
+      expect(db.prepare('SELECT token_hash FROM api_tokens').pluck().get()).toBe(secretHash(secret));
+      const changes = db
+        .prepare("SELECT action || ' ' || entity FROM audit_log WHERE actor = 'cli' ORDER BY id")
+        .pluck()
+        .all();
+      expect(changes).toEqual([
+        'create user',
+        'update user',
+        'reset_password user',
+        'create token',
+        'revoke token',
+      ]);
+    } finally {
+      db.close();
+    }
+  }, 180_000);
+
+  it('backs up and restores: refuses what is no record of this product, migrates an older one, never half-restores', async () => {
+    const data = tempDir();
+    const elsewhere = tempDir();
+    const dbFile = join(data, 'shixiao.sqlite');
+    (await boot(dbFile, DEMO_DIR)).db.close();
+    const backup = join(elsewhere, 'backup.sqlite');
+    const made = await cli(data, 'backup', backup);
+    expect(made.stdout).toMatch(
+      /^backed up 1200 premises, \d+ records, 0 accounts \(schema \d+, [\d.]+ MB\) to /,
+    );
+    expect((await cli(data, 'backup', backup)).stderr).toMatch(/already exists; name a new file/);
+
+    const dbId = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT value FROM meta WHERE key = 'db_id'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    const before = dbId(dbFile);
+    const notes = join(elsewhere, 'notes.txt');
+    writeFileSync(notes, '这不是数据库');
+    const notDb = await cli(data, 'restore', notes);
+    expect([notDb.code, notDb.stderr]).toEqual([
+      1,
+      'error: notes.txt is not a SQLite database; nothing was restored\n',
+    ]);
+    const other = join(elsewhere, 'other.sqlite');
+    const otherDb = new Database(other);
+    otherDb.exec('CREATE TABLE t (x)');
+    otherDb.close();
+    const foreign = await cli(data, 'restore', other);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(
+      /^error: other\.sqlite is a SQLite database but not a record of 十小整治一张图/,
+    );
+    // A backup damaged on the way (a page overwritten) is refused and the record stays as it was.
+    const damaged = join(elsewhere, 'damaged.sqlite');
+    const bytes = readFileSync(backup);
+    bytes.fill(0x5a, 8192, 16384);
+    writeFileSync(damaged, bytes);
+    const broken = await cli(data, 'restore', damaged);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(
+      /^error: damaged\.sqlite (is damaged|cannot be read).*nothing was restored/,
+    );
+    expect(dbId(dbFile)).toBe(before);
+
+    // A backup from before accounts (schema 8) is brought up to date and gets its first admin.
+    const old = join(elsewhere, 'old.sqlite');
+    const oldDb = new Database(old);
+    oldDb.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)',
+    );
+    for (const m of MIGRATIONS.filter((m) => m.version <= 8)) {
+      oldDb.exec(m.sql);
+      oldDb.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(m.version, m.name);
+    }
+    oldDb.close();
+    const restored = await cli(data, 'restore', old);
+    expect(restored.stderr).toBe('');
+    expect(restored.stdout).toMatch(/^restored 0 premises, 0 records, 0 accounts/);
+    expect(restored.stdout).toContain(
+      `brought up to date: migrations ${MIGRATIONS.slice(8)
+        .map((m) => m.version)
+        .join(', ')}`,
+    );
+    expect(restored.stdout).toMatch(/username: admin {4}password: \S+/);
+    const after = dbId(dbFile);
+    expect(after).toMatch(/^[0-9a-f]{32}$/);
+    expect(after).not.toBe(before);
+    expect(readFileSync(old).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+  }, 180_000);
 });

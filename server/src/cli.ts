@@ -4,13 +4,16 @@ import { pathToFileURL } from 'node:url';
 import { ensureFirstAdmin } from './auth/accounts';
 import { announceFirstAdmin } from './auth/announce-first-admin';
 import { boot } from './boot';
-import { type CliArgs, flagText, parseCliArgs, UsageError } from './cli-args';
+import { tokenCommand, userCommand } from './cli-accounts';
+import { type CliArgs, flagText, type Out, parseCliArgs, UsageError } from './cli-args';
+import { backupCommand, restoreCommand } from './cli-backup';
 import { readConfig } from './config';
 import type { AppContext } from './context';
 import { listImportJobs } from './db/import-jobs';
 import { campaignSetupSchema } from './domain/campaign-setup';
 import { errorReportCsv } from './domain/import/error-report';
 import { ImportError } from './domain/import/import-error';
+import { ApiError } from './http/api-error';
 import { constraintError } from './http/constraint-message';
 import { commitBoundaryImport } from './pipelines/commit-boundary-import';
 import { commitPremiseImport } from './pipelines/commit-premise-import';
@@ -42,10 +45,19 @@ const USAGE = `usage: npm run cli -- <command>
   imports list
   imports undo ID [--force]
 
+  user add NAME --role admin|leader|village|inspector|viewer [--villages CODE,CODE] [--department CODE]
+                [--display-name NAME] [--password PW]   (without --password: one is made and shown once)
+  user list
+  user disable|enable|reset NAME                          (reset: a new password, shown once)
+  token add NAME --user USER                              (the token is shown once)
+  token list
+  token revoke ID
+
+  backup FILE          a consistent copy of the record, also while the server runs
+  restore FILE         puts a backup back (checked, migrated; the replaced record is saved beside it)
+
 DATA_DIR (default ./var) names the database, as for the server. Exit code 0 on success, 1 when the
 input is refused (the message says why), 2 for a usage mistake.`;
-
-type Out = (line: string) => void;
 
 function oneOf<T extends string>(
   value: string | undefined,
@@ -299,6 +311,8 @@ function importsCommand(ctx: AppContext, args: CliArgs, out: Out): void {
   throw new UsageError(`imports what? list or undo (not ${sub ?? 'nothing'})`);
 }
 
+const COMMANDS = ['setup', 'import', 'export', 'imports', 'user', 'token', 'backup', 'restore'];
+
 /** Runs one command; returns the exit code. Output goes through `out`, errors through `err`. */
 export async function runCli(
   argv: readonly string[],
@@ -313,9 +327,17 @@ export async function runCli(
   }
   let db: { close(): void } | null = null;
   try {
-    if (!['setup', 'import', 'export', 'imports'].includes(command))
-      throw new UsageError(`unknown command ${command}`);
+    if (!COMMANDS.includes(command)) throw new UsageError(`unknown command ${command}`);
     const config = readConfig();
+    // Backup and restore work on the database file as it is: no demo seeding, no model.
+    if (command === 'backup') {
+      await backupCommand(config, args, out);
+      return 0;
+    }
+    if (command === 'restore') {
+      await restoreCommand(config, args, out);
+      return 0;
+    }
     // Setting a township up never starts from the demo, whatever DEMO says.
     const seedDemo = config.seedDemo && command !== 'setup';
     const booted = await boot(config.dbFile, seedDemo ? config.demoDir : null);
@@ -329,7 +351,9 @@ export async function runCli(
       else if (what === 'addresses') await importAddresses(ctx, args, out);
       else throw new UsageError(`import what? premises, boundaries or addresses (not ${what ?? 'nothing'})`);
     } else if (command === 'export') await exportCommand(ctx, args, out);
-    else importsCommand(ctx, args, out);
+    else if (command === 'imports') importsCommand(ctx, args, out);
+    else if (command === 'user') await userCommand(ctx.db, args, out);
+    else tokenCommand(ctx.db, args, out);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
@@ -338,7 +362,7 @@ export async function runCli(
     }
     const refused = constraintError(e);
     err(`error: ${refused ? refused.message : e instanceof Error ? e.message : String(e)}`);
-    if (!(e instanceof ImportError) && !refused) err((e as Error).stack ?? '');
+    if (!(e instanceof ImportError) && !(e instanceof ApiError) && !refused) err((e as Error).stack ?? '');
     return 1;
   } finally {
     db?.close();

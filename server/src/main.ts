@@ -7,6 +7,8 @@ import { ensureFirstAdmin } from './auth/accounts';
 import { announceFirstAdmin } from './auth/announce-first-admin';
 import { boot } from './boot';
 import { readConfig } from './config';
+import { followDatabase } from './follow-database';
+import { scheduleImportTidying } from './pipelines/tidy-imports';
 
 const config = readConfig();
 const started = performance.now();
@@ -34,12 +36,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
-// The CLI may write to the same database while the server runs: pick its changes up.
-const sync = setInterval(() => ctx.model.syncWithDatabase(), 2000);
-sync.unref();
+// The CLI may write to the same database while the server runs, or restore a backup over it.
+const stopFollowing = followDatabase(ctx);
+// Uploaded rows are kept only while an import is staged, and not for ever then.
+scheduleImportTidying(ctx);
 
 function shutdown() {
-  clearInterval(sync);
+  stopFollowing();
   ctx.model.saveSnapshot();
   server.close();
   db.close();

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { readDataVersion } from './db/data-version';
+import { commitsByOthers, readRecordStamp } from './db/data-version';
 import type { Db } from './db/open-database';
 import { premiseInput, streamPremiseInputs } from './db/premises';
-import { decodeSnapshot, encodeSnapshot } from './domain/columns-snapshot';
+import { decodeSnapshot, encodeSnapshot, type RecordStamp, sameStamp } from './domain/columns-snapshot';
 import { buildColumns, type PremiseColumns } from './domain/premise-columns';
 import { withPremise } from './domain/with-premise';
 
@@ -16,47 +16,72 @@ export class CampaignModel {
   columns: PremiseColumns;
   /** Bumped on every change, for caching what is derived from the columns. */
   version = 0;
-  /** The database's data version the columns reflect. */
-  private knownDataVersion: number;
+  /** The database (its id) and the change counter the columns reflect. */
+  private known: RecordStamp;
+  /** SQLite's count of other connections' commits when the columns were last brought up to date. */
+  private seenCommits: number;
   private readonly listeners = new Set<(version: number) => void>();
 
   constructor(
     private readonly db: Db,
     private readonly snapshotFile: string | null = null,
   ) {
-    this.knownDataVersion = readDataVersion(db);
+    this.seenCommits = commitsByOthers(db);
+    this.known = readRecordStamp(db);
     const snapshot = snapshotFile && existsSync(snapshotFile) ? readFileSync(snapshotFile) : null;
-    const loaded = snapshot ? decodeSnapshot(snapshot, this.knownDataVersion) : null;
+    const loaded = snapshot ? decodeSnapshot(snapshot, this.known) : null;
     this.columns = loaded ?? buildColumns(streamPremiseInputs(db));
     if (!loaded) this.saveSnapshot();
   }
 
+  /** The id of the database the columns were built from (a restore gives the record a new one). */
+  get dbId(): string {
+    return this.known.dbId;
+  }
+
   refresh(premiseId: number): void {
+    // Read before the premise, so a write landing in between leaves the stamp behind, not ahead.
+    const othersWrote = commitsByOthers(this.db) !== this.seenCommits;
+    const stamp = readRecordStamp(this.db);
+    if (stamp.dbId !== this.known.dbId) {
+      this.reload(); // the record was replaced under us (a restore): nothing in the columns holds
+      return;
+    }
     const input = premiseInput(this.db, premiseId);
     if (!input) throw new Error(`premise ${premiseId} does not exist`);
     this.columns = withPremise(this.columns, input);
-    this.knownDataVersion = readDataVersion(this.db);
+    // Another process (the CLI) committed since we last looked and may have changed premises too:
+    // leave the counter behind, so the next sync folds its changes in instead of skipping them.
+    if (!othersWrote) this.known = stamp;
     this.changed();
   }
 
   reload(): void {
+    this.seenCommits = commitsByOthers(this.db);
+    this.known = readRecordStamp(this.db);
     this.columns = buildColumns(streamPremiseInputs(this.db));
-    this.knownDataVersion = readDataVersion(this.db);
     this.changed();
   }
 
-  /** Reloads if another process (the CLI) changed the record; returns whether it did. */
+  /**
+   * Reloads if another process changed the record — the CLI's writes, or a restore that replaced
+   * it (a new database id, whatever its counter says); returns whether it did.
+   */
   syncWithDatabase(): boolean {
-    if (readDataVersion(this.db) === this.knownDataVersion) return false;
+    const commits = commitsByOthers(this.db);
+    if (sameStamp(readRecordStamp(this.db), this.known)) {
+      this.seenCommits = commits;
+      return false;
+    }
     this.reload();
     return true;
   }
 
   /** Writes the snapshot (atomically) if the columns are the database's current state. */
   saveSnapshot(): void {
-    if (!this.snapshotFile || readDataVersion(this.db) !== this.knownDataVersion) return;
+    if (!this.snapshotFile || !sameStamp(readRecordStamp(this.db), this.known)) return;
     const tmp = `${this.snapshotFile}.tmp`;
-    writeFileSync(tmp, encodeSnapshot(this.columns, this.knownDataVersion));
+    writeFileSync(tmp, encodeSnapshot(this.columns, this.known));
     renameSync(tmp, this.snapshotFile);
   }
 

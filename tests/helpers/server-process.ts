@@ -26,6 +26,8 @@ export interface RunningServer {
   /** The server process's id (it changes on restart), e.g. to read its memory from /proc. */
   readonly pid: number | undefined;
   stop(): Promise<void>;
+  /** Sends the process `signal` (SIGKILL: a crash) and waits for it to exit, keeping DATA_DIR. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** Stops the process, keeping DATA_DIR, and starts it again on the same port. */
   restart(): Promise<void>;
 }
@@ -67,11 +69,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     });
     await waitForHealth(url, child, () => output);
   };
-  const kill = () =>
+  const kill = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<void>((ok) => {
-      if (child.exitCode !== null) return ok();
+      if (child.exitCode !== null || child.signalCode !== null) return ok();
       child.once('exit', () => ok());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
   await launch();
   return {
@@ -81,6 +83,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     get pid() {
       return child.pid;
     },
+    kill,
     restart: async () => {
       await kill();
       await launch();

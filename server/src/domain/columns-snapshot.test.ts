@@ -17,9 +17,11 @@ const cols = buildColumns(
   })),
 );
 
+const stamp = { dbId: '5f0c1e8a9b3d4c2e8f7a6b5c4d3e2f10', dataVersion: 42 };
+
 describe('model snapshot', () => {
   it('round-trips the columns and the spatial index', () => {
-    const back = decodeSnapshot(encodeSnapshot(cols, 42), 42);
+    const back = decodeSnapshot(encodeSnapshot(cols, stamp), stamp);
     if (!back) throw new Error('snapshot refused');
     for (const key of [
       'id',
@@ -41,7 +43,12 @@ describe('model snapshot', () => {
   });
 
   it('is refused when the data version moved on or the bytes are not a snapshot', () => {
-    expect(decodeSnapshot(encodeSnapshot(cols, 42), 43)).toBeNull();
-    expect(decodeSnapshot(new TextEncoder().encode('garbage!garbage!'), 42)).toBeNull();
+    expect(decodeSnapshot(encodeSnapshot(cols, stamp), { ...stamp, dataVersion: 43 })).toBeNull();
+    expect(decodeSnapshot(new TextEncoder().encode('garbage!garbage!'), stamp)).toBeNull();
+  });
+
+  it('is refused for another database whose counter happens to be the same', () => {
+    const other = { dbId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', dataVersion: 42 };
+    expect(decodeSnapshot(encodeSnapshot(cols, stamp), other)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import KDBush from 'kdbush';
 import type { PremiseColumns } from './premise-columns';
 
 /** Bump when PremiseColumns or the interval rules change, so old snapshots are not trusted. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const MAGIC = 'SXM1';
 
 type Typed = Uint32Array | Float64Array | Uint8Array | Int32Array;
@@ -24,10 +24,23 @@ const CTORS = { Uint32Array, Float64Array, Uint8Array, Int32Array };
 const align8 = (n: number) => Math.ceil(n / 8) * 8;
 
 /**
- * The model's columns and spatial index as one buffer, tagged with the database's data version, so
- * a restart can map them back in instead of folding every event again.
+ * Which database a model was built from and how far it had changed: its random id (`meta.db_id`,
+ * new for every created or restored record) and its change counter (`meta.data_version`). The
+ * counter alone is not enough: a restored or replaced database may carry the same number.
  */
-export function encodeSnapshot(cols: PremiseColumns, dataVersion: number): Uint8Array {
+export interface RecordStamp {
+  dbId: string;
+  dataVersion: number;
+}
+
+export const sameStamp = (a: RecordStamp, b: RecordStamp) =>
+  a.dbId === b.dbId && a.dataVersion === b.dataVersion;
+
+/**
+ * The model's columns and spatial index as one buffer, tagged with the record's stamp, so a
+ * restart can map them back in instead of folding every event again.
+ */
+export function encodeSnapshot(cols: PremiseColumns, stamp: RecordStamp): Uint8Array {
   const parts: [string, string, Uint8Array][] = KEYS.map((k) => {
     const a = cols[k] as Typed;
     return [k, a.constructor.name, new Uint8Array(a.buffer, a.byteOffset, a.byteLength)];
@@ -41,7 +54,13 @@ export function encodeSnapshot(cols: PremiseColumns, dataVersion: number): Uint8
     return entry;
   });
   const header = new TextEncoder().encode(
-    JSON.stringify({ format: SNAPSHOT_FORMAT, dataVersion, count: cols.count, entries }),
+    JSON.stringify({
+      format: SNAPSHOT_FORMAT,
+      dbId: stamp.dbId,
+      dataVersion: stamp.dataVersion,
+      count: cols.count,
+      entries,
+    }),
   );
   const bodyStart = align8(8 + header.length);
   const out = new Uint8Array(bodyStart + offset);
@@ -54,17 +73,18 @@ export function encodeSnapshot(cols: PremiseColumns, dataVersion: number): Uint8
   return out;
 }
 
-/** The columns from a snapshot, or null if it is of another format or another data version. */
-export function decodeSnapshot(bytes: Uint8Array, dataVersion: number): PremiseColumns | null {
+/** The columns from a snapshot, or null if it is of another format, another database or another data version. */
+export function decodeSnapshot(bytes: Uint8Array, stamp: RecordStamp): PremiseColumns | null {
   if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) return null;
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
     format: number;
+    dbId: string;
     dataVersion: number;
     count: number;
     entries: { name: string; type: string; byteOffset: number; byteLength: number }[];
   };
-  if (header.format !== SNAPSHOT_FORMAT || header.dataVersion !== dataVersion) return null;
+  if (header.format !== SNAPSHOT_FORMAT || !sameStamp(header, stamp)) return null;
   const bodyStart = align8(8 + headerLength);
   const out: Record<string, unknown> = {};
   for (const e of header.entries) {

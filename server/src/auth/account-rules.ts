@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { listVillages } from '../db/geography';
+import type { Db } from '../db/open-database';
+import type { UserRow } from '../db/users';
+import { DEPARTMENT_CODES, ROLES } from '../domain/auth/roles';
+import { ApiError } from '../http/api-error';
+
+/** What accounts may be, for the admin page's API and the CLI alike. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^[\p{L}\p{N}._-]{2,40}$/u,
+    'expected 2–40 letters, digits, dots, dashes or underscores, e.g. wangli',
+  );
+export const roleSchema = z.enum(ROLES, { message: `expected one of ${ROLES.join(', ')}` });
+export const departmentSchema = z.enum(DEPARTMENT_CODES, {
+  message: `expected one of ${DEPARTMENT_CODES.join(', ')}`,
+});
+export const villageCodesSchema = z.array(z.string().trim().min(1)).max(100);
+export const displayNameSchema = z.string().trim().max(40);
+export const tokenNameSchema = z.string().trim().min(1, 'name the token, e.g. QGIS on the GIS PC').max(80);
+
+/** An account as the admin sees it: never its password hash. */
+export function shownUser(u: UserRow) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    villages: u.villageCodes,
+    department: u.department,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    createdAt: u.createdAt,
+  };
+}
+
+/** A village officer keeps villages on record; an inspector belongs to a department. */
+export function checkScope(db: Db, r: { role: string; villages: string[]; department: string | null }): void {
+  if (r.role === 'village') {
+    if (r.villages.length === 0)
+      throw new ApiError(
+        400,
+        'bad_request',
+        'villages: a village officer keeps at least one village (its code)',
+      );
+    const known = new Set(listVillages(db).map((v) => v.code));
+    const unknown = r.villages.filter((code) => !known.has(code));
+    if (unknown.length > 0)
+      throw new ApiError(
+        400,
+        'bad_request',
+        `villages: no village with code ${unknown.join(', ')} on record`,
+      );
+  }
+  if (r.role === 'inspector' && !r.department)
+    throw new ApiError(
+      400,
+      'bad_request',
+      `department: an inspector belongs to a department (${DEPARTMENT_CODES.join(', ')})`,
+    );
+}
