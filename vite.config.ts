@@ -6,6 +6,8 @@ const apiPort = Number(process.env.API_PORT ?? 8080);
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  // `@domain/…` (the server's pure domain code, shared with the client) is defined once, in tsconfig.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -210,6 +210,11 @@ export async function undoImport(importId: number, force: boolean): Promise<void
   await ok(await client.api.imports[':id'].undo.$post({ param: id(importId), json: { force } }));
 }
 
+/** Abandons a staged import: it will not be committed, and the server deletes its uploaded rows. */
+export async function abandonImport(importId: number): Promise<ImportSummary> {
+  return (await ok(await client.api.imports[':id'].$delete({ param: id(importId) }))).json();
+}
+
 /** Where an import's error report (CSV, every problem) downloads from. */
 export function errorReportUrl(importId: number): string {
   return client.api.imports[':id']['errors.csv'].$path({ param: id(importId) });

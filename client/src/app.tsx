@@ -1,27 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { fetchCampaign, fetchPremisesLayer, fetchVillages } from './api';
 import { buildCampaignData, CampaignDataContext } from './campaign-data';
 import { Dashboard } from './dashboard';
-import { useDataVersion, useKeptResource, versionedKey } from './data-version';
 import { useMessages } from './i18n/use-messages';
+import { campaignQuery, premisesLayerQuery, villagesQuery } from './queries';
 import { useStore } from './store';
-import { useResource } from './use-resource';
 
 /** Loads the campaign, the villages and the premises layer in parallel, then shows the dashboard. */
 export function App() {
   const t = useMessages();
   const lang = useStore((s) => s.lang);
-  // Imports, undos and pins placed by hand bump the versions: the layers load again, the map stays up.
-  const version = useDataVersion();
-  const campaign = useKeptResource(
-    useResource(versionedKey('campaign', version.campaign), () => fetchCampaign()),
-  );
-  const villages = useKeptResource(
-    useResource(versionedKey('villages', version.villages), () => fetchVillages()),
-  );
-  const premises = useKeptResource(
-    useResource(versionedKey('premises', version.premises), () => fetchPremisesLayer()),
-  );
+  // A write (an import, an undo, a pin placed) invalidates what it changed: that loads again while
+  // the answer on hand stays up, so the map stays up too (and stays if the new load fails).
+  const campaign = useQuery(campaignQuery);
+  const villages = useQuery(villagesQuery);
+  const premises = useQuery(premisesLayerQuery);
   const data = useMemo(
     () =>
       campaign.data && villages.data && premises.data
@@ -43,7 +36,7 @@ export function App() {
       : t.appTitle;
   }, [lang, data, t]);
 
-  const failed = [campaign, villages, premises].find((r) => r.state === 'error');
+  const failed = data ? undefined : [campaign, villages, premises].find((q) => q.isError);
   if (failed) {
     return (
       <div className="splash" role="alert">
@@ -53,7 +46,7 @@ export function App() {
         <button
           type="button"
           onClick={() => {
-            for (const r of [campaign, villages, premises]) if (r.state === 'error') r.retry();
+            for (const q of [campaign, villages, premises]) if (q.isError) void q.refetch();
           }}
         >
           {t.retry}

@@ -1,5 +1,5 @@
+import { day, formatDay, todayInChina } from '@domain/dates';
 import { createContext, useContext } from 'react';
-import { day, formatDay, todayInChina } from '../../server/src/domain/dates';
 import type { CampaignInfo } from './api';
 import { metricCeilings } from './lib/choropleth';
 import type { PremisesData } from './lib/premises-binary';

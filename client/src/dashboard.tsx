@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import { useAreasStore } from './areas-store';
 import { useCampaignData } from './campaign-data';
 import { AppHeader } from './components/app-header';
 import { AreaList } from './components/area-list';
@@ -31,9 +29,6 @@ export function Dashboard() {
     daily,
     dailyAllVillages,
   );
-  useEffect(() => {
-    void useAreasStore.getState().load();
-  }, []);
   return (
     <div className="app">
       <AppHeader />

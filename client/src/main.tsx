@@ -1,16 +1,21 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { SessionGate } from './auth/session-gate';
+import { createQueryClient } from './query-client';
 import { syncStoreToUrl } from './store';
 
 // The public big screen loads on demand: none of its code is in the campaign map's bundle.
 const DisplayApp = lazy(() => import('./display/display-app'));
 const isDisplay = location.pathname === '/display';
 if (!isDisplay) syncStoreToUrl();
+
+/** The campaign map's one cache of server data. */
+const queryClient = createQueryClient();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -21,9 +26,11 @@ createRoot(root).render(
         <DisplayApp />
       </Suspense>
     ) : (
-      <SessionGate>
-        <App />
-      </SessionGate>
+      <QueryClientProvider client={queryClient}>
+        <SessionGate>
+          <App />
+        </SessionGate>
+      </QueryClientProvider>
     )}
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
+import { type Action, grant } from '@domain/auth/policy';
 import { create } from 'zustand';
-import { type Action, grant } from '../../server/src/domain/auth/policy';
 import { ApiRequestError, fetchMe, type Me } from './api';
 import { onSignedOut } from './api-errors';
 

@@ -1,6 +1,6 @@
+import { CATEGORY_CODES } from '@domain/categories';
+import { STATUS_KEYS } from '@domain/statuses';
 import { useMemo, useRef } from 'react';
-import { CATEGORY_CODES } from '../../server/src/domain/categories';
-import { STATUS_KEYS } from '../../server/src/domain/statuses';
 import type { CampaignData } from './campaign-data';
 import { type CampaignDay, campaignDayOf } from './lib/campaign-days';
 import { metricBreaks, metricColor, metricValue, type Rgba } from './lib/choropleth';

@@ -1,5 +1,6 @@
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import type { Polygonal } from '../../server/src/domain/areas/point-in-polygon';
 import { useCampaignData } from './campaign-data';
 import { exactPositions, MAX_EXACT_LOOKUPS } from './exact-positions';
 import { premisesInShape, type ShapeMembership, settleMembership } from './lib/premises-in-shape';
@@ -11,19 +12,22 @@ import { premisesInShape, type ShapeMembership, settleMembership } from './lib/p
  */
 export function useShapeMembership(geometry: Polygonal): { membership: ShapeMembership; pending: boolean } {
   const data = useCampaignData();
+  const qc = useQueryClient();
   const raw = useMemo(() => premisesInShape(data.premises, geometry), [data, geometry]);
   const [settled, setSettled] = useState<{ raw: ShapeMembership; membership: ShapeMembership } | null>(null);
   const settleable = raw.uncertain.length > 0 && raw.uncertain.length <= MAX_EXACT_LOOKUPS;
   useEffect(() => {
     if (!settleable) return;
-    const abort = new AbortController();
-    exactPositions(data.premises, raw.uncertain, abort.signal).then(
-      (exact) => setSettled({ raw, membership: settleMembership(raw, geometry, exact) }),
+    let live = true;
+    exactPositions(qc, data.premises, raw.uncertain).then(
+      (exact) => live && setSettled({ raw, membership: settleMembership(raw, geometry, exact) }),
       // Unsettled, the premises stay uncertain and the server's counts are used.
-      () => abort.signal.aborted || setSettled({ raw, membership: raw }),
+      () => live && setSettled({ raw, membership: raw }),
     );
-    return () => abort.abort();
-  }, [data, raw, geometry, settleable]);
+    return () => {
+      live = false;
+    };
+  }, [qc, data, raw, geometry, settleable]);
   const done = settled?.raw === raw ? settled.membership : null;
   return { membership: done ?? raw, pending: settleable && !done };
 }

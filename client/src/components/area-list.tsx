@@ -1,7 +1,7 @@
-import { useAreasStore } from '../areas-store';
 import { useMessages } from '../i18n/use-messages';
 import type { MessageKey } from '../i18n/zh';
 import type { CampaignDay } from '../lib/campaign-days';
+import { useSavedAreas } from '../saved-areas';
 import { useStore } from '../store';
 import { useAreaHeadlines } from './use-area-headlines';
 
@@ -10,9 +10,7 @@ const numberFormat = new Intl.NumberFormat('en-US');
 /** The saved key areas with their headline numbers on the slider date; click one to open it. */
 export function AreaList({ day, at }: { day: CampaignDay; at: string }) {
   const t = useMessages();
-  const areas = useAreasStore((s) => s.areas);
-  const error = useAreasStore((s) => s.error);
-  const load = useAreasStore((s) => s.load);
+  const { data: areas, error, refetch } = useSavedAreas();
   const selected = useStore((s) => s.area);
   const setArea = useStore((s) => s.setArea);
   const headline = useAreaHeadlines(areas ?? [], day, at);
@@ -22,15 +20,15 @@ export function AreaList({ day, at }: { day: CampaignDay; at: string }) {
         {t.keyAreas}
         {areas && areas.length > 0 && <span className="count"> {areas.length}</span>}
       </h2>
-      {error && (
+      {error && !areas && (
         <p className="error">
-          {t.loadFailed}: {error}{' '}
-          <button type="button" className="link-button" onClick={load}>
+          {t.loadFailed}: {error.message}{' '}
+          <button type="button" className="link-button" onClick={() => void refetch()}>
             {t.retry}
           </button>
         </p>
       )}
-      {areas === null && !error && <p className="muted">{t.loading}</p>}
+      {!areas && !error && <p className="muted">{t.loading}</p>}
       {areas?.length === 0 && <p className="muted small">{t.noKeyAreas}</p>}
       <ul className="area-items">
         {areas?.map((a) => {

@@ -1,5 +1,5 @@
-import { CATEGORIES } from '../../../server/src/domain/categories';
-import { STATUSES } from '../../../server/src/domain/statuses';
+import { CATEGORIES } from '@domain/categories';
+import { STATUSES } from '@domain/statuses';
 import { categoryName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { Tally } from '../lib/tally-at';

@@ -1,6 +1,6 @@
+import { CATEGORIES } from '@domain/categories';
+import { STATUSES } from '@domain/statuses';
 import { memo } from 'react';
-import { CATEGORIES } from '../../../server/src/domain/categories';
-import { STATUSES } from '../../../server/src/domain/statuses';
 import { useCampaignData } from '../campaign-data';
 import { categoryName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';

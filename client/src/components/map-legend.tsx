@@ -1,5 +1,5 @@
+import { STATUSES } from '@domain/statuses';
 import { memo } from 'react';
-import { STATUSES } from '../../../server/src/domain/statuses';
 import { statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { MessageKey } from '../i18n/zh';

@@ -1,15 +1,16 @@
+import { CATEGORIES } from '@domain/categories';
+import { STATUSES } from '@domain/statuses';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { CATEGORIES } from '../../../server/src/domain/categories';
-import { STATUSES } from '../../../server/src/domain/statuses';
-import { fetchPremise, type PremiseFile, unmaskPremise } from '../api';
+import { type PremiseFile, unmaskPremise } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { categoryName, licenceName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { CampaignDay } from '../lib/campaign-days';
 import { intervalAt, premiseIndexOf } from '../lib/premise-lookup';
+import { premiseQuery } from '../queries';
 import { useCan } from '../session';
 import { useStore } from '../store';
-import { useResource } from '../use-resource';
 import { EventTimeline } from './event-timeline';
 
 const css = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
@@ -19,7 +20,7 @@ export function PremiseDrawer({ day }: { day: CampaignDay }) {
   const id = useStore((s) => s.premise);
   const setPremise = useStore((s) => s.setPremise);
   const t = useMessages();
-  const file = useResource(id === null ? null : `premise:${id}`, () => fetchPremise(id ?? 0, null));
+  const file = useQuery({ ...premiseQuery(id ?? 0), enabled: id !== null });
   useEffect(() => {
     if (id === null) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPremise(null);
@@ -46,11 +47,11 @@ export function PremiseDrawer({ day }: { day: CampaignDay }) {
           ×
         </button>
       </div>
-      {file.state === 'loading' && <p className="muted">{t.loading}</p>}
-      {file.state === 'error' && (
+      {file.isPending && <p className="muted">{t.loading}</p>}
+      {file.isError && !file.data && (
         <p className="error">
           {t.loadFailed}: {file.error.message}{' '}
-          <button type="button" className="link-button" onClick={file.retry}>
+          <button type="button" className="link-button" onClick={() => void file.refetch()}>
             {t.retry}
           </button>
         </p>

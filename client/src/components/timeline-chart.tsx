@@ -1,5 +1,5 @@
+import { STATUSES, type Status } from '@domain/statuses';
 import { memo, useMemo } from 'react';
-import { STATUSES, type Status } from '../../../server/src/domain/statuses';
 import type { StatusSeries } from '../api';
 import { statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';

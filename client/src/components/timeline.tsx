@@ -1,7 +1,6 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { fetchSeries } from '../api';
 import { useCampaignData } from '../campaign-data';
-import { useDataVersion, versionedKey } from '../data-version';
 import { useLang, useMessages } from '../i18n/use-messages';
 import {
   type CampaignDay,
@@ -12,8 +11,8 @@ import {
   yearStarts,
 } from '../lib/campaign-days';
 import { type Speed, type StepUnit, stepDay } from '../lib/playback';
+import { seriesQuery } from '../queries';
 import { useStore } from '../store';
-import { useResource } from '../use-resource';
 import { TimelineChart } from './timeline-chart';
 import { TimelineControls } from './timeline-controls';
 import { usePlayback } from './use-playback';
@@ -57,14 +56,9 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
     togglePlay: () => setPlaying((p) => !p),
   });
 
-  const category = categories?.length === 1 ? categories[0] : undefined;
-  // A new premises version (an import, an undo, a pin placed) asks for the series again.
-  const dataVersion = useDataVersion((s) => s.premises);
-  const seriesKey = versionedKey(`series:${village ?? ''}:${category ?? ''}`, dataVersion);
-  const series = useResource(seriesKey, () => fetchSeries({ village: village ?? undefined, category }));
+  const category = categories?.length === 1 ? categories[0] : null;
   // Keep drawing the previous series while the next one loads.
-  const shownSeries = useRef(series.data);
-  if (series.data) shownSeries.current = series.data;
+  const series = useQuery({ ...seriesQuery({ village, category }), placeholderData: keepPreviousData });
   const pct = (d: number) => `${(d / lastDay) * 100}%`;
 
   return (
@@ -94,12 +88,7 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
           ))}
         </div>
         <div className="timeline-plot">
-          <TimelineChart
-            series={shownSeries.current}
-            startDay={startDay}
-            lastDay={lastDay}
-            goals={campaign.goals}
-          />
+          <TimelineChart series={series.data} startDay={startDay} lastDay={lastDay} goals={campaign.goals} />
           <div className="timeline-cursor" style={{ left: pct(sliderDay) }} />
         </div>
         <input

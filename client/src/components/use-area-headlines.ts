@@ -1,10 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { fetchAreas, type SavedArea } from '../api';
+import type { SavedArea } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { exactPositions, MAX_EXACT_LOOKUPS } from '../exact-positions';
 import { areaDailyOn, areaTallyAt, buildAreaDaily } from '../lib/area-daily';
 import type { CampaignDay } from '../lib/campaign-days';
 import { premisesInShape, type ShapeMembership, settleMembership } from '../lib/premises-in-shape';
+import { areasQuery } from '../queries';
 import { useSettled } from '../use-settled';
 
 export interface AreaHeadline {
@@ -22,19 +24,23 @@ type Memberships = ShapeMembership[];
  */
 export function useAreaHeadlines(areas: readonly SavedArea[], day: CampaignDay, at: string) {
   const data = useCampaignData();
+  const qc = useQueryClient();
   const raw = useMemo(() => areas.map((a) => premisesInShape(data.premises, a.geometry)), [areas, data]);
   const [settled, setSettled] = useState<{ raw: Memberships; memberships: Memberships } | null>(null);
   useEffect(() => {
     const rows = raw.flatMap((m) => [...m.uncertain]);
     if (rows.length === 0 || rows.length > MAX_EXACT_LOOKUPS * 4) return;
-    const abort = new AbortController();
-    exactPositions(data.premises, rows, abort.signal).then(
+    let live = true;
+    exactPositions(qc, data.premises, rows).then(
       (exact) =>
+        live &&
         setSettled({ raw, memberships: raw.map((m, i) => settleMembership(m, areas[i].geometry, exact)) }),
       () => undefined,
     );
-    return () => abort.abort();
-  }, [raw, areas, data]);
+    return () => {
+      live = false;
+    };
+  }, [qc, raw, areas, data]);
   const memberships = settled?.raw === raw ? settled.memberships : raw;
   const tables = useMemo(
     () =>
@@ -49,21 +55,13 @@ export function useAreaHeadlines(areas: readonly SavedArea[], day: CampaignDay, 
 
   const anyUncertain = memberships.some((m) => m.uncertain.length > 0);
   const settledAt = useSettled(at, 300);
-  const [server, setServer] = useState<{ at: string; byId: Map<number, AreaHeadline> } | null>(null);
-  useEffect(() => {
-    if (!anyUncertain) return;
-    const abort = new AbortController();
-    fetchAreas({ signal: abort.signal }, settledAt).then(
-      (list) => setServer({ at: settledAt, byId: new Map(list.map((a) => [a.id, a.headline])) }),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [anyUncertain, settledAt]);
+  const served = useQuery({ ...areasQuery(settledAt), enabled: anyUncertain });
+  const serverById = useMemo(() => new Map(served.data?.map((a) => [a.id, a.headline])), [served.data]);
 
   return (id: number): AreaHeadline | null => {
     const table = tables.get(id);
     if (!table) return null;
-    if (table.uncertain.length > 0 && server?.at === at) return server.byId.get(id) ?? null;
+    if (table.uncertain.length > 0 && served.data && settledAt === at) return serverById.get(id) ?? null;
     return areaDailyOn(table.daily, day) ?? areaTallyAt(data.premises, table.inside, day);
   };
 }

@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react';
-import { type AuditPage, type AuditQuery, searchAudit } from '../api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AuditQuery } from '../api';
+import { auditQuery } from '../queries';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 const PAGE = 100;
@@ -17,12 +19,12 @@ export function AuditLog() {
   const errorText = useErrorText();
   const [filters, setFilters] = useState({ actor: '', action: '', premise: '', from: '', to: '' });
   const [query, setQuery] = useState<AuditQuery>({});
-  const [page, setPage] = useState<AuditPage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    searchAudit(query).then(setPage, (e) => setError(errorText(e)));
-  }, [query, errorText]);
+  // The last page stays up while a new search loads.
+  const { data: page, error: searchError } = useQuery({
+    ...auditQuery(query),
+    placeholderData: keepPreviousData,
+  });
+  const error = searchError ? errorText(searchError) : null;
   const set = (key: keyof typeof filters) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }));
   const search = (e: React.FormEvent) => {

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
 import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uploadBoundaries } from '../api';
-import { reloadLayers } from '../data-version';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
+import { importWritten } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';
@@ -14,6 +15,7 @@ export function BoundaryImport() {
   const t = useDataMessages();
   const errorText = useErrorText();
   const controller = useMapController();
+  const qc = useQueryClient();
   const [level, setLevel] = useState<'village' | 'township'>('village');
   const [crs, setCrs] = useState('');
   const [preview, setPreview] = useState<BoundaryPreview | null>(null);
@@ -79,7 +81,7 @@ export function BoundaryImport() {
       }
       setResult(await commitBoundaries(preview.importId, decisions));
       setPreview(null);
-      reloadLayers({ villages: true });
+      void importWritten(qc, 'boundaries');
     } catch (err) {
       setError(err);
     } finally {

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { type ImportProgress, importProgress, importResult, type StagedPremises, startCommit } from '../api';
-import { reloadLayers } from '../data-version';
 import { commitFraction, progressSettled } from '../lib/import-progress';
 import { useStore } from '../store';
+import { importWritten } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 import type { Decisions } from './import-wizard';
 
@@ -30,43 +31,41 @@ export function CommitStep({
   const t = useDataMessages();
   const lang = useStore((s) => s.lang);
   const errorText = useErrorText();
+  const qc = useQueryClient();
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [result, setResult] = useState<CommitResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
+  // The commit runs to its end even if the step is left: what it wrote is invalidated either way.
+  const {
+    mutate: commit,
+    data: result,
+    error,
+  } = useMutation({
+    mutationFn: async (): Promise<CommitResult | null> => {
+      await startCommit(staged.importId, decisions);
+      for (;;) {
         const p = await importProgress(staged.importId);
-        if (!live) return;
         setProgress(p);
-        if (p.phase === 'committed') {
-          const result = await importResult(staged.importId);
-          if (!live) return;
-          setResult(result as CommitResult);
-          reloadLayers();
-        } else if (!progressSettled(p)) timer = setTimeout(poll, POLL_MS);
-      } catch (err) {
-        if (live) setError(err);
+        if (p.phase === 'committed') return (await importResult(staged.importId)) as CommitResult;
+        if (progressSettled(p)) return null; // failed or undone: its progress says why
+        await new Promise((wake) => setTimeout(wake, POLL_MS));
       }
-    };
-    startCommit(staged.importId, decisions).then(
-      () => live && void poll(),
-      (err: unknown) => live && setError(err),
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [staged.importId, decisions]);
+    },
+    onSuccess: (committed) => {
+      if (committed) void importWritten(qc, 'premises');
+    },
+  });
+  // A commit is a write: started once for these decisions, StrictMode's second effect run included.
+  const started = useRef<Decisions | null>(null);
+  useEffect(() => {
+    if (started.current === decisions) return;
+    started.current = decisions;
+    commit();
+  }, [decisions, commit]);
 
   // A step that failed in the background says why on its progress, in both languages when it can.
   const failure =
     progress?.phase === 'failed'
       ? (lang === 'zh' && progress.messageZh) || progress.message || t.failed
-      : error !== null
+      : error
         ? errorText(error)
         : null;
 

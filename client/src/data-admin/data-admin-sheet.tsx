@@ -1,6 +1,6 @@
+import { type Action, grant } from '@domain/auth/policy';
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
-import { type Action, grant } from '../../../server/src/domain/auth/policy';
 import { useSession } from '../session';
 import { useStore } from '../store';
 import { AuditLog } from './audit-log';

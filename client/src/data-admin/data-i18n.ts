@@ -124,6 +124,7 @@ const zh = {
   resultRejected: '未导入的行',
   goReview: '去放置待定位的经营户',
   importAnother: '导入另一个文件',
+  abandonImport: '放弃这次导入',
 
   historyEmpty: '还没有导入记录。',
   histTime: '时间',
@@ -136,6 +137,7 @@ const zh = {
   state_staged: '未提交',
   state_committed: '已导入',
   state_undone: '已撤销',
+  state_abandoned: '已放弃',
   histResult: '结果',
   undo: '撤销',
   undoQuestion: '撤销这次导入？它新增的经营户（连同记录）将被删除，合并的内容恢复原样。',
@@ -348,6 +350,7 @@ const en: DataMessages = {
   resultRejected: 'Rows not imported',
   goReview: 'Place the premises that need a pin',
   importAnother: 'Import another file',
+  abandonImport: 'Abandon this import',
 
   historyEmpty: 'No imports yet.',
   histTime: 'Time',
@@ -360,6 +363,7 @@ const en: DataMessages = {
   state_staged: 'Not committed',
   state_committed: 'Imported',
   state_undone: 'Undone',
+  state_abandoned: 'Abandoned',
   histResult: 'Result',
   undo: 'Undo',
   undoQuestion:

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type AddressImport, ApiRequestError, errorReportUrl, importAddresses } from '../api';
+import { importWritten } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 import { IssueTable, SHOWN_ISSUES } from './issue-table';
 
@@ -15,11 +17,11 @@ function refusedImport(err: unknown): AddressImport | null {
 /**
  * Door-plate import (门牌, the geocoder's gazetteer): drop a list, see what went in and what did
  * not (row, column, value, expected) with the error report to download; with strict, all or
- * nothing. Exported for the set-up flow, which embeds it; `onDone` hears of every import that
- * wrote plates.
+ * nothing. Exported for the set-up flow, which embeds it.
  */
-export function GazetteerImport({ onDone }: { onDone?(result: AddressImport): void }) {
+export function GazetteerImport() {
   const t = useDataMessages();
+  const qc = useQueryClient();
   const errorText = useErrorText();
   const [strict, setStrict] = useState(false);
   const [crs, setCrs] = useState<(typeof CRS_CHOICES)[number]>('');
@@ -34,7 +36,7 @@ export function GazetteerImport({ onDone }: { onDone?(result: AddressImport): vo
     try {
       const result = await importAddresses(file, { strict, crs });
       setOutcome(result);
-      onDone?.(result);
+      void importWritten(qc, 'addresses');
     } catch (err) {
       setOutcome(refusedImport(err));
       setError(err);

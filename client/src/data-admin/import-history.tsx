@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError, type ImportSummary, listImports, undoImport } from '../api';
-import { reloadLayers } from '../data-version';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiRequestError, type ImportSummary, undoImport } from '../api';
+import { importsQuery } from '../queries';
+import { importWritten } from '../writes';
 import { useDataMessages, useErrorText } from './data-i18n';
 
 /** When, in the page's own clock: YYYY-MM-DD HH:mm. */
@@ -25,7 +27,8 @@ function resultText(job: ImportSummary, labels: Record<string, string>): string 
 export function ImportHistory() {
   const t = useDataMessages();
   const errorText = useErrorText();
-  const [jobs, setJobs] = useState<ImportSummary[] | null>(null);
+  const qc = useQueryClient();
+  const { data: jobs, error: loadError, refetch } = useQuery(importsQuery);
   const [confirming, setConfirming] = useState<{ id: number; force: boolean } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -39,25 +42,13 @@ export function ImportHistory() {
     rejected: t.resultRejected,
   };
 
-  const load = useCallback(async () => {
-    try {
-      setJobs(await listImports());
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const undo = async (job: ImportSummary, force: boolean) => {
     setBusy(true);
     setError(null);
     try {
       await undoImport(job.importId, force);
       setConfirming(null);
-      reloadLayers({ villages: job.kind === 'boundaries' });
-      await load();
+      void importWritten(qc, job.kind);
     } catch (err) {
       setError(err);
       // Worked on since: offer to undo anyway, after the message says what would be lost.
@@ -71,7 +62,7 @@ export function ImportHistory() {
   return (
     <div data-testid="import-history">
       <div className="data-actions">
-        <button type="button" className="data-button secondary" onClick={() => void load()}>
+        <button type="button" className="data-button secondary" onClick={() => void refetch()}>
           {t.refresh}
         </button>
       </div>
@@ -147,9 +138,9 @@ export function ImportHistory() {
           </tbody>
         </table>
       )}
-      {error !== null && (
+      {(error ?? loadError) !== null && (
         <p className="data-error" role="alert">
-          {errorText(error)}
+          {errorText(error ?? loadError)}
         </p>
       )}
     </div>

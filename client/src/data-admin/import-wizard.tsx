@@ -1,7 +1,16 @@
+import { CATEGORIES } from '@domain/categories';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CATEGORIES } from '../../../server/src/domain/categories';
-import { putMapping, type StagedPremises, uploadPremiseList, type Validation, validateImport } from '../api';
+import {
+  abandonImport,
+  putMapping,
+  type StagedPremises,
+  uploadPremiseList,
+  type Validation,
+  validateImport,
+} from '../api';
 import { categoryName } from '../i18n/translate';
+import { queryKeys } from '../queries';
 import { useStore } from '../store';
 import { CheckStep } from './check-step';
 import { CommitStep } from './commit-step';
@@ -27,6 +36,7 @@ export function ImportWizard({ onReview }: { onReview(): void }) {
   const t = useDataMessages();
   const errorText = useErrorText();
   const lang = useStore((s) => s.lang);
+  const qc = useQueryClient();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -56,6 +66,14 @@ export function ImportWizard({ onReview }: { onReview(): void }) {
       setStep({ name: 'map', staged: current });
       const validation = await validateImport(current.importId);
       setStep({ name: 'check', staged: current, validation });
+    });
+
+  // Leaving an upload behind abandons it, so its rows (personal data) do not wait on the server.
+  const abandon = (staged: StagedPremises) =>
+    run(async () => {
+      await abandonImport(staged.importId);
+      void qc.invalidateQueries({ queryKey: queryKeys.imports });
+      setStep({ name: 'choose' });
     });
 
   const stepIndex = STEP_ORDER.indexOf(step.name);
@@ -145,6 +163,19 @@ export function ImportWizard({ onReview }: { onReview(): void }) {
           onReview={onReview}
           onRestart={() => setStep({ name: 'choose' })}
         />
+      )}
+      {(step.name === 'map' || step.name === 'check') && (
+        <div className="data-actions">
+          <button
+            type="button"
+            className="data-button secondary"
+            data-testid="import-abandon"
+            disabled={busy}
+            onClick={() => void abandon(step.staged)}
+          >
+            {t.abandonImport}
+          </button>
+        </div>
       )}
       {busy && <p className="data-note">{t.working}</p>}
       {error !== null && (

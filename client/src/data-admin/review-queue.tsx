@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { fetchReviews, type Placement, placePremise, type ReviewItem } from '../api';
-import { reloadLayers } from '../data-version';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { type Placement, placePremise, type ReviewItem } from '../api';
 import { useMapController } from '../map/map-controller-context';
+import { reviewsQuery } from '../queries';
+import { pinPlaced } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 const ZOOM_TO_PLACE = 16;
@@ -11,26 +13,15 @@ export function ReviewQueue() {
   const t = useDataMessages();
   const errorText = useErrorText();
   const controller = useMapController();
-  const [items, setItems] = useState<ReviewItem[] | null>(null);
-  const [total, setTotal] = useState(0);
+  const qc = useQueryClient();
+  const reviews = useQuery(reviewsQuery);
+  const items = reviews.data?.items;
+  const total = reviews.data?.total ?? 0;
   const [selected, setSelected] = useState<ReviewItem | null>(null);
   const [placed, setPlaced] = useState<[number, number] | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<(Placement & { name: string }) | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const page = await fetchReviews();
-      setItems(page.items);
-      setTotal(page.total);
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   // While a premise is selected, the map takes a pin for it; the pin goes when the selection does.
   useEffect(() => {
@@ -53,8 +44,7 @@ export function ReviewQueue() {
       const result = await placePremise(selected.premiseId, placed);
       setDone({ ...result, name: selected.name });
       select(null);
-      reloadLayers();
-      await load();
+      void pinPlaced(qc, selected.premiseId);
     } catch (err) {
       setError(err);
     } finally {
@@ -72,9 +62,9 @@ export function ReviewQueue() {
           {done.learned && <div>{fill(t.learnedPlate, { plate: done.learned.plate })}</div>}
         </div>
       )}
-      {error !== null && (
+      {(error ?? reviews.error) !== null && (
         <p className="data-error" role="alert">
-          {errorText(error)}
+          {errorText(error ?? reviews.error)}
         </p>
       )}
       {items && items.length === 0 && <p>{t.reviewEmpty}</p>}

@@ -1,18 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { DEPARTMENTS, ROLE_NAMES, ROLES, type Role } from '../../../server/src/domain/auth/roles';
-import {
-  type ApiToken,
-  addToken,
-  addUser,
-  listTokens,
-  listUsers,
-  resetUser,
-  revokeToken,
-  type UserAccount,
-  updateUser,
-} from '../api';
+import { DEPARTMENTS, ROLE_NAMES, ROLES, type Role } from '@domain/auth/roles';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { addToken, addUser, resetUser, revokeToken, type UserAccount, updateUser } from '../api';
 import { useCampaignData } from '../campaign-data';
+import { tokensQuery, usersQuery } from '../queries';
 import { useStore } from '../store';
+import { accountsWritten } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Secret = { label: string; value: string } | null;
@@ -23,25 +16,22 @@ export function UsersAdmin() {
   const errorText = useErrorText();
   const lang = useStore((s) => s.lang);
   const { villages } = useCampaignData();
-  const [users, setUsers] = useState<UserAccount[]>([]);
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const qc = useQueryClient();
+  const usersList = useQuery(usersQuery);
+  const tokensList = useQuery(tokensQuery);
+  const users = usersList.data ?? [];
+  const tokens = tokensList.data ?? [];
   const [secret, setSecret] = useState<Secret>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    const [u, k] = await Promise.all([listUsers(), listTokens()]);
-    setUsers(u);
-    setTokens(k);
-  }, []);
-  useEffect(() => {
-    reload().catch((e) => setError(errorText(e)));
-  }, [reload, errorText]);
+  const [actError, setActError] = useState<string | null>(null);
+  const loadError = usersList.error ?? tokensList.error;
+  const error = actError ?? (loadError ? errorText(loadError) : null);
   const act = async (work: () => Promise<void>) => {
-    setError(null);
+    setActError(null);
     try {
       await work();
-      await reload();
+      await accountsWritten(qc);
     } catch (e) {
-      setError(errorText(e));
+      setActError(errorText(e));
     }
   };
   const roleName = (r: Role) => (lang === 'en' ? ROLE_NAMES[r].nameEn : ROLE_NAMES[r].name);

@@ -1,7 +1,7 @@
-import { CATEGORIES } from '../../../server/src/domain/categories';
-import { EVENT_TYPES, PROBLEMS } from '../../../server/src/domain/event-types';
-import { LICENCE_TYPES } from '../../../server/src/domain/licences';
-import { STATUSES } from '../../../server/src/domain/statuses';
+import { CATEGORIES } from '@domain/categories';
+import { EVENT_TYPES, PROBLEMS } from '@domain/event-types';
+import { LICENCE_TYPES } from '@domain/licences';
+import { STATUSES } from '@domain/statuses';
 import type { Lang } from '../lib/url-state';
 import { en } from './en';
 import { type MessageKey, type Messages, zh } from './zh';

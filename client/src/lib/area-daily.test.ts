@@ -1,7 +1,7 @@
+import { areaShape, areaStats } from '@domain/areas/area-stats';
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { randomPremises, START_DAY } from '@domain/areas/random-premises.fixture';
 import { describe, expect, it } from 'vitest';
-import { areaShape, areaStats } from '../../../server/src/domain/areas/area-stats';
-import type { Polygonal } from '../../../server/src/domain/areas/point-in-polygon';
-import { randomPremises, START_DAY } from '../../../server/src/domain/areas/random-premises.fixture';
 import { areaDailyOn, areaTallyAt, areaTrend, buildAreaDaily } from './area-daily';
 import { premisesInShape } from './premises-in-shape';
 import { townshipLayer } from './township-fixture';

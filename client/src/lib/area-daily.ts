@@ -1,6 +1,6 @@
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { progress } from '../../../server/src/domain/progress';
-import { STATUS_KEYS } from '../../../server/src/domain/statuses';
+import { CATEGORY_CODES } from '@domain/categories';
+import { progress } from '@domain/progress';
+import { STATUS_KEYS } from '@domain/statuses';
 import type { CampaignDay } from './campaign-days';
 import type { PremisesData } from './premises-binary';
 import type { GroupTally, StatusCounts } from './tally-at';

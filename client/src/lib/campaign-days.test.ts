@@ -1,5 +1,5 @@
+import { day } from '@domain/dates';
 import { describe, expect, it } from 'vitest';
-import { day } from '../../../server/src/domain/dates';
 import {
   addMonths,
   campaignDayOf,

@@ -1,4 +1,4 @@
-import { dayParts, formatDay, parseDay } from '../../../server/src/domain/dates';
+import { dayParts, formatDay, parseDay } from '@domain/dates';
 
 /** Days since the campaign start (the unit of the timeline and of the premises layer). */
 export type CampaignDay = number;

@@ -1,5 +1,5 @@
+import { STATUSES } from '@domain/statuses';
 import { describe, expect, it } from 'vitest';
-import { STATUSES } from '../../../server/src/domain/statuses';
 import { NO_FILTER } from './premise-filter';
 import { pointColumns, rowsWithStatus, selectIntervals, unlicensedPositionsAt } from './premise-selection';
 import { premisesForTest } from './premises-fixture';

@@ -1,5 +1,5 @@
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { STATUSES } from '../../../server/src/domain/statuses';
+import { CATEGORY_CODES } from '@domain/categories';
+import { STATUSES } from '@domain/statuses';
 import type { CampaignDay } from './campaign-days';
 import { maskOf, type PremiseFilter } from './premise-filter';
 import type { PremisesData } from './premises-binary';

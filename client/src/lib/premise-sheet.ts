@@ -1,4 +1,4 @@
-import { neutralise } from '../../../server/src/domain/csv-text';
+import { neutralise } from '@domain/csv-text';
 import { categoryName, messages, statusName } from '../i18n/translate';
 import type { Lang } from './url-state';
 

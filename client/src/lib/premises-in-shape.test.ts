@@ -1,10 +1,10 @@
+import { rowsInside } from '@domain/areas/area-count';
+import { areaIndexFor } from '@domain/areas/area-index';
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { shapeEdges } from '@domain/areas/point-in-polygon';
+import { randomPremises } from '@domain/areas/random-premises.fixture';
+import { buildColumns } from '@domain/premise-columns';
 import { describe, expect, it } from 'vitest';
-import { rowsInside } from '../../../server/src/domain/areas/area-count';
-import { areaIndexFor } from '../../../server/src/domain/areas/area-index';
-import type { Polygonal } from '../../../server/src/domain/areas/point-in-polygon';
-import { shapeEdges } from '../../../server/src/domain/areas/point-in-polygon';
-import { randomPremises } from '../../../server/src/domain/areas/random-premises.fixture';
-import { buildColumns } from '../../../server/src/domain/premise-columns';
 import { premisesForTest } from './premises-fixture';
 import { premisesInShape, settleMembership } from './premises-in-shape';
 import { townshipLayer } from './township-fixture';

@@ -5,7 +5,7 @@ import {
   rayCrossings,
   type ShapeEdges,
   shapeEdges,
-} from '../../../server/src/domain/areas/point-in-polygon';
+} from '@domain/areas/point-in-polygon';
 import type { PremisesData } from './premises-binary';
 
 /**

@@ -1,5 +1,5 @@
+import { tally } from '@domain/tally';
 import { describe, expect, it } from 'vitest';
-import { tally } from '../../../server/src/domain/tally';
 import { NO_FILTER } from './premise-filter';
 import { tallyAt } from './tally-at';
 import { townshipLayer as asLayer, START_DAY as start, township } from './township-fixture';

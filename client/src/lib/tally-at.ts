@@ -1,6 +1,6 @@
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { progress } from '../../../server/src/domain/progress';
-import { STATUS_KEYS, type Status } from '../../../server/src/domain/statuses';
+import { CATEGORY_CODES } from '@domain/categories';
+import { progress } from '@domain/progress';
+import { STATUS_KEYS, type Status } from '@domain/statuses';
 import type { CampaignDay } from './campaign-days';
 import { maskOf, type PremiseFilter } from './premise-filter';
 import type { PremisesData } from './premises-binary';

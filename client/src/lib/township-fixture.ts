@@ -1,7 +1,7 @@
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { day } from '../../../server/src/domain/dates';
-import { buildColumns, type PremiseInput } from '../../../server/src/domain/premise-columns';
-import type { PremiseEvent } from '../../../server/src/domain/premise-event';
+import { CATEGORY_CODES } from '@domain/categories';
+import { day } from '@domain/dates';
+import { buildColumns, type PremiseInput } from '@domain/premise-columns';
+import type { PremiseEvent } from '@domain/premise-event';
 import { premisesForTest } from './premises-fixture';
 
 /** Campaign start of the test township. */

@@ -1,6 +1,6 @@
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { parseDay } from '../../../server/src/domain/dates';
-import { STATUS_KEYS } from '../../../server/src/domain/statuses';
+import { CATEGORY_CODES } from '@domain/categories';
+import { parseDay } from '@domain/dates';
+import { STATUS_KEYS } from '@domain/statuses';
 
 export const LAYER_IDS = ['premises', 'heatmap', 'villages', 'choropleth'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];

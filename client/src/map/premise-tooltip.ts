@@ -1,6 +1,6 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { CATEGORY_CODES } from '../../../server/src/domain/categories';
-import { STATUS_KEYS } from '../../../server/src/domain/statuses';
+import { CATEGORY_CODES } from '@domain/categories';
+import { STATUS_KEYS } from '@domain/statuses';
 import { categoryName, messages, statusName } from '../i18n/translate';
 import type { PremiseSelection } from '../lib/premise-selection';
 import type { PremisesData } from '../lib/premises-binary';

@@ -1,7 +1,7 @@
 import { bbox } from '@turf/turf';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { useAreasStore } from '../areas-store';
 import { keyAreaCollection, keyAreaLabels } from '../lib/key-areas';
+import { useSavedAreas } from '../saved-areas';
 import { useStore } from '../store';
 import { useDrawStore } from './draw/draw-store';
 import { keyAreaCharacters } from './layers/key-area-layers';
@@ -16,7 +16,7 @@ type Bounds = [number, number, number, number];
  * not already in view (not on first load: the URL's view wins then).
  */
 export function useKeyAreaLayers(controller: RefObject<MapController | null>) {
-  const areas = useAreasStore((s) => s.areas);
+  const { data: areas } = useSavedAreas();
   const editing = useDrawStore((s) => s.editing);
   const selectedArea = useStore((s) => s.area);
   const keyAreas = useMemo(() => keyAreaCollection(areas ?? [], editing), [areas, editing]);

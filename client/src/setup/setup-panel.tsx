@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react';
-import { fetchSetup, type SetupStatus } from '../api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { SetupStatus } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { BoundaryImport } from '../data-admin/boundary-import';
 import { fill } from '../data-admin/data-i18n';
 import { GazetteerImport } from '../data-admin/gazetteer-import';
 import { ImportWizard } from '../data-admin/import-wizard';
-import { reloadCampaign, useDataVersion } from '../data-version';
+import { setupQuery } from '../queries';
 import { useStore } from '../store';
+import { campaignSaved } from '../writes';
 import { CampaignForm } from './campaign-form';
 import { type SetupMessages, useSetupMessages } from './setup-i18n';
 
@@ -46,23 +48,12 @@ function stepNote(step: Step, s: SetupStatus, t: SetupMessages): string {
 export function SetupPanel({ onReview }: { onReview(): void }) {
   const t = useSetupMessages();
   const { campaign } = useCampaignData();
-  const versions = useDataVersion();
-  const [status, setStatus] = useState<SetupStatus | null>(null);
+  const qc = useQueryClient();
+  // Every write of the steps below (the set-up, boundaries, plates, premises) invalidates it.
+  const { data: status } = useQuery(setupQuery);
   const [step, setStep] = useState<Step | null>(null);
-  const [asked, setAsked] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: every data version and a finished step ask again
-  useEffect(() => {
-    const abort = new AbortController();
-    fetchSetup({ signal: abort.signal }).then(
-      (s) => {
-        setStatus(s);
-        setStep((current) => current ?? firstOpen(s));
-      },
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [versions.campaign, versions.villages, versions.premises, asked]);
+  // Opens on the first open step as the record first answered; later answers do not move it.
+  if (status && step === null) setStep(firstOpen(status));
 
   if (!status || !step) return <p className="data-note">…</p>;
   const done = doneSteps(status);
@@ -85,9 +76,8 @@ export function SetupPanel({ onReview }: { onReview(): void }) {
       {step === 'campaign' && (
         <CampaignForm
           campaign={campaign}
-          onSaved={() => {
-            reloadCampaign();
-            setAsked((n) => n + 1);
+          onSaved={(saved) => {
+            void campaignSaved(qc, campaign, saved);
             next();
           }}
         />
@@ -101,7 +91,7 @@ export function SetupPanel({ onReview }: { onReview(): void }) {
       {step === 'gazetteer' && (
         <>
           <p className="data-note">{t.gazetteerHint}</p>
-          <GazetteerImport onDone={() => setAsked((n) => n + 1)} />
+          <GazetteerImport />
         </>
       )}
       {step === 'premises' && (

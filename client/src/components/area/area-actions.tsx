@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { SavedArea } from '../../api';
-import { useAreasStore } from '../../areas-store';
 import { useLang, useMessages } from '../../i18n/use-messages';
 import { useDrawCommands } from '../../map/draw/use-draw-commands';
+import { useAreaWrites } from '../../saved-areas';
 import { useStore } from '../../store';
 
 /** A saved area's shape editing on the map, and its deletion (after a confirmation). */
@@ -11,12 +11,13 @@ export function AreaActions({ area, shapeEdited }: { area: SavedArea; shapeEdite
   const lang = useLang();
   const commands = useDrawCommands();
   const setArea = useStore((s) => s.setArea);
+  const { remove: deleteArea } = useAreaWrites();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const editable = area.geometry.type === 'Polygon';
   const remove = async () => {
     try {
-      await useAreasStore.getState().remove(area.id);
+      await deleteArea(area.id);
       commands.finish();
       setArea(null);
     } catch (e) {

@@ -1,10 +1,10 @@
+import type { Polygonal } from '@domain/areas/point-in-polygon';
 import { type FormEvent, useState } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import type { AreaFieldsInput, SavedArea } from '../../api';
-import { useAreasStore } from '../../areas-store';
 import { useMessages } from '../../i18n/use-messages';
 import type { MessageKey } from '../../i18n/zh';
 import { useDrawCommands } from '../../map/draw/use-draw-commands';
+import { useAreaWrites } from '../../saved-areas';
 import { useStore } from '../../store';
 
 const REASONS = ['concentration', 'unlicensed_hotspot', 'other'] as const;
@@ -24,7 +24,7 @@ export function AreaForm({
   const t = useMessages();
   const commands = useDrawCommands();
   const setArea = useStore((s) => s.setArea);
-  const { create, update } = useAreasStore.getState();
+  const { create, update } = useAreaWrites();
   const [fields, setFields] = useState<Fields>(() => (area ? pick(area) : BLANK));
   const [state, setState] = useState<{ saving: boolean; error: string | null; saved: boolean }>({
     saving: false,
@@ -46,7 +46,7 @@ export function AreaForm({
         commands.finish();
         setArea(created.id);
       } else {
-        await update(area.id, { ...fields, ...(shapeEdited ? { geometry } : {}) });
+        await update({ id: area.id, fields: { ...fields, ...(shapeEdited ? { geometry } : {}) } });
         if (shapeEdited) commands.finish();
       }
       setState({ saving: false, error: null, saved: true });

@@ -1,5 +1,5 @@
+import type { Polygonal } from '@domain/areas/point-in-polygon';
 import { useState } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import { categoryName, statusName } from '../../i18n/translate';
 import { useLang, useMessages } from '../../i18n/use-messages';
 import { useStore } from '../../store';

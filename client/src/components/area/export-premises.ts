@@ -1,5 +1,5 @@
-import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
-import { neutralise } from '../../../../server/src/domain/csv-text';
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { neutralise } from '@domain/csv-text';
 import { type AreaPremise, fetchAreaPremises, fetchAreaPremisesCsv } from '../../api';
 import { premiseSheet, safeFileName } from '../../lib/premise-sheet';
 import type { Lang } from '../../lib/url-state';

@@ -1,8 +1,8 @@
+import { MU_PER_KM2 } from '@domain/areas/area-stats';
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { useQuery } from '@tanstack/react-query';
 import { area as turfArea } from '@turf/turf';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { MU_PER_KM2 } from '../../../../server/src/domain/areas/area-stats';
-import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
-import { type AreaStatsAnswer, fetchAreaSeries, fetchAreaStats } from '../../api';
+import { useMemo, useState } from 'react';
 import { useCampaignData } from '../../campaign-data';
 import {
   type AreaTally,
@@ -14,6 +14,7 @@ import {
 } from '../../lib/area-daily';
 import { type CampaignDay, campaignDayOf } from '../../lib/campaign-days';
 import { countsAgree } from '../../lib/counts-agree';
+import { shapeSeriesQuery, shapeStatsQuery } from '../../queries';
 import { useSettled } from '../../use-settled';
 import { useShapeMembership } from '../../use-shape-membership';
 
@@ -33,8 +34,6 @@ export interface AreaFigures {
   /** Said when the server had to mend the shape (touching parts dissolved into one). */
   repaired: { message: string; messageZh: string } | null;
 }
-
-type Check = { geometry: Polygonal } & ({ answer: AreaStatsAnswer; agrees: boolean } | { error: string });
 
 const perKm2 = (n: number, km2: number) => (km2 > 0 ? n / km2 : 0);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -57,62 +56,37 @@ export function useAreaFigures(geometry: Polygonal, at: string, day: CampaignDay
   );
   const countOn = (d: CampaignDay) =>
     areaDailyOn(daily, d) ?? areaTallyAt(data.premises, membership.inside, d);
-  const latest = useRef({ at, countOn });
-  latest.current = { at, countOn };
 
-  const [check, setCheck] = useState<Check | null>(null);
-  useEffect(() => {
-    if (pending) return; // check the settled membership, not the first guess
-    const abort = new AbortController();
-    fetchAreaStats(geometry, latest.current.at, { signal: abort.signal }).then(
-      (answer) => {
-        const mine = latest.current.countOn(campaignDayOf(answer.at, data.startDay) ?? 0);
-        setCheck({ geometry, answer, agrees: countsAgree(mine, answer) });
-      },
-      (e) => abort.signal.aborted || setCheck({ geometry, error: messageOf(e) }),
-    );
-    return () => abort.abort();
-  }, [geometry, data, pending]);
-  const current = check?.geometry === geometry ? check : null;
-  const failed = current && 'error' in current ? current.error : null;
-  const answer = current && 'answer' in current ? current.answer : null;
-  const trusted =
-    pending || (membership.uncertain.length === 0 && (!current || ('agrees' in current && current.agrees)));
+  // The check is asked on the date the shape was drawn on (or opened on), not again per slider step.
+  const [asked, setAsked] = useState({ geometry, at });
+  if (asked.geometry !== geometry) setAsked({ geometry, at });
+  const checkAt = asked.geometry === geometry ? asked.at : at;
+  // Checked once the membership is settled, not its first guess.
+  const check = useQuery({ ...shapeStatsQuery(geometry, checkAt), enabled: !pending });
+  const answer = check.data ?? null;
+  const failed = check.error && !answer ? messageOf(check.error) : null;
+  const agrees = answer ? countsAgree(countOn(campaignDayOf(answer.at, data.startDay) ?? 0), answer) : false;
+  const trusted = pending || (membership.uncertain.length === 0 && (check.isPending || agrees));
 
   // Only when the client cannot be trusted: the server's counts once the slider rests, and its series.
   const settledAt = useSettled(at, 250);
-  const [served, setServed] = useState<{ geometry: Polygonal; answer: AreaStatsAnswer } | null>(null);
-  useEffect(() => {
-    if (trusted) return;
-    const abort = new AbortController();
-    fetchAreaStats(geometry, settledAt, { signal: abort.signal }).then(
-      (a) => setServed({ geometry, answer: a }),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [trusted, geometry, settledAt]);
-  const [serverTrend, setServerTrend] = useState<{ geometry: Polygonal; trend: AreaTrend } | null>(null);
-  useEffect(() => {
-    if (trusted) return;
-    const abort = new AbortController();
-    fetchAreaSeries(geometry, { signal: abort.signal }).then(
-      (s) =>
-        setServerTrend({
-          geometry,
-          trend: {
-            days: s.days.map((d) => campaignDayOf(d, data.startDay) ?? 0),
-            unlicensed: s.unlicensed,
-            progress: s.progress,
-          },
-        }),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [trusted, geometry, data]);
+  const served = useQuery({ ...shapeStatsQuery(geometry, settledAt), enabled: !trusted });
+  const series = useQuery({ ...shapeSeriesQuery(geometry), enabled: !trusted });
+  const serverTrend = useMemo<AreaTrend | null>(
+    () =>
+      series.data
+        ? {
+            days: series.data.days.map((d) => campaignDayOf(d, data.startDay) ?? 0),
+            unlicensed: series.data.unlicensed,
+            progress: series.data.progress,
+          }
+        : null,
+    [series.data, data.startDay],
+  );
 
   const clientCounts = countOn(day);
   const clientTrend = useMemo(() => areaTrend(daily), [daily]);
-  const fromServer = [served?.geometry === geometry ? served.answer : null, answer].find((a) => a?.at === at);
+  const fromServer = [served.data, answer].find((a) => a?.at === at);
   const counts = trusted ? clientCounts : (fromServer ?? clientCounts);
   const areaKm2 = answer?.areaKm2 ?? turfArea(geometry) / 1e6;
   return {
@@ -122,7 +96,7 @@ export function useAreaFigures(geometry: Polygonal, at: string, day: CampaignDay
     densityPerKm2: perKm2(counts.surveyed, areaKm2),
     unlicensedPerKm2: perKm2(counts.unlicensed, areaKm2),
     villagesTouched: answer?.villagesTouched ?? null,
-    trend: trusted ? clientTrend : serverTrend?.geometry === geometry ? serverTrend.trend : null,
+    trend: trusted ? clientTrend : serverTrend,
     state: failed ? 'error' : !answer || (!trusted && !fromServer) ? 'checking' : 'ready',
     source: trusted ? 'client' : 'server',
     error: failed,

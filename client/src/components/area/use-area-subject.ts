@@ -1,9 +1,9 @@
+import type { Polygonal } from '@domain/areas/point-in-polygon';
 import { useEffect } from 'react';
-import type { Polygonal } from '../../../../server/src/domain/areas/point-in-polygon';
 import type { SavedArea } from '../../api';
-import { useAreasStore } from '../../areas-store';
 import { useDrawStore } from '../../map/draw/draw-store';
 import { useDrawCommands } from '../../map/draw/use-draw-commands';
+import { useSavedAreas } from '../../saved-areas';
 import { useStore } from '../../store';
 
 export type AreaSubject =
@@ -20,7 +20,7 @@ export type AreaSubject =
 export function useAreaSubject(): AreaSubject | null {
   const areaId = useStore((s) => s.area);
   const setArea = useStore((s) => s.setArea);
-  const areas = useAreasStore((s) => s.areas);
+  const { data: areas } = useSavedAreas();
   const shape = useDrawStore((s) => s.shape);
   const origin = useDrawStore((s) => s.origin);
   const editing = useDrawStore((s) => s.editing);
@@ -39,7 +39,7 @@ export function useAreaSubject(): AreaSubject | null {
   }, [areaId, commands]);
 
   if (areaId !== null) {
-    if (areas === null) return { kind: 'loading' };
+    if (!areas) return { kind: 'loading' };
     const area = areas.find((a) => a.id === areaId);
     if (!area) return { kind: 'missing', id: areaId };
     const shapeEdited = editing === areaId && origin === 'edited' && shape !== null;

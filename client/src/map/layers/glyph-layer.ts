@@ -1,6 +1,6 @@
 import type { DataFilterExtensionProps } from '@deck.gl/extensions';
 import { TextLayer } from '@deck.gl/layers';
-import { CATEGORIES } from '../../../../server/src/domain/categories';
+import { CATEGORIES } from '@domain/categories';
 import type { PremiseSelection } from '../../lib/premise-selection';
 import { GLYPH_MIN_ZOOM, type LayerState, MAP_FONT_FAMILY } from './layer-state';
 import { TIME_FILTER_EXTENSIONS, timeFilterRange } from './time-filter';

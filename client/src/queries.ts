@@ -1,0 +1,153 @@
+import type { Polygonal } from '@domain/areas/point-in-polygon';
+import { queryOptions } from '@tanstack/react-query';
+import {
+  type AuditQuery,
+  fetchAreaPremises,
+  fetchAreaSeries,
+  fetchAreaStats,
+  fetchAreas,
+  fetchCampaign,
+  fetchPremise,
+  fetchPremisesLayer,
+  fetchReviews,
+  fetchSeries,
+  fetchSetup,
+  fetchVillages,
+  listImports,
+  listTokens,
+  listUsers,
+  searchAudit,
+} from './api';
+
+/** The status series' filter: one village and/or one category, or all. */
+export interface SeriesFilter {
+  village: number | null;
+  category: string | null;
+}
+
+/**
+ * Every query key of the page, in one place. A key is a path: invalidating a prefix (`premises`,
+ * `areas`, `shapes`) invalidates every key under it. writes.ts says which writes invalidate which.
+ */
+export const queryKeys = {
+  campaign: ['campaign'],
+  villages: ['villages'],
+  premisesLayer: ['premises-layer'],
+  premises: ['premise'],
+  premise: (id: number) => ['premise', id],
+  /** Saved key areas; their headline numbers count on `at`, null for the campaign's last day. */
+  areas: ['areas'],
+  areasAt: (at: string | null) => ['areas', at],
+  setup: ['setup'],
+  series: ['series'],
+  seriesFor: (filter: SeriesFilter) => ['series', filter],
+  /** What the server counts inside any shape (drawn or saved), by its geometry. */
+  shapes: ['shape'],
+  shapeStats: (geometry: Polygonal, at: string) => ['shape', 'stats', geometry, at],
+  shapeSeries: (geometry: Polygonal) => ['shape', 'series', geometry],
+  shapePremises: (geometry: Polygonal, at: string, page: number, pageSize: number) => [
+    'shape',
+    'premises',
+    geometry,
+    at,
+    page,
+    pageSize,
+  ],
+  imports: ['imports'],
+  reviews: ['reviews'],
+  users: ['users'],
+  tokens: ['tokens'],
+  audit: (query: AuditQuery) => ['audit', query],
+} as const;
+
+/** Lists the office works through while others write too: asked again whenever they are shown. */
+const SHOWN_FRESH = { staleTime: 0 } as const;
+
+export const campaignQuery = queryOptions({
+  queryKey: queryKeys.campaign,
+  queryFn: ({ signal }) => fetchCampaign({ signal }),
+});
+
+export const villagesQuery = queryOptions({
+  queryKey: queryKeys.villages,
+  queryFn: ({ signal }) => fetchVillages({ signal }),
+});
+
+export const premisesLayerQuery = queryOptions({
+  queryKey: queryKeys.premisesLayer,
+  queryFn: ({ signal }) => fetchPremisesLayer({ signal }),
+});
+
+/** A premise's file. Asked again each time it is opened: records are added from the field too. */
+export const premiseQuery = (id: number) =>
+  queryOptions({
+    queryKey: queryKeys.premise(id),
+    queryFn: ({ signal }) => fetchPremise(id, null, { signal }),
+    ...SHOWN_FRESH,
+  });
+
+export const areasQuery = (at: string | null) =>
+  queryOptions({
+    queryKey: queryKeys.areasAt(at),
+    queryFn: ({ signal }) => fetchAreas({ signal }, at ?? undefined),
+  });
+
+export const setupQuery = queryOptions({
+  queryKey: queryKeys.setup,
+  queryFn: ({ signal }) => fetchSetup({ signal }),
+});
+
+export const seriesQuery = (filter: SeriesFilter) =>
+  queryOptions({
+    queryKey: queryKeys.seriesFor(filter),
+    queryFn: ({ signal }) =>
+      fetchSeries(
+        { village: filter.village ?? undefined, category: filter.category ?? undefined },
+        { signal },
+      ),
+  });
+
+export const shapeStatsQuery = (geometry: Polygonal, at: string) =>
+  queryOptions({
+    queryKey: queryKeys.shapeStats(geometry, at),
+    queryFn: ({ signal }) => fetchAreaStats(geometry, at, { signal }),
+  });
+
+export const shapeSeriesQuery = (geometry: Polygonal) =>
+  queryOptions({
+    queryKey: queryKeys.shapeSeries(geometry),
+    queryFn: ({ signal }) => fetchAreaSeries(geometry, { signal }),
+  });
+
+export const shapePremisesQuery = (geometry: Polygonal, at: string, page: number, pageSize: number) =>
+  queryOptions({
+    queryKey: queryKeys.shapePremises(geometry, at, page, pageSize),
+    queryFn: ({ signal }) => fetchAreaPremises(geometry, at, page, pageSize, { signal }),
+  });
+
+export const importsQuery = queryOptions({
+  queryKey: queryKeys.imports,
+  queryFn: () => listImports(),
+  ...SHOWN_FRESH,
+});
+
+export const reviewsQuery = queryOptions({
+  queryKey: queryKeys.reviews,
+  queryFn: () => fetchReviews(),
+  ...SHOWN_FRESH,
+});
+
+export const usersQuery = queryOptions({
+  queryKey: queryKeys.users,
+  queryFn: () => listUsers(),
+  ...SHOWN_FRESH,
+});
+
+export const tokensQuery = queryOptions({
+  queryKey: queryKeys.tokens,
+  queryFn: () => listTokens(),
+  ...SHOWN_FRESH,
+});
+
+export const auditQuery = (query: AuditQuery) =>
+  queryOptions({ queryKey: queryKeys.audit(query), queryFn: () => searchAudit(query), ...SHOWN_FRESH });

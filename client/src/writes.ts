@@ -1,0 +1,70 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { CampaignInfo, ImportSummary, SavedArea } from './api';
+import { queryKeys as k } from './queries';
+
+/**
+ * What each write changes on the page: after it succeeds, the queries it names are invalidated,
+ * so those on screen are asked again at once and the others the next time they are read.
+ */
+function invalidate(qc: QueryClient, keys: readonly QueryKey[]): Promise<void> {
+  return Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(() => undefined);
+}
+
+/** Premises created, merged or taken back: the layer, their files, every count made from them. */
+const PREMISES_WRITTEN = [k.premisesLayer, k.premises, k.series, k.areas, k.shapes, k.setup, k.reviews];
+/** Villages replaced, added or taken back: the villages, the campaign's bbox, the set-up's count. */
+const BOUNDARIES_WRITTEN = [k.villages, k.campaign, k.setup];
+/** Door plates added or taken back: the page shows them only as the set-up's count. */
+const PLATES_WRITTEN = [k.setup];
+
+const BY_KIND: Record<ImportSummary['kind'], readonly QueryKey[]> = {
+  premises: PREMISES_WRITTEN,
+  boundaries: BOUNDARIES_WRITTEN,
+  addresses: PLATES_WRITTEN,
+};
+
+/** An import of `kind` was committed or undone (both change the same things); the history too. */
+export function importWritten(qc: QueryClient, kind: ImportSummary['kind']): Promise<void> {
+  return invalidate(qc, [...BY_KIND[kind], k.imports]);
+}
+
+/**
+ * A premise was placed by hand: its point moved (the layer, its file, what shapes hold), it left the
+ * review queue, and the gazetteer may have learned its plate (the set-up counts plates). Its
+ * village stays as filed, so the status series do not change.
+ */
+export function pinPlaced(qc: QueryClient, premiseId: number): Promise<void> {
+  return invalidate(qc, [k.premisesLayer, k.premise(premiseId), k.areas, k.shapes, k.reviews, k.setup]);
+}
+
+/**
+ * The set-up was saved: the server answered the campaign as GET does, so it is put in place; new
+ * dates also move the premises layer (its days count from the start), the series and the areas'
+ * headline day (the last one).
+ */
+export function campaignSaved(qc: QueryClient, before: CampaignInfo, saved: CampaignInfo): Promise<void> {
+  qc.setQueryData<CampaignInfo>(k.campaign, saved);
+  const datesMoved = before.start !== saved.start || before.end !== saved.end;
+  return invalidate(qc, datesMoved ? [k.setup, k.premisesLayer, k.series, k.areas] : [k.setup]);
+}
+
+/** A key area was created or edited: in the list at once (the server's answer), then every dated list. */
+export function areaSaved(qc: QueryClient, area: SavedArea): Promise<void> {
+  qc.setQueryData<SavedArea[]>(k.areasAt(null), (list) =>
+    list?.some((a) => a.id === area.id)
+      ? list.map((a) => (a.id === area.id ? area : a))
+      : list && [...list, area],
+  );
+  return invalidate(qc, [k.areas]);
+}
+
+/** A key area was deleted: out of the list at once, then every dated list. */
+export function areaDeleted(qc: QueryClient, id: number): Promise<void> {
+  qc.setQueryData<SavedArea[]>(k.areasAt(null), (list) => list?.filter((a) => a.id !== id));
+  return invalidate(qc, [k.areas]);
+}
+
+/** Accounts or tokens were added, changed or revoked (a token names its account, so both). */
+export function accountsWritten(qc: QueryClient): Promise<void> {
+  return invalidate(qc, [k.users, k.tokens]);
+}
