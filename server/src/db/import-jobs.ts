@@ -1,7 +1,8 @@
 import type { Db } from './open-database';
 
 export type ImportKind = 'premises' | 'boundaries' | 'addresses';
-export type ImportState = 'staged' | 'committed' | 'undone';
+/** staged → committed (→ undone), or staged → abandoned; only a staged job keeps its rows. */
+export type ImportState = 'staged' | 'committed' | 'undone' | 'abandoned';
 
 /** How far a long step has got: rows parsed, checked and written, out of `total`. */
 export interface ImportProgress {
@@ -38,6 +39,7 @@ export interface ImportJob {
   createdAt: string;
   committedAt: string | null;
   undoneAt: string | null;
+  abandonedAt: string | null;
 }
 
 export type NewImportJob = Pick<ImportJob, 'kind' | 'fileName' | 'fileBytes' | 'format' | 'rowCount'> &
@@ -49,7 +51,7 @@ export type NewImportJob = Pick<ImportJob, 'kind' | 'fileName' | 'fileBytes' | '
   >;
 
 const columns = `id, kind, state, file_name, file_bytes, format, encoding, sheet, header_row, headers, mapping, options,
-  notes, row_count, validation, result, progress, actor, created_at, committed_at, undone_at`;
+  notes, row_count, validation, result, progress, actor, created_at, committed_at, undone_at, abandoned_at`;
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.parse(String(v)));
 
@@ -76,6 +78,7 @@ function toJob(r: Record<string, unknown>): ImportJob {
     createdAt: String(r.created_at),
     committedAt: (r.committed_at as string | null) ?? null,
     undoneAt: (r.undone_at as string | null) ?? null,
+    abandonedAt: (r.abandoned_at as string | null) ?? null,
   };
 }
 
@@ -135,6 +138,7 @@ export type ImportJobPatch = Partial<
 > & {
   committed?: boolean;
   undone?: boolean;
+  abandoned?: boolean;
 };
 
 export function updateImportJob(db: Db, id: number, patch: ImportJobPatch): void {
@@ -153,6 +157,7 @@ export function updateImportJob(db: Db, id: number, patch: ImportJobPatch): void
   if (patch.progress !== undefined) set('progress', JSON.stringify(patch.progress));
   if (patch.committed) sets.push(`committed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`);
   if (patch.undone) sets.push(`undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`);
+  if (patch.abandoned) sets.push(`abandoned_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`);
   if (sets.length === 0) return;
   db.prepare(`UPDATE import_jobs SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
 }
@@ -178,4 +183,28 @@ export function readStagedRows<T>(
       .raw()
       .all(importId, afterRowNo, limit) as [number, string][]
   ).map(([rowNo, data]) => ({ rowNo, data: JSON.parse(data) as T }));
+}
+
+/** Deletes a job's staged rows (the uploaded cells, personal data among them); returns how many. */
+export function deleteStagedRows(db: Db, importId: number): number {
+  return db.prepare('DELETE FROM import_rows WHERE import_id = ?').run(importId).changes;
+}
+
+/** Jobs past staging that still keep rows (from before rows were purged at commit). */
+export function settledJobsWithRows(db: Db): number[] {
+  return db
+    .prepare(
+      `SELECT id FROM import_jobs j WHERE state <> 'staged'
+         AND EXISTS (SELECT 1 FROM import_rows r WHERE r.import_id = j.id) ORDER BY id`,
+    )
+    .pluck()
+    .all() as number[];
+}
+
+/** Staged jobs uploaded before `before` (an ISO timestamp, as the jobs keep time). */
+export function stagedJobsBefore(db: Db, before: string): number[] {
+  return db
+    .prepare("SELECT id FROM import_jobs WHERE state = 'staged' AND created_at < ? ORDER BY id")
+    .pluck()
+    .all(before) as number[];
 }

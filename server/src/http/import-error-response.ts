@@ -1,6 +1,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ImportError } from '../domain/import/import-error';
+import { redactPersonal } from '../domain/redact-personal';
+import { logError } from '../log-error';
 import { ApiError } from './api-error';
 import { constraintError } from './constraint-message';
 
@@ -18,7 +20,7 @@ export function importErrorResponse(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
   const refused = constraintError(err);
   if (refused) {
-    console.error(`${c.req.method} ${c.req.path}: ${err.message}`);
+    console.error(redactPersonal(`${c.req.method} ${c.req.path}: ${err.message}`));
     return c.json(refused.toJSON(), refused.status);
   }
   if (err instanceof HTTPException && err.status < 500) {
@@ -31,6 +33,6 @@ export function importErrorResponse(err: Error, c: Context) {
       err.status,
     );
   }
-  console.error(err);
+  logError(`${c.req.method} ${c.req.path}`, err);
   return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);
 }

@@ -14,6 +14,7 @@ import { type ImportJob, updateImportJob } from '../db/import-jobs';
 import { ImportError } from '../domain/import/import-error';
 import { townshipOutline } from '../domain/import/township-outline';
 import { requireStaged } from './job-runner';
+import { purgeImportRows } from './purge-import-rows';
 import { type BoundaryOptions, type StagedBoundary, staged, targets } from './stage-boundary-import';
 
 /** What to do with each feature: replace the village with this id, add it as a new village, or skip it. */
@@ -214,6 +215,7 @@ export function commitBoundaryImport(
       result,
       progress: { ...job.progress, phase: 'committed', written: result.replaced + result.created },
     });
+    purgeImportRows(ctx.db, job.id);
   })();
   result.premisesOutsideTheirVillage = level === 'village' ? premisesOutside(ctx) : 0;
   updateImportJob(ctx.db, job.id, { result });

@@ -18,6 +18,7 @@ import { importGeocoder } from './geocoder';
 import { requireStaged, runJobStep } from './job-runner';
 import { checkJobMapping } from './premise-import-mapping';
 import type { CommitDecisions, DuplicateDecision } from './premise-import-options';
+import { purgeImportRows } from './purge-import-rows';
 import { type ResolvedRow, resolvePremiseRows } from './resolve-premise-rows';
 import { listed, summarise } from './validate-premise-import';
 
@@ -250,5 +251,7 @@ function writeRows(
       written: result.created + result.merged,
     },
   });
+  // The uploaded rows have done their work; undo goes by import_items.
+  purgeImportRows(ctx.db, job.id);
   return result;
 }

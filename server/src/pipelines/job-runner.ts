@@ -15,6 +15,7 @@ export const IMPORT_STATE_ZH: Record<ImportState, string> = {
   staged: '尚未导入',
   committed: '已完成',
   undone: '已撤销',
+  abandoned: '已放弃',
 };
 const PHASE_ZH: Partial<Record<ImportProgress['phase'], string>> = {
   validating: '检查',
@@ -52,16 +53,8 @@ export function requireStaged(job: ImportJob): void {
   }
 }
 
-/**
- * Runs a long step of a job: refuses if another step of the same job is running, records
- * progress on the job row as it goes, and marks the job failed-in-phase if the step throws.
- */
-export async function runJobStep<T>(
-  ctx: AppContext,
-  job: ImportJob,
-  phase: ImportProgress['phase'],
-  step: (report: (p: Partial<ImportProgress>) => void) => Promise<T>,
-): Promise<T> {
+/** A 409 while a long step of the job runs in this process (it reads the rows and writes the job). */
+export function requireIdle(job: ImportJob): void {
   const running = busy.get(job.id);
   if (running)
     throw new ImportError(
@@ -72,6 +65,19 @@ export async function runJobStep<T>(
       409,
       'busy',
     );
+}
+
+/**
+ * Runs a long step of a job: refuses if another step of the same job is running, records
+ * progress on the job row as it goes, and marks the job failed-in-phase if the step throws.
+ */
+export async function runJobStep<T>(
+  ctx: AppContext,
+  job: ImportJob,
+  phase: ImportProgress['phase'],
+  step: (report: (p: Partial<ImportProgress>) => void) => Promise<T>,
+): Promise<T> {
+  requireIdle(job);
   busy.set(job.id, phase);
   let progress: ImportProgress = { ...job.progress, phase, total: job.rowCount, validated: 0, written: 0 };
   let lastWrite = 0;
@@ -87,8 +93,10 @@ export async function runJobStep<T>(
   try {
     return await step(report);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const messageZh = err instanceof ImportError ? err.messageZh : undefined;
+    // A refusal is the user's to read; anything else may quote the cells it failed on, and is the log's.
+    const refusal = err instanceof ImportError;
+    const message = refusal ? err.message : 'internal error; see the server log';
+    const messageZh = refusal ? err.messageZh : '内部错误，详见服务器日志';
     updateImportJob(ctx.db, job.id, { progress: { ...progress, phase: 'failed', message, messageZh } });
     throw err;
   } finally {

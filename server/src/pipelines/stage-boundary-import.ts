@@ -119,6 +119,8 @@ export function describeBoundaryImport(ctx: AppContext, job: ImportJob) {
     crs: options.crs,
     notes: job.notes,
     warnings: options.warnings,
+    /** A committed or abandoned import keeps no rows: its features are gone (its result says what it did). */
+    rowsPurged: job.state !== 'staged',
     features: staged(ctx, job).map(({ feature, match }) => ({
       index: feature.index,
       name: feature.name,

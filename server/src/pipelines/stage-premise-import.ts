@@ -40,6 +40,8 @@ export function describeStaged(ctx: AppContext, job: ImportJob) {
     options: job.options,
     notes: job.notes,
     preview,
+    /** A committed or abandoned import keeps no rows: no preview, no samples. */
+    rowsPurged: job.state !== 'staged',
   };
 }
 

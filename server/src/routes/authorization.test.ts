@@ -16,7 +16,9 @@ type App = ReturnType<typeof createApp>;
  * policy table: refused (401 nobody / 403 a role without the grant) exactly where the table says,
  * and let through everywhere else (whatever the route then answers to an empty request).
  */
-describe('authorization: every route as every role and as nobody, against the policy table', () => {
+describe('authorization: every route as every role and as nobody, against the policy table', {
+  timeout: 60_000,
+}, () => {
   let app: App;
   let ctx: AppContext;
   const tokens = new Map<Role | 'nobody', string | null>();

@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { demoApp, getJson } from '../../../tests/helpers/test-app';
+import { accountToken, actingAs, demoApp, getJson } from '../../../tests/helpers/test-app';
 import { sendJson, upload } from '../../../tests/helpers/upload';
+import { searchAudit } from '../db/audit';
+import { listVillages } from '../db/geography';
 import { readGeoPackage } from '../db/geopackage';
+import { departmentCategories } from '../domain/auth/roles';
 import { readKml } from '../domain/import/read-kml';
 
 const AT = '2009-06-30';
@@ -207,6 +210,174 @@ describe('premise exports', { timeout: 30_000 }, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+type Properties = {
+  id: number;
+  villageCode: string;
+  category: string;
+  operator: string | null;
+  phone: string | null;
+  idNumber: string | null;
+};
+
+/** The premise ledger as GeoJSON features, as `app` (some account) downloads it. */
+async function ledger(app: App, query = ''): Promise<Properties[]> {
+  const fc = JSON.parse(
+    new TextDecoder().decode((await bytesOf(app, `/api/exports/premises.geojson?at=${AT}${query}`)).bytes),
+  ) as GeoJSON.FeatureCollection;
+  return fc.features.map((f) => f.properties as Properties);
+}
+
+describe('premise exports by role', { timeout: 30_000 }, () => {
+  it("gives a village officer their villages' premises only, and refuses another village by name", async () => {
+    const { app, anonymous, db } = await demoApp();
+    const [home, away] = listVillages(db);
+    const officer = actingAs(
+      anonymous,
+      accountToken(db, 'cunguan', 'village', { villageCodes: [home.code] }),
+    );
+    const theirs = await ledger(officer);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(new Set(theirs.map((p) => p.villageCode))).toEqual(new Set([home.code]));
+    expect(theirs.map((p) => p.id)).toEqual((await ledger(app, `&village=${home.id}`)).map((p) => p.id));
+    const res = await officer.request(`/api/exports/premises.csv?at=${AT}&village=${away.id}`);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe(
+      `village ${away.id} (${away.name}) is outside the villages or trades this account keeps`,
+    );
+  });
+
+  it("gives an inspector their department's trades only", async () => {
+    const { app, anonymous, db } = await demoApp();
+    const trades = departmentCategories('police');
+    const inspector = actingAs(
+      anonymous,
+      accountToken(db, 'paichusuo', 'inspector', { department: 'police' }),
+    );
+    const theirs = await ledger(inspector);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((p) => trades.includes(p.category as never))).toBe(true);
+    expect(theirs.map((p) => p.id)).toEqual(
+      (await ledger(app, `&category=${trades.join(',')}`)).map((p) => p.id),
+    );
+  });
+
+  it("masks a leader's phones (and every role's ID numbers); the admin sees phones in full", async () => {
+    const { app, anonymous, db } = await demoApp();
+    const leader = actingAs(anonymous, accountToken(db, 'lingdao', 'leader'));
+    const office = new Map((await ledger(app)).map((p) => [p.id, p]));
+    const seen = (await ledger(leader)).filter((p) => p.phone);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of seen) {
+      const full = office.get(p.id) as Properties;
+      expect(p.phone).toMatch(/^\d{3}\*+\d{4}$/);
+      expect(full.phone).not.toContain('*');
+      expect(p.operator).toBe(full.operator);
+      if (p.idNumber) expect(p.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    }
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load(
+      Buffer.from(
+        (await bytesOf(leader, `/api/exports/premises.xlsx?at=${AT}`)).bytes,
+      ) as unknown as ExcelJS.Buffer,
+    );
+    expect(String(xlsx.getWorksheet('台账')?.getCell('A2').value)).toMatch(/；联系电话、身份证号已脱敏$/);
+  });
+
+  it('refuses ?full=1 to a leader; gives it to the admin, and logs every export with who, what and whether full', async () => {
+    const { app, anonymous, db } = await demoApp();
+    const leader = actingAs(anonymous, accountToken(db, 'lingdao', 'leader'));
+    const refused = await leader.request(`/api/exports/premises.csv?at=${AT}&full=1`);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('may not export full personal data (export.full)'),
+    });
+    const full = await ledger(app, '&full=1&village=1');
+    expect(full.some((p) => p.idNumber && /^\d{17}[\dX]$/.test(p.idNumber))).toBe(true);
+    await ledger(leader, '&status=compliant');
+    const logged = searchAudit(db, { action: 'export', entity: 'premises', limit: 10, offset: 0 }).items;
+    expect(logged.map((i) => [i.actor, i.after])).toEqual([
+      [
+        'lingdao',
+        {
+          format: 'geojson',
+          filters: { at: AT, village: null, category: null, status: 'compliant' },
+          count: expect.any(Number),
+          full: false,
+        },
+      ],
+      [
+        'test-admin',
+        {
+          format: 'geojson',
+          filters: { at: AT, village: 1, category: null, status: null },
+          count: full.length,
+          full: true,
+        },
+      ],
+    ]);
+  });
+
+  it('logs the scope of a scoped export', async () => {
+    const { anonymous, db } = await demoApp();
+    const inspector = actingAs(anonymous, accountToken(db, 'gongshang', 'inspector', { department: 'aic' }));
+    const rows = await ledger(inspector);
+    const [item] = searchAudit(db, { action: 'export', limit: 1, offset: 0 }).items;
+    expect(item.after).toMatchObject({
+      count: rows.length,
+      filters: { scopeCategories: departmentCategories('aic') },
+    });
+  });
+
+  it('refuses the ledger to a viewer (export.ledger)', async () => {
+    const { anonymous, db } = await demoApp();
+    const viewer = actingAs(anonymous, accountToken(db, 'kankan', 'viewer'));
+    for (const format of ['xlsx', 'csv', 'geojson', 'gpkg']) {
+      const res = await viewer.request(`/api/exports/premises.${format}?at=${AT}`);
+      expect(res.status, format).toBe(403);
+    }
+    expect(searchAudit(db, { action: 'export', limit: 1, offset: 0 }).total).toBe(0);
+  });
+});
+
+describe('key-area premise lists carry no personal data', { timeout: 30_000 }, () => {
+  const everywhere = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [119, 29],
+        [121, 29],
+        [121, 31],
+        [119, 31],
+        [119, 29],
+      ],
+    ],
+  };
+
+  it('lists name, address, trade, village and status only, within the scope, as JSON and CSV', async () => {
+    const { anonymous, db } = await demoApp();
+    const [home] = listVillages(db);
+    const officer = actingAs(
+      anonymous,
+      accountToken(db, 'cunguan', 'village', { villageCodes: [home.code] }),
+    );
+    const page = await (
+      await sendJson(officer, 'POST', '/api/areas/premises', { geometry: everywhere, at: AT, pageSize: 500 })
+    ).json();
+    expect(page.total).toBeGreaterThan(0);
+    for (const p of page.premises) {
+      expect(Object.keys(p).sort()).toEqual(
+        ['address', 'archiveNo', 'category', 'id', 'name', 'status', 'unlicensed', 'village'].sort(),
+      );
+      expect(p.village.id).toBe(home.id);
+    }
+    const csv = await (
+      await sendJson(officer, 'POST', '/api/areas/premises.csv', { geometry: everywhere, at: AT })
+    ).text();
+    expect(csv.split('\r\n')[0]).toBe('档案编号,名称,行业,所属村社区,状态,无证照,地址');
   });
 });
 

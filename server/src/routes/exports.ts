@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { type AppEnv, actorOf } from '../http/auth';
 import { importErrorResponse } from '../http/import-error-response';
 import { idParam, isoDate, validate } from '../http/validate';
 import { exportAreas, exportVillages, type GeographyFormat } from '../pipelines/export-geography';
@@ -28,31 +29,41 @@ function download(file: ExportFile): Response {
 
 /**
  * Exports: the premises on a date under the map's filters as a ledger (XLSX, CSV) or GIS layer
- * (GeoJSON, GeoPackage); villages and key areas as GeoJSON or KML. ID numbers are masked unless
- * ?full=1 (an office function; roles will limit it). Each file has its own route so that
- * hc<AppType> knows every path.
+ * (GeoJSON, GeoPackage) — only the premises of the requester's scope (the middleware's, never a
+ * parameter), personal data as their role sees it unless ?full=1 (the admin's 'export.full'), each
+ * export on the audit log; villages and key areas as GeoJSON or KML. Each file has its own route so
+ * that hc<AppType> knows every path.
  */
 export function exportRoutes(ctx: AppContext) {
-  const premises = async (format: PremiseExportFormat, q: z.infer<typeof premiseQuery>) =>
-    download(
+  const premises = async (
+    c: Context<AppEnv>,
+    format: PremiseExportFormat,
+    q: z.infer<typeof premiseQuery>,
+  ) => {
+    const actor = actorOf(c);
+    return download(
       await exportPremises(ctx, format, {
         at: q.at,
         villageId: q.village,
         category: q.category,
         status: q.status,
         fullIdNumbers: q.full === '1',
+        actor: actor.username,
+        role: actor.role,
+        scope: c.get('scope'),
       }),
     );
+  };
   const villages = (format: GeographyFormat) => () => download(exportVillages(ctx, format));
   const areas = (format: GeographyFormat) => () => download(exportAreas(ctx, format));
-  return new Hono()
+  return new Hono<AppEnv>()
     .onError(importErrorResponse)
-    .get('/premises.xlsx', validate('query', premiseQuery), (c) => premises('xlsx', c.req.valid('query')))
-    .get('/premises.csv', validate('query', premiseQuery), (c) => premises('csv', c.req.valid('query')))
+    .get('/premises.xlsx', validate('query', premiseQuery), (c) => premises(c, 'xlsx', c.req.valid('query')))
+    .get('/premises.csv', validate('query', premiseQuery), (c) => premises(c, 'csv', c.req.valid('query')))
     .get('/premises.geojson', validate('query', premiseQuery), (c) =>
-      premises('geojson', c.req.valid('query')),
+      premises(c, 'geojson', c.req.valid('query')),
     )
-    .get('/premises.gpkg', validate('query', premiseQuery), (c) => premises('gpkg', c.req.valid('query')))
+    .get('/premises.gpkg', validate('query', premiseQuery), (c) => premises(c, 'gpkg', c.req.valid('query')))
     .get('/villages.geojson', villages('geojson'))
     .get('/villages.kml', villages('kml'))
     .get('/areas.geojson', areas('geojson'))

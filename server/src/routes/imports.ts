@@ -4,9 +4,12 @@ import type { AppContext } from '../context';
 import { getImportJob, type ImportJob, listImportJobs } from '../db/import-jobs';
 import { errorReportCsv, type ReportedIssue } from '../domain/import/error-report';
 import { ImportError } from '../domain/import/import-error';
+import { type AppEnv, actorName } from '../http/auth';
 import { importErrorResponse } from '../http/import-error-response';
 import { multipartOnly, uploadedFiles, uploadForm, uploadLimit } from '../http/read-upload';
 import { idParam, validate } from '../http/validate';
+import { logError } from '../log-error';
+import { abandonImport } from '../pipelines/abandon-import';
 import { commitBoundaryImport } from '../pipelines/commit-boundary-import';
 import { commitPremiseImport } from '../pipelines/commit-premise-import';
 import {
@@ -83,6 +86,7 @@ function summary(job: ImportJob) {
     createdAt: job.createdAt,
     committedAt: job.committedAt,
     undoneAt: job.undoneAt,
+    abandonedAt: job.abandonedAt,
     progress: job.progress,
     result: job.result,
   };
@@ -109,8 +113,9 @@ function jobOr404(ctx: AppContext, id: number): ImportJob {
 /** Runs a long step now (200 with its result) or, with ?wait=0, in the background (202; poll /progress). */
 async function run<T>(wait: string | undefined, job: ImportJob, step: () => Promise<T>) {
   if (wait === '0') {
-    step().catch(() => {
-      // the failure is on the job's progress, where the poller reads it
+    step().catch((err) => {
+      // A refusal is on the job's progress, where the poller reads it; anything else is also logged.
+      if (!(err instanceof ImportError)) logError(`import ${job.id} in the background`, err);
     });
     return {
       status: 202 as const,
@@ -123,11 +128,12 @@ async function run<T>(wait: string | undefined, job: ImportJob, step: () => Prom
 /**
  * Imports: premise lists (upload → mapping → dry run → commit, with history and undo),
  * village/township boundaries (upload → preview → commit) and door plates for the gazetteer (one
- * step: good rows in, bad rows reported; all or nothing with strict). Every body is validated
- * here, so hc<AppType> types every call.
+ * step: good rows in, bad rows reported; all or nothing with strict). A staged upload can be
+ * abandoned (DELETE); only a staged one keeps its rows. Every body is validated here, so
+ * hc<AppType> types every call.
  */
 export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } = {}) {
-  return new Hono()
+  return new Hono<AppEnv>()
     .onError(importErrorResponse)
     .get('/', (c) => c.json({ imports: listImportJobs(ctx.db).map(summary) }))
     .post(
@@ -142,6 +148,7 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
         const job = await stagePremiseImport(ctx, files[0], {
           sheet: form.sheet || undefined,
           options: uploadOptions(form),
+          actor: actorName(c),
         });
         return c.json(describePremises(ctx, job), 201);
       },
@@ -156,6 +163,7 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
         const job = stageBoundaryImport(ctx, await uploadedFiles(form), {
           level: form.level ?? 'village',
           crs: form.crs || undefined,
+          actor: actorName(c),
         });
         return c.json({ ...describeBoundaryImport(ctx, job), result: job.result }, 201);
       },
@@ -172,6 +180,7 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
         const { view } = await importAddressPoints(ctx, files[0], {
           strict: form.strict,
           crs: form.crs || undefined,
+          actor: actorName(c),
         });
         const refusal = addressImportRefusal(view, form.strict);
         if (refusal) throw new ImportError(refusal, 422, 'rows_refused', view);
@@ -199,6 +208,9 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
     )
     .get('/:id', validate('param', idParams), (c) =>
       c.json(describe(ctx, jobOr404(ctx, c.req.valid('param').id))),
+    )
+    .delete('/:id', validate('param', idParams), (c) =>
+      c.json(summary(abandonImport(ctx, c.req.valid('param').id, { actor: actorName(c) }))),
     )
     .get('/:id/progress', validate('param', idParams), (c) => {
       const job = jobOr404(ctx, c.req.valid('param').id);
@@ -282,7 +294,7 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
       ),
       (c) => {
         const force = c.req.valid('json')?.force ?? false;
-        return c.json(undoImport(ctx, c.req.valid('param').id, { force }));
+        return c.json(undoImport(ctx, c.req.valid('param').id, { force, actor: actorName(c) }));
       },
     );
 }

@@ -1,11 +1,13 @@
 import { categoryByCode } from '../categories';
 import { formatDay } from '../dates';
-import { maskIdNumber } from '../mask';
 import type { PremiseEvent } from '../premise-event';
 import { isUnlicensed, stateAt } from '../status-at';
 import { STATUSES, type Status } from '../statuses';
 
-/** The premise fields a ledger row is made from (what the record holds). */
+/**
+ * The premise fields a ledger row is made from: what the record holds, with the personal data
+ * already as the requester may see it (the export masks it before it makes rows).
+ */
 export interface LedgerPremise {
   id: number;
   archiveNo: string;
@@ -78,7 +80,7 @@ export interface LedgerColumn {
   header: string;
   /** Column width in Excel characters. */
   width: number;
-  value: (e: LedgerEntry, options: { fullIdNumbers: boolean }) => LedgerCell;
+  value: (e: LedgerEntry) => LedgerCell;
 }
 
 const statusName = new Map<string, string>(STATUSES.map((s) => [s.key, s.name]));
@@ -86,18 +88,14 @@ const day = (d: number | null) => (d === null ? null : formatDay(d));
 
 /**
  * The ledger's columns, headed as the survey list is (so an exported ledger imports again), with
- * the status and licence state on the ledger date added. ID numbers are masked unless asked for.
+ * the status and licence state on the ledger date added.
  */
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '档案编号', width: 16, value: (e) => e.premise.archiveNo },
   { header: '名称', width: 24, value: (e) => e.premise.name },
   { header: '经营者', width: 10, value: (e) => e.premise.operator },
   { header: '联系电话', width: 14, value: (e) => e.premise.phone },
-  {
-    header: '身份证号',
-    width: 20,
-    value: (e, o) => (o.fullIdNumbers ? e.premise.idNumber : maskIdNumber(e.premise.idNumber)),
-  },
+  { header: '身份证号', width: 20, value: (e) => e.premise.idNumber },
   { header: '地址', width: 32, value: (e) => e.premise.address },
   { header: '所属村社区', width: 12, value: (e) => e.premise.villageName },
   { header: '村社区代码', width: 14, value: (e) => e.premise.villageCode },
@@ -120,6 +118,6 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
 ];
 
 /** The ledger's cells for one entry, in column order. */
-export function ledgerRow(e: LedgerEntry, options: { fullIdNumbers: boolean }): LedgerCell[] {
-  return LEDGER_COLUMNS.map((c) => c.value(e, options));
+export function ledgerRow(e: LedgerEntry): LedgerCell[] {
+  return LEDGER_COLUMNS.map((c) => c.value(e));
 }
