@@ -4,25 +4,34 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppContext } from './context';
+import { redactPersonal } from './domain/redact-personal';
 import { ApiError } from './http/api-error';
 import { type AppEnv, authMiddleware } from './http/auth';
 import { bodyLimits } from './http/body-limits';
 import { constraintError } from './http/constraint-message';
+import { logError } from './log-error';
 import { areaRoutes } from './routes/areas';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { campaignRoutes, setupRoutes } from './routes/campaign';
 import { displayRoutes } from './routes/display';
+import { drawRoutes } from './routes/draws';
 import { exportRoutes } from './routes/exports';
 import { geocodingRoutes } from './routes/geocoding';
 import { importRoutes } from './routes/imports';
+import { inspectionRoutes } from './routes/inspections';
 import { layerRoutes } from './routes/layers';
+import { photoRoutes, premisePhotoRoutes } from './routes/photos';
 import { premiseEventRoutes } from './routes/premise-events';
+import { premiseLicenceRoutes } from './routes/premise-licences';
 import { premiseRoutes } from './routes/premises';
+import { standardRoutes } from './routes/standards';
 import { statsRoutes } from './routes/stats';
+import { taskRoutes } from './routes/tasks';
 import { tokenRoutes, userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
+import { worklistRoutes } from './routes/worklists';
 
 /** The API. Static files are added by main.ts; tests use this through app.request(). */
 export function createApp(ctx: AppContext) {
@@ -66,12 +75,20 @@ export function createApp(ctx: AppContext) {
     .route('/api/layers', layerRoutes(ctx))
     .route('/api/premises', premiseRoutes(ctx))
     .route('/api/premises', premiseEventRoutes(ctx))
+    .route('/api/premises', premiseLicenceRoutes(ctx))
+    .route('/api/premises', inspectionRoutes(ctx))
+    .route('/api/premises', premisePhotoRoutes(ctx))
+    .route('/api/photos', photoRoutes(ctx))
+    .route('/api/standards', standardRoutes(ctx))
     .route('/api/display', displayRoutes(ctx))
     .route('/api/basemap', basemapRoutes(ctx))
     .route('/api/geocode', geocodingRoutes(ctx))
     .route('/api/areas', areaRoutes(ctx))
     .route('/api/imports', importRoutes(ctx))
-    .route('/api/exports', exportRoutes(ctx));
+    .route('/api/exports', exportRoutes(ctx))
+    .route('/api/worklists', worklistRoutes(ctx))
+    .route('/api/tasks', taskRoutes(ctx))
+    .route('/api/draws', drawRoutes(ctx));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
@@ -86,14 +103,15 @@ export function createApp(ctx: AppContext) {
     if (err instanceof ApiError) return c.json(err.toJSON(), err.status);
     const refused = constraintError(err);
     if (refused) {
-      console.error(`${c.req.method} ${c.req.path}: ${(err as Error).message}`);
+      // SQLite names the constraint, not the values: the message alone says what failed where.
+      console.error(redactPersonal(`${c.req.method} ${c.req.path}: ${err.message}`));
       return c.json(refused.toJSON(), refused.status);
     }
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'payload_too_large' : 'bad_request';
       return c.json(new ApiError(err.status, code, err.message).toJSON(), err.status);
     }
-    console.error(err);
+    logError(`${c.req.method} ${c.req.path}`, err);
     return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);
   });
   return app;

@@ -1,8 +1,10 @@
+import { dirname, join } from 'node:path';
 import type { SessionLimits } from './auth/accounts';
-import { type AppContext, makeContext } from './context';
+import { type AppContext, makeContext, temporaryPhotosDir } from './context';
 import { readCampaign, type StoredCampaignInput, writeCampaign } from './db/campaign';
 import { countPremises } from './db/geography';
 import { type Db, openDatabase } from './db/open-database';
+import { seedStandards } from './db/standards';
 import { CampaignModel } from './model';
 import { seedFromDir } from './seed/seed-from-dir';
 
@@ -38,8 +40,11 @@ export async function boot(
     if (demoDir) await seedFromDir(db, demoDir);
     else writeCampaign(db, unconfiguredCampaign());
   }
+  seedStandards(db);
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');
-  const snapshot = dbFile === ':memory:' ? null : `${dbFile}.model`;
-  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign, opts.sessions) };
+  const memory = dbFile === ':memory:';
+  const snapshot = memory ? null : `${dbFile}.model`;
+  const files = { photosDir: memory ? temporaryPhotosDir() : join(dirname(dbFile), 'photos') };
+  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign, opts.sessions, files) };
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './auth/accounts';
 import { LoginLimiter } from './auth/login-limiter';
 import type { StoredCampaign } from './db/campaign';
@@ -14,6 +17,8 @@ export interface AppContext {
   endDay: number;
   /** How long sessions last, and the failed sign-ins counted per account and address. */
   auth: { limits: SessionLimits; limiter: LoginLimiter };
+  /** Where uploaded files live: photos under DATA_DIR/photos (a temporary folder for ':memory:'). */
+  files: { photosDir: string };
 }
 
 export function makeContext(
@@ -21,6 +26,7 @@ export function makeContext(
   model: CampaignModel,
   campaign: StoredCampaign,
   limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+  files: AppContext['files'] = { photosDir: temporaryPhotosDir() },
 ): AppContext {
   return {
     db,
@@ -29,7 +35,13 @@ export function makeContext(
     startDay: day(campaign.start),
     endDay: day(campaign.end),
     auth: { limits, limiter: new LoginLimiter() },
+    files,
   };
+}
+
+/** A folder of its own for a record that lives in memory (tests); made on the first photo, not before. */
+export function temporaryPhotosDir(): string {
+  return join(tmpdir(), `shixiao-photos-${randomUUID()}`);
 }
 
 /** Puts a revised campaign in place for every route at once, and tells what derives from its dates. */

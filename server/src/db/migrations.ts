@@ -295,4 +295,190 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       INSERT INTO meta (key, value) VALUES ('db_id', lower(hex(randomblob(16)))) ON CONFLICT(key) DO NOTHING;
     `,
   },
+  {
+    version: 10,
+    name: 'imports: a staged import can be abandoned (its rows purged); when it was',
+    // SQLite cannot widen a CHECK in place: the jobs table is rebuilt, and with it the two tables
+    // that reference it (renaming a new parent under the old name keeps their references whole).
+    sql: `
+      CREATE TABLE import_jobs_new (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('premises', 'boundaries', 'addresses')),
+        state TEXT NOT NULL CHECK (state IN ('staged', 'committed', 'undone', 'abandoned')),
+        file_name TEXT NOT NULL,
+        file_bytes INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT,
+        sheet TEXT,
+        header_row INTEGER,
+        headers TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(headers)),
+        mapping TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(mapping)),
+        options TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+        notes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(notes)),
+        row_count INTEGER NOT NULL,
+        validation TEXT CHECK (validation IS NULL OR json_valid(validation)),
+        result TEXT CHECK (result IS NULL OR json_valid(result)),
+        progress TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(progress)),
+        actor TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        committed_at TEXT,
+        undone_at TEXT,
+        abandoned_at TEXT
+      );
+      INSERT INTO import_jobs_new (id, kind, state, file_name, file_bytes, format, encoding, sheet, header_row,
+          headers, mapping, options, notes, row_count, validation, result, progress, actor, created_at,
+          committed_at, undone_at)
+        SELECT id, kind, state, file_name, file_bytes, format, encoding, sheet, header_row, headers, mapping,
+          options, notes, row_count, validation, result, progress, actor, created_at, committed_at, undone_at
+        FROM import_jobs;
+      CREATE TABLE import_rows_new (
+        import_id INTEGER NOT NULL REFERENCES import_jobs_new(id) ON DELETE CASCADE,
+        row_no INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (import_id, row_no)
+      ) WITHOUT ROWID;
+      INSERT INTO import_rows_new (import_id, row_no, data) SELECT import_id, row_no, data FROM import_rows;
+      CREATE TABLE import_items_new (
+        id INTEGER PRIMARY KEY,
+        import_id INTEGER NOT NULL REFERENCES import_jobs_new(id),
+        row_no INTEGER,
+        action TEXT NOT NULL CHECK (action IN ('created', 'merged', 'event', 'geometry', 'address_point')),
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        before TEXT CHECK (before IS NULL OR json_valid(before)),
+        after TEXT CHECK (after IS NULL OR json_valid(after))
+      );
+      INSERT INTO import_items_new (id, import_id, row_no, action, entity, entity_id, before, after)
+        SELECT id, import_id, row_no, action, entity, entity_id, before, after FROM import_items;
+      DROP TABLE import_rows;
+      DROP TABLE import_items;
+      DROP TABLE import_jobs;
+      ALTER TABLE import_jobs_new RENAME TO import_jobs;
+      ALTER TABLE import_rows_new RENAME TO import_rows;
+      ALTER TABLE import_items_new RENAME TO import_items;
+      CREATE INDEX import_items_import ON import_items(import_id, action);
+    `,
+  },
+  {
+    version: 11,
+    name: 'premise files kept by hand: who recorded each event, joint departments, checklists, offline ids; standards per trade; photos',
+    // client_id: the id a phone gives a record it made offline, so sending it twice records it once.
+    // parent_event_id: the order to rectify an inspection or failed re-inspection issued with it.
+    sql: `
+      ALTER TABLE events ADD COLUMN actor TEXT;
+      ALTER TABLE events ADD COLUMN departments TEXT CHECK (departments IS NULL OR json_valid(departments));
+      ALTER TABLE events ADD COLUMN responsible TEXT;
+      ALTER TABLE events ADD COLUMN checklist TEXT CHECK (checklist IS NULL OR json_valid(checklist));
+      ALTER TABLE events ADD COLUMN client_id TEXT;
+      ALTER TABLE events ADD COLUMN parent_event_id INTEGER REFERENCES events(id) ON DELETE SET NULL;
+      CREATE UNIQUE INDEX events_client_id ON events(client_id);
+      CREATE INDEX events_parent ON events(parent_event_id) WHERE parent_event_id IS NOT NULL;
+      CREATE TABLE standards (
+        id INTEGER PRIMARY KEY,
+        category TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        items TEXT NOT NULL CHECK (json_valid(items) AND json_type(items) = 'array'),
+        note TEXT NOT NULL DEFAULT '',
+        created_by TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (category, version)
+      );
+      CREATE TABLE photos (
+        id INTEGER PRIMARY KEY,
+        premise_id INTEGER NOT NULL REFERENCES premises(id) ON DELETE CASCADE,
+        event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        file TEXT NOT NULL UNIQUE,
+        mime TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png', 'image/webp')),
+        bytes INTEGER NOT NULL CHECK (bytes > 0),
+        width INTEGER NOT NULL CHECK (width > 0),
+        height INTEGER NOT NULL CHECK (height > 0),
+        thumb_file TEXT NOT NULL UNIQUE,
+        thumb_mime TEXT NOT NULL CHECK (thumb_mime IN ('image/jpeg', 'image/png')),
+        thumb_width INTEGER NOT NULL CHECK (thumb_width > 0),
+        thumb_height INTEGER NOT NULL CHECK (thumb_height > 0),
+        sha256 TEXT NOT NULL,
+        uploaded_by TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE INDEX photos_premise ON photos(premise_id, id);
+      CREATE INDEX photos_event ON photos(event_id) WHERE event_id IS NOT NULL;
+      CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+    `,
+  },
+  {
+    version: 12,
+    name: 'work: tasks with their assignees, random draws (双随机) kept unchangeable, partial indexes for the work lists',
+    // The partial indexes hold only the records a work list reads, ordered by premise, so each list
+    // is one pass over a small covering index instead of a scan and sort of every event. The
+    // contacts version counts every change to who runs a premise, where and what (operator, phone,
+    // address, village, trade), so the rebound list may keep them normalised in memory between changes.
+    sql: `
+      CREATE INDEX events_rectification ON events(premise_id, day, type, deadline_day)
+        WHERE type IN ('ordered', 'reinspected', 'upgraded', 'model', 'closed', 'converted');
+      CREATE INDEX events_failed ON events(premise_id, day) WHERE type = 'reinspected' AND passed = 0;
+      CREATE INDEX events_closures ON events(premise_id, day, type) WHERE type IN ('closed', 'converted');
+      CREATE INDEX events_licence_ends ON events(valid_to_day, day) WHERE type = 'licence_obtained';
+      INSERT INTO meta (key, value) VALUES ('contacts_version', '0') ON CONFLICT(key) DO NOTHING;
+      CREATE TRIGGER premises_contacts_insert AFTER INSERT ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'contacts_version'; END;
+      CREATE TRIGGER premises_contacts_update AFTER UPDATE OF operator, phone, address, village_id, category ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'contacts_version'; END;
+      CREATE TRIGGER premises_contacts_delete AFTER DELETE ON premises
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'contacts_version'; END;
+      CREATE TABLE draws (
+        id INTEGER PRIMARY KEY,
+        method TEXT NOT NULL,
+        seed TEXT NOT NULL CHECK (length(seed) BETWEEN 1 AND 128),
+        seed_source TEXT NOT NULL CHECK (seed_source IN ('generated', 'given')),
+        filter TEXT NOT NULL CHECK (json_valid(filter)),
+        candidates TEXT NOT NULL CHECK (json_valid(candidates) AND json_type(candidates) = 'array'),
+        pool TEXT NOT NULL CHECK (json_valid(pool) AND json_type(pool) = 'array'),
+        premise_count INTEGER NOT NULL CHECK (premise_count > 0),
+        per_team INTEGER NOT NULL CHECK (per_team > 0),
+        picks TEXT NOT NULL CHECK (json_valid(picks) AND json_type(picks) = 'array'),
+        due_day INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        drawn_by TEXT NOT NULL,
+        drawn_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+      );
+      CREATE TRIGGER draws_unchangeable_update BEFORE UPDATE ON draws
+        BEGIN SELECT RAISE(ABORT, 'a draw is kept as drawn'); END;
+      CREATE TRIGGER draws_unchangeable_delete BEFORE DELETE ON draws
+        BEGIN SELECT RAISE(ABORT, 'a draw is kept as drawn'); END;
+      CREATE TABLE tasks (
+        id INTEGER PRIMARY KEY,
+        premise_id INTEGER NOT NULL REFERENCES premises(id) ON DELETE CASCADE,
+        due_day INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+        origin TEXT NOT NULL CHECK (origin IN ('premises', 'area', 'shape', 'draw')),
+        area_id INTEGER REFERENCES areas(id) ON DELETE SET NULL,
+        draw_id INTEGER REFERENCES draws(id),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        closed_by TEXT,
+        closed_at TEXT,
+        event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+        CHECK ((status = 'open') = (closed_at IS NULL)),
+        CHECK (origin <> 'draw' OR draw_id IS NOT NULL)
+      );
+      CREATE INDEX tasks_premise ON tasks(premise_id, status);
+      CREATE INDEX tasks_open ON tasks(status, due_day);
+      CREATE INDEX tasks_draw ON tasks(draw_id) WHERE draw_id IS NOT NULL;
+      CREATE TABLE task_assignees (
+        task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('department', 'village', 'user')),
+        department TEXT,
+        village_id INTEGER REFERENCES villages(id),
+        user_id INTEGER REFERENCES users(id),
+        CHECK ((kind = 'department') = (department IS NOT NULL)
+          AND (kind = 'village') = (village_id IS NOT NULL)
+          AND (kind = 'user') = (user_id IS NOT NULL))
+      );
+      CREATE INDEX task_assignees_task ON task_assignees(task_id);
+      CREATE INDEX task_assignees_user ON task_assignees(user_id) WHERE user_id IS NOT NULL;
+      CREATE INDEX task_assignees_department ON task_assignees(department) WHERE department IS NOT NULL;
+      CREATE INDEX task_assignees_village ON task_assignees(village_id) WHERE village_id IS NOT NULL;
+    `,
+  },
 ];

@@ -1,5 +1,7 @@
+import type { DepartmentCode } from '../domain/auth/roles';
 import type { CategoryCode } from '../domain/categories';
 import type { EventType, Problem } from '../domain/event-types';
+import type { ChecklistRecord } from '../domain/inspection/score-checklist';
 import type { LicenceType } from '../domain/licences';
 import type { PremiseInput } from '../domain/premise-columns';
 import type { PremiseEvent } from '../domain/premise-event';
@@ -197,4 +199,197 @@ export function firstEventDay(db: Db): number | null {
 export function lastEventDay(db: Db): number | null {
   const day = db.prepare('SELECT max(day) FROM events').pluck().get();
   return day === null || day === undefined ? null : Number(day);
+}
+
+/** Who made a record and how, beyond what the status fold reads (stored beside the event). */
+export interface EventMeta {
+  actor: string | null;
+  departments?: readonly DepartmentCode[];
+  /** ordered: who answers for the rectification (责任人). */
+  responsible?: string | null;
+  /** inspected / reinspected: the checklist as answered, with the standard's version. */
+  checklist?: ChecklistRecord | null;
+  /** The id a phone gave the record it made offline: the same id twice is recorded once. */
+  clientId?: string | null;
+  /** The inspection or re-inspection an order to rectify was issued with. */
+  parentEventId?: number | null;
+}
+
+/** A record as the premise file shows it: the event, who made it, and when it was entered. */
+export interface EventRecord extends StoredEvent {
+  premiseId: number;
+  actor: string | null;
+  departments: DepartmentCode[];
+  responsible: string | null;
+  checklist: ChecklistRecord | null;
+  clientId: string | null;
+  parentEventId: number | null;
+  /** When it was entered (ISO timestamp), as against `day`, the day it happened. */
+  recordedAt: string;
+}
+
+/** Writes one record with who made it; returns its id. */
+export function recordEvent(db: Db, premiseId: number, e: PremiseEvent, meta: EventMeta): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO events (premise_id, day, type, problems, deadline_day, passed, licence, licence_no,
+           valid_to_day, note, actor, departments, responsible, checklist, client_id, parent_event_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        premiseId,
+        e.day,
+        e.type,
+        e.problems?.length ? e.problems.join(';') : null,
+        e.deadlineDay ?? null,
+        e.passed === undefined ? null : e.passed ? 1 : 0,
+        e.licence ?? null,
+        e.licenceNo ?? null,
+        e.validToDay ?? null,
+        e.note ?? null,
+        meta.actor,
+        meta.departments ? JSON.stringify(meta.departments) : null,
+        meta.responsible ?? null,
+        meta.checklist ? JSON.stringify(meta.checklist) : null,
+        meta.clientId ?? null,
+        meta.parentEventId ?? null,
+      ).lastInsertRowid,
+  );
+}
+
+const recordColumns = `${eventColumns}, premise_id, actor, departments, responsible, checklist, client_id,
+  parent_event_id, created_at`;
+
+function toRecord(r: unknown[]): EventRecord {
+  const [premiseId, actor, departments, responsible, checklist, clientId, parentId, createdAt] = r.slice(10);
+  return {
+    ...toEvent(r.slice(0, 10)),
+    premiseId: Number(premiseId),
+    actor: (actor as string | null) ?? null,
+    departments: departments ? (JSON.parse(String(departments)) as DepartmentCode[]) : [],
+    responsible: (responsible as string | null) ?? null,
+    checklist: checklist ? (JSON.parse(String(checklist)) as ChecklistRecord) : null,
+    clientId: (clientId as string | null) ?? null,
+    parentEventId: parentId === null ? null : Number(parentId),
+    recordedAt: String(createdAt),
+  };
+}
+
+/** The premise's records in the order they apply (by day, then as entered), with who made them. */
+export function listEventRecords(db: Db, premiseId: number): EventRecord[] {
+  return (
+    db
+      .prepare(`SELECT ${recordColumns} FROM events WHERE premise_id = ? ORDER BY day, id`)
+      .raw()
+      .all(premiseId) as unknown[][]
+  ).map(toRecord);
+}
+
+export function getEventRecord(db: Db, id: number): EventRecord | null {
+  const r = db.prepare(`SELECT ${recordColumns} FROM events WHERE id = ?`).raw().get(id) as
+    | unknown[]
+    | undefined;
+  return r ? toRecord(r) : null;
+}
+
+/** The record a phone sent under `clientId`, if it was recorded already. */
+export function eventRecordByClientId(db: Db, clientId: string): EventRecord | null {
+  const r = db.prepare(`SELECT ${recordColumns} FROM events WHERE client_id = ?`).raw().get(clientId) as
+    | unknown[]
+    | undefined;
+  return r ? toRecord(r) : null;
+}
+
+/** The records entered on a premise after the record `afterId` (what an offline phone did not know of). */
+export function eventRecordsEnteredAfter(db: Db, premiseId: number, afterId: number): EventRecord[] {
+  return (
+    db
+      .prepare(`SELECT ${recordColumns} FROM events WHERE premise_id = ? AND id > ? ORDER BY id`)
+      .raw()
+      .all(premiseId, afterId) as unknown[][]
+  ).map(toRecord);
+}
+
+/** The records issued with another (an inspection's order to rectify). */
+export function childEventRecords(db: Db, parentId: number): EventRecord[] {
+  return (
+    db
+      .prepare(`SELECT ${recordColumns} FROM events WHERE parent_event_id = ? ORDER BY id`)
+      .raw()
+      .all(parentId) as unknown[][]
+  ).map(toRecord);
+}
+
+/** When the premise's own fields were last changed (ISO timestamp), or null when there is no such premise. */
+export function premiseUpdatedAt(db: Db, id: number): string | null {
+  const at = db.prepare('SELECT updated_at FROM premises WHERE id = ?').pluck().get(id);
+  return at === undefined ? null : String(at);
+}
+
+export function archiveNumbers(db: Db): string[] {
+  return db.prepare('SELECT archive_no FROM premises').pluck().all() as string[];
+}
+
+export function premiseIdByArchiveNo(db: Db, archiveNo: string): number | null {
+  const id = db.prepare('SELECT id FROM premises WHERE archive_no = ?').pluck().get(archiveNo);
+  return id === undefined ? null : Number(id);
+}
+
+/** The fields of a premise a person may change in its file. */
+export type EditableFields = Pick<
+  PremiseRow,
+  | 'name'
+  | 'category'
+  | 'address'
+  | 'operator'
+  | 'phone'
+  | 'idNumber'
+  | 'notes'
+  | 'keyObject'
+  | 'areaM2'
+  | 'staff'
+  | 'villageId'
+  | 'lng'
+  | 'lat'
+  | 'crs'
+  | 'geocodeMethod'
+>;
+
+const editableColumns: Record<keyof EditableFields, string> = {
+  name: 'name',
+  category: 'category',
+  address: 'address',
+  operator: 'operator',
+  phone: 'phone',
+  idNumber: 'id_number',
+  notes: 'notes',
+  keyObject: 'key_object',
+  areaM2: 'area_m2',
+  staff: 'staff',
+  villageId: 'village_id',
+  lng: 'lng',
+  lat: 'lat',
+  crs: 'crs',
+  geocodeMethod: 'geocode_method',
+};
+
+/**
+ * Writes the given fields and returns the new updated_at. The stamp always moves forward, by a
+ * millisecond when the clock has not, so an editor holding the old stamp is always told.
+ */
+export function updatePremise(db: Db, id: number, fields: Partial<EditableFields>): string {
+  const entries = Object.entries(fields).filter(([k]) => k in editableColumns) as [
+    keyof EditableFields,
+    unknown,
+  ][];
+  const sets = entries.map(([k]) => `${editableColumns[k]} = ?, `).join('');
+  const values = entries.map(([k, v]) => (k === 'keyObject' ? (v ? 1 : 0) : v));
+  db.prepare(
+    `UPDATE premises SET ${sets}updated_at = CASE
+       WHEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') > updated_at THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       ELSE strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds') END
+     WHERE id = ?`,
+  ).run(...values, id);
+  return premiseUpdatedAt(db, id) as string;
 }

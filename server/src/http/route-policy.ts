@@ -39,9 +39,24 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/basemap/style.json': 'map.read',
   'GET /api/basemap/layers/:file': 'map.read',
 
+  'POST /api/premises': 'premise.write',
   'GET /api/premises/:id': 'premise.read',
+  'PUT /api/premises/:id': 'premise.write',
   'POST /api/premises/:id/unmask': 'premise.unmask',
   'POST /api/premises/:id/events': 'premise.write',
+  'POST /api/premises/:id/licences': 'premise.write',
+  'POST /api/premises/:id/licences/:licence/end': 'premise.write',
+  'POST /api/premises/:id/inspections': 'premise.write',
+  'POST /api/premises/:id/reinspections': 'premise.write',
+  'POST /api/premises/:id/outcomes': 'premise.write',
+  'POST /api/premises/:id/photos': 'premise.write',
+  'GET /api/photos/:id': 'premise.read',
+  'GET /api/photos/:id/thumb': 'premise.read',
+  'DELETE /api/photos/:id': 'premise.write',
+
+  'GET /api/standards': 'premise.read',
+  'GET /api/standards/:category': 'premise.read',
+  'PUT /api/standards/:category': 'standards.edit',
 
   'POST /api/areas/stats': 'map.read',
   'POST /api/areas/series': 'map.read',
@@ -89,6 +104,23 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/exports/areas.kml': 'export.geography',
 
   'GET /api/audit': 'audit.read',
+
+  'GET /api/worklists/overdue': 'worklist.read',
+  'GET /api/worklists/due-soon': 'worklist.read',
+  'GET /api/worklists/repeat-failures': 'worklist.read',
+  'GET /api/worklists/rebound': 'worklist.read',
+  'GET /api/worklists/expiring-licences': 'worklist.read',
+
+  'POST /api/tasks': 'task.dispatch',
+  'GET /api/tasks': 'task.read',
+  'GET /api/tasks/mine': SIGNED_IN,
+  'GET /api/tasks/:id': 'task.read',
+  'PUT /api/tasks/:id': 'task.update',
+
+  'POST /api/draws': 'draw.run',
+  'GET /api/draws': 'draw.read',
+  'GET /api/draws/:id': 'draw.read',
+  'GET /api/draws/:id/verify': 'draw.read',
 
   'GET /api/users': 'users.admin',
   'POST /api/users': 'users.admin',

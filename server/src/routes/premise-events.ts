@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
-import { eventInserter, listEvents } from '../db/premises';
+import { listEvents, recordEvent } from '../db/premises';
 import { parseDay } from '../domain/dates';
 import { EVENT_TYPE_KEYS, PROBLEM_KEYS } from '../domain/event-types';
 import { LICENCE_CODES } from '../domain/licences';
 import type { PremiseEvent } from '../domain/premise-event';
 import { ApiError } from '../http/api-error';
-import { type AppEnv, actorName } from '../http/auth';
+import { type AppEnv, actorName, actorOf } from '../http/auth';
 import { premiseInScope } from '../http/premise-in-scope';
+import { departmentsFor } from '../http/record-guards';
 import { idParam, isoDate, validate } from '../http/validate';
 
 const eventBody = z
@@ -88,7 +89,11 @@ export function premiseEventRoutes(ctx: AppContext) {
         throw new ApiError(400, 'bad_request', `date: ${body.date} is before this premise was surveyed`);
       }
       const id = ctx.db.transaction(() => {
-        const newId = eventInserter(ctx.db)(premiseId, event);
+        const actor = actorOf(c);
+        const newId = recordEvent(ctx.db, premiseId, event, {
+          actor: actor.username,
+          departments: departmentsFor(actor, undefined),
+        });
         audit(ctx.db, {
           actor: actorName(c),
           action: 'create',

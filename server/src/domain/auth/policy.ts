@@ -17,6 +17,13 @@ export const ACTIONS = [
   'audit.read',
   'users.admin',
   'setup',
+  'standards.edit',
+  'worklist.read',
+  'task.dispatch',
+  'task.read',
+  'task.update',
+  'draw.run',
+  'draw.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +54,18 @@ export const POLICY: Record<Action, Record<Role, Grant>> = {
   'audit.read': { admin: A, leader: A, village: _, inspector: _, viewer: _ },
   'users.admin': { admin: A, leader: _, village: _, inspector: _, viewer: _ },
   setup: { admin: A, leader: _, village: _, inspector: _, viewer: _ },
+  // The standards per trade are the office's to write; every reader of premise files reads them.
+  'standards.edit': { admin: A, leader: _, village: _, inspector: _, viewer: _ },
+  // Work lists are for the people who act on them; a viewer reads the map, not the to-do list.
+  'worklist.read': { admin: A, leader: A, village: S, inspector: S, viewer: _ },
+  // Giving work (tasks from a list or a key area) is the office's and the leading group's.
+  'task.dispatch': { admin: A, leader: A, village: _, inspector: _, viewer: _ },
+  'task.read': { admin: A, leader: A, village: S, inspector: S, viewer: _ },
+  // Closing a task: a dispatcher, or (checked by the route) one of its assignees.
+  'task.update': { admin: A, leader: A, village: S, inspector: S, viewer: _ },
+  'draw.run': { admin: A, leader: A, village: _, inspector: _, viewer: _ },
+  // A draw is kept for anyone to re-check: every role reads and verifies it whole.
+  'draw.read': { admin: A, leader: A, village: A, inspector: A, viewer: A },
 };
 
 /** How much of a person's data a role sees in a premise file and a ledger (ID numbers: see premise.unmask). */
