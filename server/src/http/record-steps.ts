@@ -9,6 +9,8 @@ import {
   type PremiseRow,
   recordEvent,
 } from '../db/premises';
+import { completeTasksFor } from '../db/tasks';
+import type { Actor } from '../domain/auth/policy';
 import type { PremiseEvent } from '../domain/premise-event';
 import { eventView, photosByEvent, stateToday } from './premise-views';
 
@@ -21,6 +23,8 @@ export interface Step {
  * Writes a step of the workflow in one transaction: its main record (an inspection, a
  * re-inspection, an outcome, a licence), the order to rectify issued with it if any, the photos
  * filed under it, and an audit row for each record; then brings the map's model up to date.
+ * With `closesTasksOf`, the open tasks of the premise that account was asked to do (given to them,
+ * their department or their village) are marked done with the main record, in the same transaction.
  */
 export function writeStep(
   ctx: AppContext,
@@ -29,6 +33,7 @@ export function writeStep(
   main: Step,
   order: Step | null,
   photoIds: readonly number[],
+  closesTasksOf?: Pick<Actor, 'username' | 'villages' | 'department'>,
 ): EventRecord {
   const id = ctx.db.transaction(() => {
     const mainId = recordEvent(ctx.db, premiseId, main.event, { ...main.meta, actor });
@@ -42,6 +47,7 @@ export function writeStep(
       written.push({ id: orderId, step: order });
     }
     attachPhotos(ctx.db, photoIds, mainId);
+    if (closesTasksOf) completeTasksFor(ctx.db, premiseId, closesTasksOf, mainId);
     for (const w of written) {
       audit(ctx.db, {
         actor,

@@ -167,7 +167,7 @@ export function inspectionRoutes(ctx: AppContext) {
           meta: { departments, checklist: scored.checklist, clientId: body.clientId },
         };
         const order = body.order ? orderStep(body.order, day, departments) : null;
-        const record = writeStep(ctx, premise.id, actor.username, main, order, photos);
+        const record = writeStep(ctx, premise.id, actor.username, main, order, photos, actor);
         return c.json(stepAnswer(ctx, premise, record, { newer }), 201);
       },
     )
@@ -222,7 +222,7 @@ export function inspectionRoutes(ctx: AppContext) {
           },
         };
         const order = body.order ? orderStep(body.order, day, departments) : null;
-        const record = writeStep(ctx, premise.id, actor.username, main, order, photos);
+        const record = writeStep(ctx, premise.id, actor.username, main, order, photos, actor);
         return c.json(stepAnswer(ctx, premise, record, { newer }), 201);
       },
     )
@@ -243,7 +243,7 @@ export function inspectionRoutes(ctx: AppContext) {
           event: { day, type: body.outcome, note: body.note },
           meta: { departments: departmentsFor(actor, body.departments), clientId: body.clientId },
         };
-        const record = writeStep(ctx, premise.id, actor.username, main, null, photos);
+        const record = writeStep(ctx, premise.id, actor.username, main, null, photos, actor);
         return c.json(stepAnswer(ctx, premise, record, { newer }), 201);
       },
     );
