@@ -1,8 +1,8 @@
 import { CATEGORIES } from '@domain/categories';
 import { STATUSES } from '@domain/statuses';
+import type { Tally } from '@domain/tally';
 import { categoryName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
-import type { Tally } from '../lib/tally-at';
 
 const css = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 

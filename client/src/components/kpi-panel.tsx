@@ -1,8 +1,8 @@
+import type { Tally } from '@domain/tally';
 import { statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { MessageKey } from '../i18n/zh';
 import { KPI_KEYS, kpiValue } from '../lib/kpis';
-import type { Tally } from '../lib/tally-at';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 

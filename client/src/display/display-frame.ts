@@ -1,16 +1,10 @@
-import type { Status } from '../../../server/src/domain/statuses';
+import type { Status } from '@domain/statuses';
+import type { GroupTally, StatusCounts } from '@domain/tally';
 import type { DisplayReplayResponse, DisplaySummaryResponse } from './display-api';
 import { type HeatSpread, type InsideTownship, spreadCount, spreadHeatCells } from './heat-spread';
 
-export interface GroupCounts {
-  surveyed: number;
-  unlicensed: number;
-  progress: number;
-  byStatus: Readonly<Record<Status, number>>;
-}
-
 /** A trade's township figures; null when it has too few premises to show (see k-anonymity.ts). */
-export type CategoryCounts = Omit<GroupCounts, 'byStatus'> | null;
+export type CategoryCounts = Omit<GroupTally, 'byStatus'> | null;
 
 /** Heat cells as deck.gl binary data: one position and one weight per cell. */
 export interface HeatData {
@@ -29,17 +23,13 @@ export interface TickerEntry {
   textEn: string;
 }
 
-export interface AreaCounts {
-  surveyed: number;
-  unlicensed: number;
-  progress: number;
-}
+export type AreaCounts = Omit<GroupTally, 'byStatus'>;
 
 /** One picture of the screen: live (a summary) or one step of the replay. */
 export interface DisplayFrame {
   at: string;
-  totals: GroupCounts;
-  byVillage: ReadonlyMap<number, GroupCounts>;
+  totals: GroupTally;
+  byVillage: ReadonlyMap<number, GroupTally>;
   byCategory: Readonly<Record<string, CategoryCounts>>;
   heat: HeatData;
   /**
@@ -116,8 +106,8 @@ function frameWeights(
   return { weights, hottest };
 }
 
-function groupAt(g: Group, j: number): GroupCounts {
-  const byStatus = {} as Record<Status, number>;
+function groupAt(g: Group, j: number): GroupTally {
+  const byStatus = {} as StatusCounts;
   for (const [k, v] of Object.entries(g.byStatus)) byStatus[k as Status] = v[j];
   return { surveyed: g.surveyed[j], unlicensed: g.unlicensed[j], progress: g.progress[j], byStatus };
 }

@@ -1,4 +1,5 @@
-import type { GroupCounts } from './display-frame';
+import { doneCount } from '@domain/progress';
+import type { GroupTally } from '@domain/tally';
 
 export const KPI_KEYS = ['surveyed', 'progress', 'done', 'unlicensed', 'model', 'remaining'] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
@@ -13,9 +14,9 @@ export interface Kpi {
 }
 
 /** The headline numbers of a group, in the order the board shows them. */
-export function kpisOf(g: GroupCounts): Kpi[] {
+export function kpisOf(g: GroupTally): Kpi[] {
   const s = g.byStatus;
-  const done = s.compliant + s.model + s.closed + s.converted;
+  const done = doneCount(s);
   return [
     { key: 'surveyed', value: g.surveyed, kind: 'count', tone: 'neutral' },
     { key: 'progress', value: g.progress, kind: 'fraction', tone: 'good' },

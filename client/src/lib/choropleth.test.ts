@@ -1,7 +1,7 @@
+import type { GroupTally } from '@domain/tally';
 import { describe, expect, it } from 'vitest';
 import { metricBreaks, metricCeilings, metricColor, metricRamp, metricValue, niceCeil } from './choropleth';
 import { premisesForTest } from './premises-fixture';
-import type { GroupTally } from './tally-at';
 
 const t = (surveyed: number, unlicensed: number, progress: number): GroupTally => ({
   surveyed,

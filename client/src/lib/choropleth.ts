@@ -1,7 +1,7 @@
+import type { GroupTally } from '@domain/tally';
+import { villageSlots } from '@domain/village-slots';
 import type { PremisesData } from './premises-binary';
-import type { GroupTally } from './tally-at';
 import type { ChoroplethMetric } from './url-state';
-import { villageSlots } from './village-slots';
 
 export type Rgba = [number, number, number, number];
 
@@ -77,7 +77,7 @@ export function metricRamp(metric: ChoroplethMetric): readonly Rgba[] {
  * village ever had per km²; for unlicensed the most the village had unlicensed at once.
  */
 export function metricCeilings(data: PremisesData, areaKm2ById: ReadonlyMap<number, number>) {
-  const { ids, slotOf } = villageSlots(data);
+  const { ids, slotOf } = villageSlots(data.village);
   const premises = new Int32Array(ids.length);
   for (let p = 0; p < data.premiseCount; p++) premises[slotOf[p]]++;
   let density = 0;

@@ -1,4 +1,4 @@
-import type { GroupTally } from './tally-at';
+import type { GroupTally } from '@domain/tally';
 
 type Counts = Pick<GroupTally, 'surveyed' | 'unlicensed' | 'byStatus'> & {
   byCategory: Record<string, Pick<GroupTally, 'surveyed' | 'unlicensed'>>;

@@ -15,6 +15,15 @@ describe('dailyTallyOn', () => {
     }
   });
 
+  it('reads a day from the table alone, without going back to the intervals', () => {
+    const copy = { ...layer, from: layer.from.slice(), to: layer.to.slice() };
+    const daily = buildDailyTally(copy, NO_FILTER, 1095);
+    const expected = tallyAt(layer, 700, NO_FILTER);
+    copy.from.fill(Number.POSITIVE_INFINITY);
+    copy.to.fill(Number.NEGATIVE_INFINITY);
+    expect(dailyTallyOn(daily, 700)).toEqual(expected);
+  });
+
   it('declines days outside the table', () => {
     const daily = buildDailyTally(layer, NO_FILTER, 1095);
     expect(dailyTallyOn(daily, -1)).toBeNull();

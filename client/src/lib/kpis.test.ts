@@ -1,6 +1,6 @@
+import type { Tally } from '@domain/tally';
 import { describe, expect, it } from 'vitest';
 import { KPI_KEYS, kpiValue } from './kpis';
-import type { Tally } from './tally-at';
 
 const tally: Tally = {
   surveyed: 20,

@@ -1,4 +1,4 @@
-import type { Tally } from './tally-at';
+import type { Tally } from '@domain/tally';
 
 /** KPI keys in display order (test ids are kpi-<key>). */
 export const KPI_KEYS = [

@@ -1,4 +1,6 @@
+import { statusAt } from '@domain/status-at';
 import { tally } from '@domain/tally';
+import { referenceTally } from '@domain/tally-reference.fixture';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTER } from './premise-filter';
 import { tallyAt } from './tally-at';
@@ -11,6 +13,13 @@ describe('tallyAt', () => {
   it('equals the server tally on every day of the campaign', () => {
     for (let d = -10; d < 1200; d += 13) {
       expect(tallyAt(layer, d, NO_FILTER)).toEqual(tally(cols, start + d));
+    }
+  });
+
+  it('equals a fold of every premise’s records, group by group', () => {
+    for (const d of [0, 45, 200, 365, 640, 1095]) {
+      const states = premises.map((p) => ({ ...p, ...statusAt(p.category, p.events, start + d) }));
+      expect(tallyAt(layer, d, NO_FILTER)).toEqual(referenceTally(states));
     }
   });
 

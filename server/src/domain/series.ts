@@ -1,12 +1,13 @@
 import type { PremiseColumns } from './premise-columns';
-import { DONE_STATUSES, STATUS_KEYS, type Status } from './statuses';
-import type { TallyFilter } from './tally';
+import { STATUS_KEYS, type Status } from './statuses';
+import { addInterval, groupOn, runningTotals, type TallyFilter, tallyTable } from './tally';
 
 export interface Series {
   stepDays: number;
   /** Epoch days of the samples. */
   days: number[];
   byStatus: Record<Status, number[]>;
+  surveyed: number[];
   unlicensed: number[];
   progress: number[];
 }
@@ -26,9 +27,8 @@ export function statusSeries(
   for (let d = startDay; d < endDay; d += stepDays) days.push(d);
   days.push(endDay);
   const n = days.length;
-  const S = STATUS_KEYS.length;
-  const diff = new Int32Array((n + 1) * S);
-  const unlDiff = new Int32Array(n + 1);
+  // one row per sample
+  const t = tallyTable(n, 'total');
   // index of the first sample >= day
   const firstAtOrAfter = (day: number) => {
     if (day <= startDay) return 0;
@@ -43,38 +43,24 @@ export function statusSeries(
       const a = firstAtOrAfter(cols.fromDay[k]);
       const b = firstAtOrAfter(cols.toDay[k]);
       if (a >= b) continue;
-      const s = cols.status[k];
-      diff[a * S + s]++;
-      diff[b * S + s]--;
-      if (cols.unlicensed[k]) {
-        unlDiff[a]++;
-        unlDiff[b]--;
-      }
+      addInterval(t, a, 0, 0, cols.status[k], cols.unlicensed[k], 1);
+      if (b < n) addInterval(t, b, 0, 0, cols.status[k], cols.unlicensed[k], -1);
     }
   };
   if (filter.rows) for (let i = 0; i < filter.rows.length; i++) visit(filter.rows[i]);
   else for (let row = 0; row < cols.count; row++) visit(row);
+  runningTotals(t);
 
-  const byStatus = Object.fromEntries(STATUS_KEYS.map((k) => [k, new Array<number>(n)])) as Record<
-    Status,
-    number[]
-  >;
-  const unlicensed = new Array<number>(n);
-  const progressOut = new Array<number>(n);
-  const running = new Int32Array(S);
-  let unl = 0;
-  for (let j = 0; j < n; j++) {
-    let surveyed = 0;
-    let done = 0;
-    for (let s = 0; s < S; s++) {
-      running[s] += diff[j * S + s];
-      byStatus[STATUS_KEYS[s]][j] = running[s];
-      surveyed += running[s];
-      if (DONE_STATUSES.includes(STATUS_KEYS[s])) done += running[s];
-    }
-    unl += unlDiff[j];
-    unlicensed[j] = unl;
-    progressOut[j] = surveyed === 0 ? 0 : done / surveyed;
-  }
-  return { stepDays, days, byStatus, unlicensed, progress: progressOut };
+  const samples = days.map((_, j) => groupOn(t, j, 0));
+  const byStatus = Object.fromEntries(
+    STATUS_KEYS.map((key) => [key, samples.map((g) => g.byStatus[key])]),
+  ) as Record<Status, number[]>;
+  return {
+    stepDays,
+    days,
+    byStatus,
+    surveyed: samples.map((g) => g.surveyed),
+    unlicensed: samples.map((g) => g.unlicensed),
+    progress: samples.map((g) => g.progress),
+  };
 }

@@ -1,11 +1,11 @@
+import type { GroupTally } from '@domain/tally';
 import { AnimatedNumber } from '../animated-number';
-import type { GroupCounts } from '../display-frame';
 import { displayMessages } from '../display-i18n';
 import { formatKpi, kpisOf } from '../display-kpis';
 import { useDisplayStore } from '../display-store';
 
 /** The headline numbers, counting to their new values when they change. */
-export function KpiBoard({ counts }: { counts: GroupCounts | null }) {
+export function KpiBoard({ counts }: { counts: GroupTally | null }) {
   const { lang, mode } = useDisplayStore((s) => s.options);
   const t = displayMessages(lang);
   if (!counts) return <section className="dsp-panel dsp-kpis" />;

@@ -1,6 +1,6 @@
+import { rankVillages } from '@domain/rank-villages';
 import { displayMessages } from '../display-i18n';
 import { useDisplayStore } from '../display-store';
-import { rankVillages } from '../village-rank';
 
 /** The village the tour (or ?village=) is showing: its numbers, on the map. */
 export function VillageCard({ village }: { village: number }) {
@@ -11,7 +11,11 @@ export function VillageCard({ village }: { village: number }) {
   const feature = villages?.features.find((f) => f.properties.id === village);
   const g = byVillage?.get(village);
   if (!feature || !g) return null;
-  const rank = rankVillages(villages?.features ?? [], byVillage).findIndex((r) => r.id === village) + 1;
+  const rank =
+    rankVillages(
+      (villages?.features ?? []).map((f) => f.properties),
+      (id) => byVillage?.get(id),
+    ).findIndex((r) => r.id === village) + 1;
   return (
     <div className="dsp-village-card" data-testid="display-village-card">
       <div className="dsp-card-head">

@@ -1,7 +1,7 @@
+import { rankVillages } from '@domain/rank-villages';
 import { useMemo } from 'react';
 import { displayMessages } from '../display-i18n';
 import { useDisplayStore } from '../display-store';
-import { rankVillages } from '../village-rank';
 
 const ROW_PX = 29;
 
@@ -11,7 +11,14 @@ export function VillageRanking({ focus }: { focus: number | null }) {
   const byVillage = useDisplayStore((s) => s.frame?.byVillage);
   const { lang, mode } = useDisplayStore((s) => s.options);
   const t = displayMessages(lang);
-  const ranked = useMemo(() => rankVillages(villages?.features ?? [], byVillage), [villages, byVillage]);
+  const ranked = useMemo(
+    () =>
+      rankVillages(
+        (villages?.features ?? []).map((f) => f.properties),
+        (id) => byVillage?.get(id),
+      ),
+    [villages, byVillage],
+  );
   const place = new Map(ranked.map((r, i) => [r.id, i]));
   // Rows keep their DOM order (by id) and move by transform, so a reshuffle is only a transition.
   const rows = [...ranked].sort((a, b) => a.id - b.id);

@@ -1,11 +1,7 @@
-import { CATEGORY_CODES } from '../categories';
-import { STATUS_KEYS } from '../statuses';
-import { type GroupTally, groupTally, type Tally } from '../tally';
+import { addCounts, addInterval, type Tally, tallyOn, tallyTable } from '../tally';
 import { BOUNDARY, type CellCover, coverCells, INSIDE } from './area-cells';
 import { type AreaIndex, EVENT_WIDTH } from './area-index';
 import { ON_EDGE, rayCrossings, type ShapeEdges } from './point-in-polygon';
-
-const S = STATUS_KEYS.length;
 
 /** Calls visit(row) for each premise row inside the shape, cell by cell (boundary rows tested exactly). */
 function forEachCell(
@@ -54,12 +50,7 @@ function eventAt(index: AreaIndex, g: number, day: number): number {
  * (boundary included), without visiting the premises of cells wholly inside.
  */
 export function countInside(index: AreaIndex, shape: ShapeEdges, day: number): Tally {
-  const C = CATEGORY_CODES.length;
-  const V = index.villageIds.length;
-  const cat = new Int32Array(C * S);
-  const catUnl = new Int32Array(C);
-  const vil = new Int32Array(V * S);
-  const vilUnl = new Int32Array(V);
+  const t = tallyTable(1, { villageIds: index.villageIds });
   const { cols, eventCounts, groupCategory, groupVillage } = index;
   const cover = coverCells(index, shape);
   if (cover) {
@@ -70,48 +61,20 @@ export function countInside(index: AreaIndex, shape: ShapeEdges, day: number): T
       (cell) => {
         for (let g = index.cellGroupStart[cell]; g < index.cellGroupStart[cell + 1]; g++) {
           const e = eventAt(index, g, day);
-          if (e < 0) continue;
-          const o = e * EVENT_WIDTH;
-          const co = groupCategory[g] * S;
-          const vo = groupVillage[g] * S;
-          for (let s = 0; s < S; s++) {
-            cat[co + s] += eventCounts[o + s];
-            vil[vo + s] += eventCounts[o + s];
-          }
-          catUnl[groupCategory[g]] += eventCounts[o + S];
-          vilUnl[groupVillage[g]] += eventCounts[o + S];
+          if (e >= 0) addCounts(t, 0, groupCategory[g], groupVillage[g], eventCounts, e * EVENT_WIDTH);
         }
       },
       (row, g) => {
         const end = cols.intervalStart[row + 1];
         for (let k = cols.intervalStart[row]; k < end; k++) {
           if (cols.fromDay[k] > day || day >= cols.toDay[k]) continue;
-          cat[groupCategory[g] * S + cols.status[k]]++;
-          vil[groupVillage[g] * S + cols.status[k]]++;
-          if (cols.unlicensed[k]) {
-            catUnl[groupCategory[g]]++;
-            vilUnl[groupVillage[g]]++;
-          }
+          addInterval(t, 0, groupCategory[g], groupVillage[g], cols.status[k], cols.unlicensed[k]);
           break;
         }
       },
     );
   }
-  const totals = new Int32Array(S);
-  let unlicensed = 0;
-  const byCategory: Record<string, GroupTally> = {};
-  for (let c = 0; c < C; c++) {
-    for (let s = 0; s < S; s++) totals[s] += cat[c * S + s];
-    unlicensed += catUnl[c];
-    byCategory[CATEGORY_CODES[c]] = groupTally(cat, catUnl[c], c * S);
-  }
-  const byVillage: Record<string, GroupTally> = {};
-  const slots = [...index.villageIds.keys()].sort((a, b) => index.villageIds[a] - index.villageIds[b]);
-  for (const v of slots) {
-    const tallyV = groupTally(vil, vilUnl[v], v * S);
-    if (tallyV.surveyed > 0) byVillage[String(index.villageIds[v])] = tallyV;
-  }
-  return { ...groupTally(totals, unlicensed, 0), byCategory, byVillage };
+  return tallyOn(t, 0);
 }
 
 /** The rows of the premises inside the shape (boundary included), ascending. */

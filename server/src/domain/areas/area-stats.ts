@@ -2,8 +2,7 @@ import { area } from '@turf/turf';
 import { formatDay } from '../dates';
 import type { PremiseColumns } from '../premise-columns';
 import { type Series, statusSeries } from '../series';
-import { STATUS_KEYS } from '../statuses';
-import type { GroupTally, Tally } from '../tally';
+import { emptyGroup, type GroupTally, type Tally } from '../tally';
 import { countInside, rowsInside } from './area-count';
 import { areaIndexFor } from './area-index';
 import { type Polygonal, type ShapeEdges, shapeEdges } from './point-in-polygon';
@@ -33,15 +32,6 @@ export interface AreaStats extends Tally {
 /** Prepares a (validated) Polygon or MultiPolygon for queries. */
 export function areaShape(geometry: Polygonal): AreaShape {
   return { geometry, edges: shapeEdges(geometry), areaKm2: area(geometry) / 1e6 };
-}
-
-function emptyGroup(): GroupTally {
-  return {
-    surveyed: 0,
-    unlicensed: 0,
-    progress: 0,
-    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as GroupTally['byStatus'],
-  };
 }
 
 const perKm2 = (n: number, km2: number) => (km2 > 0 ? n / km2 : 0);

@@ -77,7 +77,7 @@ export function areaFrames(
     const s = areaSeries(cols, areaShape(a.geometry), startDay, endDay, stepDays);
     const frames: AreaFrames = { id: a.id, surveyed: [], unlicensed: [], progress: [] };
     s.days.forEach((d, j) => {
-      const surveyed = Object.values(s.byStatus).reduce((sum, col) => sum + col[j], 0);
+      const surveyed = s.surveyed[j];
       const on = shown(a, formatDay(d), surveyed);
       frames.surveyed.push(on ? surveyed : null);
       frames.unlicensed.push(on ? s.unlicensed[j] : null);

@@ -2,7 +2,7 @@ import { CATEGORY_CODES } from '../categories';
 import { formatDay } from '../dates';
 import type { PremiseColumns } from '../premise-columns';
 import { statusSeries } from '../series';
-import { STATUS_KEYS, type Status } from '../statuses';
+import type { Status } from '../statuses';
 import type { TallyFilter } from '../tally';
 import { type AreaFrames, areaFrames, type DisplayAreaInput } from './display-areas';
 import { type HeatFrames, type HeatGrid, unlicensedCellFrames } from './display-heat-grid';
@@ -62,9 +62,8 @@ const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function counts(cols: PremiseColumns, input: DisplayReplayInput, filter: TallyFilter = {}) {
   const s = statusSeries(cols, input.startDay, input.endDay, input.stepDays, filter);
-  const surveyed = s.days.map((_, j) => STATUS_KEYS.reduce((sum, k) => sum + s.byStatus[k][j], 0));
   const frame: FrameGroup = {
-    surveyed,
+    surveyed: s.surveyed,
     unlicensed: s.unlicensed,
     progress: s.progress.map(round4),
     byStatus: s.byStatus,

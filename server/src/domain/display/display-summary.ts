@@ -2,8 +2,7 @@ import { CATEGORY_CODES } from '../categories';
 import { formatDay } from '../dates';
 import type { PremiseColumns } from '../premise-columns';
 import { statusSeries } from '../series';
-import { STATUS_KEYS } from '../statuses';
-import { type GroupTally, tally } from '../tally';
+import { emptyGroup, type GroupTally, tally } from '../tally';
 import { type AreaHeadline, areaHeadlines, type DisplayAreaInput } from './display-areas';
 import { type HeatCells, type HeatGrid, unlicensedCells } from './display-heat-grid';
 import { type OutcomeEvent, type TickerItem, tickerItems } from './display-ticker';
@@ -61,15 +60,6 @@ export interface DisplaySummaryInput {
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-function emptyGroup(): GroupTally {
-  return {
-    surveyed: 0,
-    unlicensed: 0,
-    progress: 0,
-    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as GroupTally['byStatus'],
-  };
-}
-
 /** The campaign's weekly progress from its start up to `day` (or its end, whichever is first). */
 export function progressSeries(
   cols: PremiseColumns,
@@ -80,13 +70,12 @@ export function progressSeries(
 ): DisplayProgressSeries {
   if (day < startDay) return { stepDays, days: [], progress: [], unlicensed: [], surveyed: [] };
   const s = statusSeries(cols, startDay, Math.min(day, endDay), stepDays);
-  const surveyed = s.days.map((_, j) => STATUS_KEYS.reduce((sum, k) => sum + s.byStatus[k][j], 0));
   return {
     stepDays,
     days: s.days.map(formatDay),
     progress: s.progress.map(round4),
     unlicensed: s.unlicensed,
-    surveyed,
+    surveyed: s.surveyed,
   };
 }
 
