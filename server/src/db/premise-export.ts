@@ -13,12 +13,12 @@ export interface PremiseForExport {
 }
 
 /**
- * Streams every premise (optionally of one village / one category) with its village and events,
- * in id order, through one cursor.
+ * Streams every premise (optionally of one village / one category / with an id in `fromId..toId`)
+ * with its village and events, in id order, through one cursor.
  */
 export function* streamPremisesForExport(
   db: Db,
-  filter: { villageId?: number; category?: string } = {},
+  filter: { villageId?: number; category?: string; fromId?: number; toId?: number } = {},
 ): Generator<PremiseForExport> {
   const rows = db
     .prepare(
@@ -28,6 +28,7 @@ export function* streamPremisesForExport(
        FROM premises p JOIN villages v ON v.id = p.village_id
        LEFT JOIN events e ON e.premise_id = p.id
        WHERE (? IS NULL OR p.village_id = ?) AND (? IS NULL OR p.category = ?)
+         AND p.id BETWEEN ? AND ?
        ORDER BY p.id, e.day, e.id`,
     )
     .raw()
@@ -36,6 +37,8 @@ export function* streamPremisesForExport(
       filter.villageId ?? null,
       filter.category ?? null,
       filter.category ?? null,
+      filter.fromId ?? 0,
+      filter.toId ?? Number.MAX_SAFE_INTEGER,
     ) as IterableIterator<unknown[]>;
   let current: PremiseForExport | null = null;
   for (const r of rows) {

@@ -12,6 +12,14 @@ function cell(value: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV line (without its line end), cells quoted and neutralised as csvText does. */
+export function csvLine(row: readonly (string | number | boolean | null)[]): string {
+  return row.map(cell).join(',');
+}
+
+/** What starts a CSV file for Excel: the byte-order mark that makes it read UTF-8. */
+export const CSV_BOM = '\uFEFF';
+
 /**
  * CSV for Excel users: UTF-8 with a byte-order mark (so Excel reads the Chinese), CRLF line ends,
  * quoting where needed, and text cells that start a formula neutralised (CSV injection).
@@ -20,7 +28,7 @@ export function csvText(
   header: readonly string[],
   rows: Iterable<readonly (string | number | boolean | null)[]>,
 ): string {
-  const lines = [header.map(cell).join(',')];
-  for (const row of rows) lines.push(row.map(cell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const lines = [csvLine(header)];
+  for (const row of rows) lines.push(csvLine(row));
+  return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -2,12 +2,17 @@ import type { AppContext } from '../context';
 import { audit } from '../db/audit';
 import { writeGeoPackage } from '../db/geopackage';
 import { categoryByCode } from '../domain/categories';
-import { csvText } from '../domain/csv-text';
+import { CSV_BOM, csvLine, csvText } from '../domain/csv-text';
 import { formatDay } from '../domain/dates';
 import { ledgerXlsx } from '../domain/export/ledger-xlsx';
 import { LEDGER_COLUMNS, type LedgerEntry, ledgerRow } from '../domain/export/premise-ledger';
 import { STATUSES } from '../domain/statuses';
-import { type PremiseExportQuery, selectPremises } from './select-premises-for-export';
+import {
+  type PremiseExportQuery,
+  planEntries,
+  planPremiseExport,
+  selectPremises,
+} from './select-premises-for-export';
 
 export type PremiseExportFormat = 'xlsx' | 'csv' | 'geojson' | 'gpkg';
 
@@ -82,18 +87,79 @@ const GPKG_COLUMNS = [
   ['notes', 'TEXT'],
 ] as const;
 
+/** A CSV or GeoJSON export as a stream of bytes: a million premises are never one string. */
+export interface StreamedExport {
+  stream: ReadableStream<Uint8Array>;
+  contentType: string;
+  fileName: string;
+  count: number;
+}
+
+/** How many premises one read of the database writes into the stream. */
+const PREMISES_PER_CHUNK = 500;
+
 /**
- * The premises under the filters on the date, within the requester's scope, as a ledger (XLSX, CSV)
- * or a GIS layer (GeoJSON, GeoPackage). Every export is on the audit log: who, which file, which
- * premises, how many, and whether it held full personal data.
+ * The premises under the filters on the date, within the requester's scope, as CSV or GeoJSON
+ * written as the reader takes it: the premises are picked from the in-memory model first (so the
+ * count is known and logged before the first byte), then read from the database a chunk at a time,
+ * each chunk when the reader asks for more — other requests are answered in between.
  */
-export async function exportPremises(
+export function streamPremiseExport(
+  ctx: AppContext,
+  format: 'csv' | 'geojson',
+  q: PremiseExportQuery,
+): StreamedExport {
+  const plan = planPremiseExport(ctx, q);
+  auditExport(ctx, format, q, plan.at, plan.ids.length);
+  const encoder = new TextEncoder();
+  const name = `${ctx.campaign.township}十小经营户（${plan.at}）`;
+  let next = 0;
+  let written = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const head =
+        format === 'csv'
+          ? `${CSV_BOM}${csvLine(['序号', ...LEDGER_COLUMNS.map((c) => c.header)])}\r\n`
+          : `{"type":"FeatureCollection","name":${JSON.stringify(name)},"features":[`;
+      controller.enqueue(encoder.encode(head));
+    },
+    async pull(controller) {
+      // A turn of the event loop between chunks, whoever reads: other requests are answered.
+      await new Promise((resolve) => setImmediate(resolve));
+      const from = next;
+      next = Math.min(from + PREMISES_PER_CHUNK, plan.ids.length);
+      let text = '';
+      for (const e of planEntries(ctx, plan, from, next)) {
+        written++;
+        text +=
+          format === 'csv'
+            ? `${csvLine([written, ...ledgerRow(e)])}\r\n`
+            : `${written > 1 ? ',' : ''}${JSON.stringify(feature(e))}`;
+      }
+      if (next < plan.ids.length) {
+        controller.enqueue(encoder.encode(text));
+        return;
+      }
+      controller.enqueue(encoder.encode(format === 'geojson' ? `${text}]}\n` : text));
+      controller.close();
+    },
+  });
+  return {
+    stream,
+    contentType: CONTENT_TYPES[format],
+    fileName: `premises-${plan.at}.${format}`,
+    count: plan.ids.length,
+  };
+}
+
+/** The audit log's line for a premise export: who, which file, which premises, how many, whether full. */
+function auditExport(
   ctx: AppContext,
   format: PremiseExportFormat,
   q: PremiseExportQuery,
-): Promise<ExportFile> {
-  const { at, entries, filterText } = selectPremises(ctx, q);
-  const file = await writePremises(ctx, format, at, entries, filterText);
+  at: string,
+  count: number,
+): void {
   audit(ctx.db, {
     actor: q.actor ?? null,
     action: 'export',
@@ -108,10 +174,25 @@ export async function exportPremises(
         ...(q.scope?.villages ? { scopeVillages: [...q.scope.villages] } : {}),
         ...(q.scope?.categories ? { scopeCategories: [...q.scope.categories] } : {}),
       },
-      count: file.count,
+      count,
       full: q.fullIdNumbers === true,
     },
   });
+}
+
+/**
+ * The premises under the filters on the date, within the requester's scope, as a ledger (XLSX, CSV)
+ * or a GIS layer (GeoJSON, GeoPackage). Every export is on the audit log: who, which file, which
+ * premises, how many, and whether it held full personal data.
+ */
+export async function exportPremises(
+  ctx: AppContext,
+  format: PremiseExportFormat,
+  q: PremiseExportQuery,
+): Promise<ExportFile> {
+  const { at, entries, filterText } = selectPremises(ctx, q);
+  const file = await writePremises(ctx, format, at, entries, filterText);
+  auditExport(ctx, format, q, at, file.count);
   return file;
 }
 

@@ -4,12 +4,14 @@ import { streamPremisesForExport } from '../db/premise-export';
 import { personalView } from '../domain/auth/personal-data';
 import { type Action, EVERYWHERE, inScope, PERSONAL_FIELDS, POLICY, type Scope } from '../domain/auth/policy';
 import type { Role } from '../domain/auth/roles';
-import { type CategoryCode, categoryByCode } from '../domain/categories';
+import { type CategoryCode, categoryByCode, categoryIndex } from '../domain/categories';
 import { formatDay, parseDay, todayInChina } from '../domain/dates';
 import { type LedgerEntry, ledgerEntry } from '../domain/export/premise-ledger';
+import { premisesOnMap } from '../domain/export/premises-on-map';
 import { ImportError } from '../domain/import/import-error';
-import { STATUS_KEYS, STATUSES, type Status } from '../domain/statuses';
+import { STATUS_KEYS, STATUSES, type Status, statusIndex } from '../domain/statuses';
 import { ApiError } from '../http/api-error';
+import { columnsFor } from '../scoped-columns';
 
 /** A filter value as a list: `a,b` → [a, b]; absent → null (no filter). */
 function listOf(value: string | undefined): string[] | null {
@@ -182,4 +184,52 @@ export function selectPremises(
     if (entry && (!f.statuses || f.statuses.includes(entry.status))) entries.push(entry);
   }
   return { at: f.at, entries, filterText: subtitle(ctx, f, entries.length) };
+}
+
+/** A premise export worked out before any row is read: who asks, for which day, which premises. */
+export interface PremiseExportPlan {
+  at: string;
+  day: number;
+  /** The premises on the map that day under the filters and scope, in id order. */
+  ids: Uint32Array;
+  role: Role;
+  full: boolean;
+}
+
+/**
+ * The premises an export will hold, picked from the in-memory model (as the map counts them), so a
+ * streamed export knows its row count before its first row; throws as selectPremises does.
+ */
+export function planPremiseExport(ctx: AppContext, q: PremiseExportQuery): PremiseExportPlan {
+  const f = checkFilters(ctx, q);
+  const ids = premisesOnMap(columnsFor(ctx, f.scope), f.day, {
+    villageId: f.village?.id,
+    categories: f.categories ? new Set(f.categories.map(categoryIndex)) : undefined,
+    statuses: f.statuses ? new Set(f.statuses.map((s) => statusIndex(s as Status))) : undefined,
+  });
+  return { at: f.at, day: f.day, ids, role: f.role, full: f.full };
+}
+
+/**
+ * The ledger entries of the plan's premises ids[from..to), read from the database as they are now
+ * (personal data masked for the plan's role). A premise deleted since the plan was made is left out.
+ */
+export function planEntries(
+  ctx: AppContext,
+  plan: PremiseExportPlan,
+  from: number,
+  to: number,
+): LedgerEntry[] {
+  const wanted = plan.ids.subarray(from, to);
+  if (wanted.length === 0) return [];
+  const picked = new Set(wanted);
+  const entries: LedgerEntry[] = [];
+  const rows = streamPremisesForExport(ctx.db, { fromId: wanted[0], toId: wanted[wanted.length - 1] });
+  for (const { premise, events } of rows) {
+    if (!picked.has(premise.id)) continue;
+    const seen = plan.full ? premise : { ...premise, ...personalView(plan.role, premise) };
+    const entry = ledgerEntry(seen, events, plan.day);
+    if (entry) entries.push(entry);
+  }
+  return entries;
 }

@@ -5,7 +5,13 @@ import { type AppEnv, actorOf } from '../http/auth';
 import { importErrorResponse } from '../http/import-error-response';
 import { idParam, isoDate, validate } from '../http/validate';
 import { exportAreas, exportVillages, type GeographyFormat } from '../pipelines/export-geography';
-import { type ExportFile, exportPremises, type PremiseExportFormat } from '../pipelines/export-premises';
+import {
+  type ExportFile,
+  exportPremises,
+  type PremiseExportFormat,
+  type StreamedExport,
+  streamPremiseExport,
+} from '../pipelines/export-premises';
 
 const premiseQuery = z.object({
   at: isoDate.optional(),
@@ -16,8 +22,9 @@ const premiseQuery = z.object({
 });
 
 /** The file as a download: an ASCII name plus the UTF-8 one, and how many rows it holds. */
-function download(file: ExportFile): Response {
-  return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+function download(file: ExportFile | StreamedExport): Response {
+  const body = 'stream' in file ? file.stream : (file.bytes as Uint8Array<ArrayBuffer>);
+  return new Response(body, {
     headers: {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
@@ -41,18 +48,19 @@ export function exportRoutes(ctx: AppContext) {
     q: z.infer<typeof premiseQuery>,
   ) => {
     const actor = actorOf(c);
-    return download(
-      await exportPremises(ctx, format, {
-        at: q.at,
-        villageId: q.village,
-        category: q.category,
-        status: q.status,
-        fullIdNumbers: q.full === '1',
-        actor: actor.username,
-        role: actor.role,
-        scope: c.get('scope'),
-      }),
-    );
+    const query = {
+      at: q.at,
+      villageId: q.village,
+      category: q.category,
+      status: q.status,
+      fullIdNumbers: q.full === '1',
+      actor: actor.username,
+      role: actor.role,
+      scope: c.get('scope'),
+    };
+    // CSV and GeoJSON are written as they are read (a million premises are never one string).
+    if (format === 'csv' || format === 'geojson') return download(streamPremiseExport(ctx, format, query));
+    return download(await exportPremises(ctx, format, query));
   };
   const villages = (format: GeographyFormat) => () => download(exportVillages(ctx, format));
   const areas = (format: GeographyFormat) => () => download(exportAreas(ctx, format));
