@@ -22,6 +22,7 @@ import { geocodingRoutes } from './routes/geocoding';
 import { importRoutes } from './routes/imports';
 import { inspectionRoutes } from './routes/inspections';
 import { layerRoutes } from './routes/layers';
+import { ogcRoutes } from './routes/ogc';
 import { photoRoutes, premisePhotoRoutes } from './routes/photos';
 import { premiseEventRoutes } from './routes/premise-events';
 import { premiseLicenceRoutes } from './routes/premise-licences';
@@ -88,7 +89,9 @@ export function createApp(ctx: AppContext) {
     .route('/api/exports', exportRoutes(ctx))
     .route('/api/worklists', worklistRoutes(ctx))
     .route('/api/tasks', taskRoutes(ctx))
-    .route('/api/draws', drawRoutes(ctx));
+    .route('/api/draws', drawRoutes(ctx))
+    // OGC API – Features for QGIS and GDAL: its own auth middleware and OGC-shaped errors.
+    .route('/ogc', ogcRoutes(ctx));
 
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { type SessionLimits, type SignedIn, sessionActor, tokenActor } from '../auth/accounts';
 import type { Db } from '../db/open-database';
 import { EVERYWHERE, grant, type Scope, scopeOf } from '../domain/auth/policy';
+import { isOgcPath } from '../domain/ogc/ogc-paths';
 import { ApiError } from './api-error';
 import { PUBLIC, ROUTE_POLICY, type RouteRule, SIGNED_IN } from './route-policy';
 
@@ -54,14 +55,14 @@ function crossSite(c: Context, actor: SignedIn | null): boolean {
 }
 
 /**
- * Authentication and authorization for every /api route, in one place: who is asking (a session
- * cookie or a bearer token), whether the route's action (http/route-policy.ts) is granted to their
+ * Authentication and authorization for every /api and /ogc route, in one place: who is asking (a
+ * session cookie or a bearer token), whether the route's action (http/route-policy.ts) is granted to their
  * role (domain/auth/policy.ts), and with which scope; writes from another site are refused.
  */
 export function authMiddleware(db: Db, limits: SessionLimits): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = routeKey(c);
-    if (!key || !c.req.path.startsWith('/api/')) return next();
+    if (!key || !(c.req.path.startsWith('/api/') || isOgcPath(c.req.path))) return next();
     const rule = ruleFor(key);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);

@@ -122,6 +122,16 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/draws/:id': 'draw.read',
   'GET /api/draws/:id/verify': 'draw.read',
 
+  // OGC API – Features (QGIS, GDAL): the map's layers, scoped and masked as the page's.
+  'GET /ogc': 'map.read',
+  'GET /ogc/conformance': 'map.read',
+  'GET /ogc/api': 'map.read',
+  'GET /ogc/collections': 'map.read',
+  'GET /ogc/collections/:collectionId': 'map.read',
+  'GET /ogc/collections/:collectionId/items': 'map.read',
+  'GET /ogc/collections/:collectionId/items/:featureId': 'map.read',
+  'GET /ogc/*': 'map.read',
+
   'GET /api/users': 'users.admin',
   'POST /api/users': 'users.admin',
   'PUT /api/users/:id': 'users.admin',

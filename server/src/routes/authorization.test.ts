@@ -75,7 +75,7 @@ describe('authorization: every route as every role and as nobody, against the po
   /** The routes the app declares, as the policy table names them. */
   const declared = () =>
     [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].filter(
-      (k) => k.split(' ')[1].startsWith('/api/'),
+      (k) => /^\/(api\/|ogc\b)/.test(k.split(' ')[1]),
     );
 
   it('names every route of the app in the table, and nothing the app does not have', () => {
