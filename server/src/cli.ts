@@ -7,9 +7,11 @@ import { boot } from './boot';
 import { tokenCommand, userCommand } from './cli-accounts';
 import { type CliArgs, flagText, type Out, parseCliArgs, UsageError } from './cli-args';
 import { backupCommand, restoreCommand } from './cli-backup';
+import { migrateCommand } from './cli-migrate';
 import { readConfig } from './config';
 import type { AppContext } from './context';
 import { listImportJobs } from './db/import-jobs';
+import { CopyRefused } from './db/pg/copy-to-postgres';
 import { campaignSetupSchema } from './domain/campaign-setup';
 import { errorReportCsv } from './domain/import/error-report';
 import { ImportError } from './domain/import/import-error';
@@ -55,6 +57,9 @@ const USAGE = `usage: npm run cli -- <command>
 
   backup FILE          a consistent copy of the record, also while the server runs
   restore FILE         puts a backup back (checked, migrated; the replaced record is saved beside it)
+  migrate --to postgres://USER:PW@HOST/DB [--schema NAME] [--replace]
+                       copies the record into PostgreSQL/PostGIS (schema shixiao by default) and
+                       checks every table's count on both sides
 
 DATA_DIR (default ./var) names the database, as for the server. Exit code 0 on success, 1 when the
 input is refused (the message says why), 2 for a usage mistake.`;
@@ -311,7 +316,7 @@ function importsCommand(ctx: AppContext, args: CliArgs, out: Out): void {
   throw new UsageError(`imports what? list or undo (not ${sub ?? 'nothing'})`);
 }
 
-const COMMANDS = ['setup', 'import', 'export', 'imports', 'user', 'token', 'backup', 'restore'];
+const COMMANDS = ['setup', 'import', 'export', 'imports', 'user', 'token', 'backup', 'restore', 'migrate'];
 
 /** Runs one command; returns the exit code. Output goes through `out`, errors through `err`. */
 export async function runCli(
@@ -338,6 +343,10 @@ export async function runCli(
       await restoreCommand(config, args, out);
       return 0;
     }
+    if (command === 'migrate') {
+      await migrateCommand(config, args, out);
+      return 0;
+    }
     // Setting a township up never starts from the demo, whatever DEMO says.
     const seedDemo = config.seedDemo && command !== 'setup';
     const booted = await boot(config.dbFile, seedDemo ? config.demoDir : null);
@@ -362,7 +371,8 @@ export async function runCli(
     }
     const refused = constraintError(e);
     err(`error: ${refused ? refused.message : e instanceof Error ? e.message : String(e)}`);
-    if (!(e instanceof ImportError) && !(e instanceof ApiError) && !refused) err((e as Error).stack ?? '');
+    if (!(e instanceof ImportError) && !(e instanceof ApiError) && !(e instanceof CopyRefused) && !refused)
+      err((e as Error).stack ?? '');
     return 1;
   } finally {
     db?.close();

@@ -48,6 +48,17 @@ function blobHolding(cols: PremiseColumns, fraction: number): Polygonal {
   return blob(centre, hi);
 }
 
+/** The shapes measured: ~1 % and ~10 % of the premises round their middle, and the first township. */
+export function benchShapes(ctx: AppContext): { name: string; geometry: Polygonal }[] {
+  const cols = ctx.model.columns;
+  const townships = listTownships(ctx.db).map((tw) => tw.geometry);
+  return [
+    { name: 'small (~1%)', geometry: blobHolding(cols, 0.01) },
+    { name: 'medium (~10%)', geometry: blobHolding(cols, 0.1) },
+    { name: `township-wide (1 of ${townships.length})`, geometry: townships[0] },
+  ];
+}
+
 export async function benchPolygonStats(
   ctx: AppContext,
 ): Promise<{ name: string; p50Ms: number; p95Ms: number; premisesInside: number }[]> {
@@ -76,11 +87,7 @@ export async function benchPolygonStats(
 
   const townships = listTownships(ctx.db).map((tw) => tw.geometry);
   const villages = listVillages(ctx.db).map((v) => ({ id: v.id, name: v.name, geometry: v.geometry }));
-  const shapes: { name: string; geometry: Polygonal }[] = [
-    { name: 'small (~1%)', geometry: blobHolding(cols, 0.01) },
-    { name: 'medium (~10%)', geometry: blobHolding(cols, 0.1) },
-    { name: `township-wide (1 of ${townships.length})`, geometry: townships[0] },
-  ];
+  const shapes = benchShapes(ctx);
   const results = [];
   for (const { name, geometry } of shapes) {
     const premisesInside = rowsInside(index, areaShape(geometry).edges).length;

@@ -1,0 +1,214 @@
+import type Database from 'better-sqlite3';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+/** Where the record goes in PostgreSQL unless told otherwise: its own schema, never `public`. */
+export const DEFAULT_PG_SCHEMA = 'shixiao';
+
+/** Tables whose `geometry` column holds GeoJSON: PostGIS gets a `geom` column beside it, indexed. */
+const SHAPE_TABLES = ['townships', 'villages', 'areas', 'basemap_features'];
+
+export interface TableCount {
+  table: string;
+  sqlite: number;
+  postgres: number;
+}
+
+export interface CopyReport {
+  schema: string;
+  tables: TableCount[];
+  /** Premises with a PostGIS point, and shapes whose GeoJSON PostGIS read. */
+  points: number;
+  shapes: number;
+  ms: number;
+}
+
+/** A refusal the person running the copy can act on (the CLI prints the message alone). */
+export class CopyRefused extends Error {}
+
+interface Column {
+  name: string;
+  type: string;
+  pk: number;
+}
+
+/** SQLite's declared type to PostgreSQL's, by SQLite's own affinity rules. */
+function pgType(declared: string): string {
+  const t = declared.toUpperCase();
+  if (t.includes('INT')) return 'bigint';
+  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
+  if (t.includes('BLOB')) return 'bytea';
+  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'double precision';
+  return t === '' ? 'text' : 'numeric';
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** One value in COPY's text format. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
+  if (typeof value === 'bigint' || typeof value === 'number') return String(value);
+  return String(value)
+    .replaceAll('\\', '\\\\')
+    .replaceAll('\t', '\\t')
+    .replaceAll('\n', '\\n')
+    .replaceAll('\r', '\\r');
+}
+
+function tablesOf(db: Database.Database): string[] {
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+}
+
+async function copyTable(
+  client: pg.Client,
+  db: Database.Database,
+  schema: string,
+  table: string,
+): Promise<void> {
+  const columns = db.prepare(`PRAGMA table_info(${ident(table)})`).all() as Column[];
+  const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const defs = columns.map((c) => `${ident(c.name)} ${pgType(c.type)}`);
+  if (keys.length > 0) defs.push(`PRIMARY KEY (${keys.map((c) => ident(c.name)).join(', ')})`);
+  await client.query(`CREATE TABLE ${ident(schema)}.${ident(table)} (${defs.join(', ')})`);
+
+  const names = columns.map((c) => ident(c.name)).join(', ');
+  const sink = client.query(copyFrom(`COPY ${ident(schema)}.${ident(table)} (${names}) FROM STDIN`));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+  });
+  const rows = db
+    .prepare(`SELECT ${names} FROM ${ident(table)}`)
+    .raw()
+    .iterate() as Iterable<unknown[]>;
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${row.map(copyText).join('\t')}\n`;
+    if (chunk.length < 1 << 16) continue;
+    if (!sink.write(chunk)) await new Promise((resolve) => sink.once('drain', resolve));
+    chunk = '';
+  }
+  sink.end(chunk);
+  await done;
+}
+
+/** PostGIS columns beside the record's own: a point per premise and each shape's geometry, indexed. */
+async function addGeometry(
+  client: pg.Client,
+  schema: string,
+  tables: string[],
+): Promise<{ points: number; shapes: number }> {
+  const s = ident(schema);
+  await client.query(`ALTER TABLE ${s}.premises ADD COLUMN geom geometry(Point, 4326)`);
+  const points = await client.query(
+    `UPDATE ${s}.premises SET geom = ST_SetSRID(ST_MakePoint(lng, lat), 4326)`,
+  );
+  await client.query(`CREATE INDEX premises_geom ON ${s}.premises USING gist (geom)`);
+  await client.query(`CREATE INDEX events_premise_day ON ${s}.events (premise_id, day, id)`);
+  let shapes = 0;
+  for (const table of SHAPE_TABLES.filter((t) => tables.includes(t))) {
+    await client.query(`ALTER TABLE ${s}.${ident(table)} ADD COLUMN geom geometry(Geometry, 4326)`);
+    const done = await client.query(
+      `UPDATE ${s}.${ident(table)} SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)`,
+    );
+    shapes += done.rowCount ?? 0;
+    await client.query(`CREATE INDEX ${ident(`${table}_geom`)} ON ${s}.${ident(table)} USING gist (geom)`);
+  }
+  await client.query(`ANALYZE`);
+  return { points: points.rowCount ?? 0, shapes };
+}
+
+async function ensurePostgis(client: pg.Client): Promise<void> {
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS postgis');
+  } catch (e) {
+    throw new CopyRefused(
+      `PostGIS is not available in this database (${(e as Error).message}). Install postgresql-15-postgis-3 (or your version's PostGIS) and connect as a user who may create the extension.`,
+    );
+  }
+}
+
+async function connect(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw new CopyRefused(`cannot connect to ${redactUrl(url)}: ${(e as Error).message}`);
+  }
+  return client;
+}
+
+/** The URL as it may be printed: without its password. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the database URL';
+  }
+}
+
+/**
+ * Copies the whole record into a PostgreSQL/PostGIS schema with COPY, adds PostGIS geometry with
+ * spatial indexes, and checks every table's count on both sides. The schema must not exist unless
+ * `replace` is set; on any failure the schema is left out (one transaction).
+ */
+export async function copyRecordToPostgres(
+  db: Database.Database,
+  url: string,
+  options: { schema?: string; replace?: boolean } = {},
+): Promise<CopyReport> {
+  const schema = options.schema ?? DEFAULT_PG_SCHEMA;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new CopyRefused(`schema name ${JSON.stringify(schema)}: use lower-case letters, digits and _`);
+  const started = performance.now();
+  const client = await connect(url);
+  try {
+    await ensurePostgis(client);
+    const exists = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+    if (exists.rowCount && !options.replace)
+      throw new CopyRefused(
+        `schema ${schema} already exists in ${redactUrl(url)}; add --replace to overwrite it, or choose another with --schema`,
+      );
+    const tables = tablesOf(db);
+    // One read transaction: a server writing meanwhile does not tear the copy (WAL keeps the snapshot).
+    const reading = !db.inTransaction;
+    if (reading) db.exec('BEGIN');
+    await client.query('BEGIN');
+    try {
+      await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
+      await client.query(`CREATE SCHEMA ${ident(schema)}`);
+      for (const table of tables) await copyTable(client, db, schema, table);
+      const { points, shapes } = await addGeometry(client, schema, tables);
+      const counts: TableCount[] = [];
+      for (const table of tables) {
+        const sqlite = db
+          .prepare(`SELECT count(*) FROM ${ident(table)}`)
+          .pluck()
+          .get() as number;
+        const res = await client.query(`SELECT count(*)::int AS n FROM ${ident(schema)}.${ident(table)}`);
+        counts.push({ table, sqlite, postgres: res.rows[0].n });
+      }
+      const wrong = counts.filter((c) => c.sqlite !== c.postgres);
+      if (wrong.length > 0)
+        throw new CopyRefused(
+          `counts differ after the copy (${wrong.map((c) => `${c.table}: ${c.sqlite} vs ${c.postgres}`).join('; ')}); nothing was kept`,
+        );
+      await client.query('COMMIT');
+      return { schema, tables: counts, points, shapes, ms: performance.now() - started };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      if (reading) db.exec('COMMIT');
+    }
+  } finally {
+    await client.end();
+  }
+}

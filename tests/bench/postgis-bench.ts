@@ -1,0 +1,88 @@
+/**
+ * Polygon stats side by side with PostGIS (DESIGN §5): the same record copied into PostgreSQL with
+ * `migrate --to`'s COPY, then for each shape POST /api/areas/stats (in-process HTTP) against one
+ * PostGIS query doing the same work — ST_Contains on the GiST-indexed points, and each premise's
+ * latest record up to the date — the counts checked equal. Needs BENCH_PG_URL (or PG_TEST_URL).
+ */
+import pg from 'pg';
+import type { createApp } from '../../server/src/app';
+import type { AppContext } from '../../server/src/context';
+import { listVillages } from '../../server/src/db/geography';
+import { copyRecordToPostgres } from '../../server/src/db/pg/copy-to-postgres';
+import { formatDay } from '../../server/src/domain/dates';
+import { benchShapes } from './polygon-bench';
+import { timeRuns } from './stats';
+
+const RUNS = 30;
+
+export interface PostgisRow {
+  name: string;
+  inside: number;
+  oursP50: number;
+  oursP95: number;
+  postgisP50: number;
+  postgisP95: number;
+  copyMs: number;
+}
+
+const STATUS_AS_OF = (schema: string) => `
+  SELECT count(*)::int AS surveyed FROM (
+    SELECT DISTINCT ON (e.premise_id) e.type
+      FROM ${schema}.premises p JOIN ${schema}.events e ON e.premise_id = p.id
+     WHERE ST_Contains(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), p.geom) AND e.day <= $2
+     ORDER BY e.premise_id, e.day DESC, e.id DESC) latest`;
+
+export async function benchAgainstPostgis(
+  ctx: AppContext,
+  app: ReturnType<typeof createApp>,
+  url: string,
+): Promise<PostgisRow[]> {
+  const schema = `bench_${process.pid}`;
+  const copy = await copyRecordToPostgres(ctx.db, url, { schema, replace: true });
+  console.error(`  copied to PostGIS in ${(copy.ms / 1000).toFixed(1)} s`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const villages = listVillages(ctx.db);
+    const largest = villages.reduce((a, b) => (b.areaKm2 > a.areaKm2 ? b : a));
+    const shapes = [
+      ...benchShapes(ctx),
+      { name: `one village (${largest.name})`, geometry: largest.geometry },
+    ];
+    const rows: PostgisRow[] = [];
+    for (const { name, geometry } of shapes) {
+      const json = JSON.stringify(geometry);
+      const dayAt = (i: number) => ctx.startDay + ((i * 37) % 1096);
+      const ours = async (i: number) => {
+        const res = await app.request('/api/areas/stats', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ geometry, at: formatDay(dayAt(i)) }),
+        });
+        if (!res.ok) throw new Error(`${name}: ${res.status} ${await res.text()}`);
+        return ((await res.json()) as { surveyed: number }).surveyed;
+      };
+      const theirs = async (i: number) =>
+        (await client.query(STATUS_AS_OF(schema), [json, dayAt(i)])).rows[0].surveyed as number;
+      for (let i = 0; i < 3; i++) {
+        const [a, b] = [await ours(i), await theirs(i)];
+        if (a !== b) throw new Error(`${name} on ${formatDay(dayAt(i))}: we count ${a}, PostGIS ${b}`);
+      }
+      const o = await timeRuns(RUNS, ours);
+      const p = await timeRuns(RUNS, theirs);
+      rows.push({
+        name,
+        inside: await ours(RUNS),
+        oursP50: o.p50,
+        oursP95: o.p95,
+        postgisP50: p.p50,
+        postgisP95: p.p95,
+        copyMs: copy.ms,
+      });
+    }
+    return rows;
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/src/app';
+import { boot } from '../../server/src/boot';
+import { listVillages } from '../../server/src/db/geography';
+import { day as dayOf } from '../../server/src/domain/dates';
+import { runCli } from '../helpers/run-cli';
+import { bringInShitang } from '../helpers/second-township';
+import { accountToken, actingAs } from '../helpers/test-app';
+
+/**
+ * The PostgreSQL the suite may write to: .ci/run installs postgresql + PostGIS and starts a cluster
+ * with this password; elsewhere set PG_TEST_URL. Each run writes its own schema and drops it.
+ */
+const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const SCHEMA = `test_${process.pid}_${Date.now().toString(36)}`;
+const AT = '2010-12-31';
+
+describe('migrate --to postgres: the record copied into PostGIS', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sx-pg-'));
+  const client = new pg.Client({ connectionString: PG_URL });
+
+  beforeAll(async () => {
+    await client.connect().catch((e: Error) => {
+      throw new Error(
+        `no PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (${e.message}): install postgresql and postgresql-15-postgis-3 and start a cluster as .ci/run does, or set PG_TEST_URL`,
+      );
+    });
+  });
+  afterAll(async () => {
+    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await client.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('copies a second township with COPY, the counts equal, and PostGIS counts each village as our area stats do', async () => {
+    const { db, ctx } = await boot(join(dataDir, 'shixiao.sqlite'), null);
+    await bringInShitang(ctx, { survey: 'fixed' });
+    const app = actingAs(createApp(ctx), accountToken(db, 'pg-admin', 'admin'));
+
+    const run = await runCli(dataDir, ['migrate', '--to', PG_URL, '--schema', SCHEMA]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const premises = db.prepare('SELECT count(*) FROM premises').pluck().get() as number;
+    expect(premises).toBeGreaterThan(700);
+    expect(run.stdout).toContain(`premises\t${premises} rows (equal)`);
+    expect(run.stdout).not.toContain('postgres:postgres@'); // the password is never printed
+
+    const pgCount = await client.query(`SELECT count(geom)::int AS n FROM ${SCHEMA}.premises`);
+    expect(pgCount.rows[0].n).toBe(premises);
+
+    // Each village's shape: our point-in-polygon (POST /api/areas/stats) against ST_Contains.
+    const day = dayOf(AT);
+    for (const village of listVillages(db)) {
+      const res = await app.request('/api/areas/stats', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ geometry: village.geometry, at: AT }),
+      });
+      expect(res.status).toBe(200);
+      const ours = (await res.json()) as { surveyed: number };
+      const theirs = await client.query(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.premises p, ${SCHEMA}.villages v
+          WHERE v.id = $1 AND ST_Contains(v.geom, p.geom)
+            AND EXISTS (SELECT 1 FROM ${SCHEMA}.events e WHERE e.premise_id = p.id AND e.day <= $2)`,
+        [village.id, day],
+      );
+      expect({ village: village.name, surveyed: ours.surveyed }).toEqual({
+        village: village.name,
+        surveyed: theirs.rows[0].n,
+      });
+    }
+    db.close();
+  });
+
+  it('refuses to overwrite a schema that exists, and leaves it as it was', async () => {
+    const before = await client.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.premises`);
+    const run = await runCli(dataDir, ['migrate', '--to', PG_URL, '--schema', SCHEMA]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`schema ${SCHEMA} already exists`);
+    expect(run.stderr).toContain('--replace');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+    const after = await client.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.premises`);
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('says what is wrong with an unreachable database, without its password', async () => {
+    const run = await runCli(dataDir, ['migrate', '--to', 'postgres://someone:s3cret@127.0.0.1:1/none']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cannot connect to postgres://someone:***@127.0.0.1:1/none');
+    expect(run.stderr).not.toContain('s3cret');
+    const usage = await runCli(dataDir, ['migrate', '--to', 'mysql://x']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('migrate needs --to postgres://');
+  });
+});
