@@ -1,4 +1,5 @@
 import type { Polygonal } from '../domain/areas/point-in-polygon';
+import { geographyChanged } from './geography';
 import type { Db } from './open-database';
 
 export type BoundaryLevel = 'village' | 'township';
@@ -17,6 +18,7 @@ export function replaceBoundary(
   geometry: Polygonal,
   areaKm2: number,
 ): BoundaryBefore | null {
+  geographyChanged(db);
   if (level === 'village') {
     const before = db.prepare('SELECT geometry, area_km2 FROM villages WHERE id = ?').get(id) as
       | { geometry: string; area_km2: number }
@@ -39,6 +41,7 @@ export function replaceBoundary(
 
 /** Puts back a boundary an import replaced. */
 export function restoreBoundary(db: Db, level: BoundaryLevel, id: number, before: BoundaryBefore): void {
+  geographyChanged(db);
   if (level === 'village') {
     db.prepare('UPDATE villages SET geometry = ?, area_km2 = ? WHERE id = ?').run(
       JSON.stringify(before.geometry),
@@ -69,5 +72,6 @@ export function premisesInVillages(db: Db, villageIds: readonly number[]): numbe
 }
 
 export function deleteVillages(db: Db, ids: readonly number[]): void {
+  geographyChanged(db);
   db.prepare('DELETE FROM villages WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
 }

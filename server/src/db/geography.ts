@@ -1,3 +1,4 @@
+import { commitsByOthers } from './data-version';
 import type { Db } from './open-database';
 
 export interface TownshipRow {
@@ -34,6 +35,7 @@ export function insertTownship(
   db: Db,
   t: Omit<TownshipRow, 'id' | 'outline'> & { outline?: TownshipRow['outline'] },
 ): number {
+  geographyChanged(db);
   return Number(
     db
       .prepare('INSERT INTO townships (code, name, geometry, outline) VALUES (?, ?, ?, ?)')
@@ -48,6 +50,7 @@ export function setTownshipOutline(
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon,
   outline: TownshipRow['outline'],
 ): void {
+  geographyChanged(db);
   db.prepare('UPDATE townships SET geometry = ?, outline = ? WHERE id = ?').run(
     JSON.stringify(geometry),
     outline,
@@ -56,10 +59,12 @@ export function setTownshipOutline(
 }
 
 export function deleteTownship(db: Db, id: number): void {
+  geographyChanged(db);
   db.prepare('DELETE FROM townships WHERE id = ?').run(id);
 }
 
 export function insertVillage(db: Db, v: Omit<VillageRow, 'id'>): number {
+  geographyChanged(db);
   return Number(
     db
       .prepare(
@@ -87,10 +92,11 @@ export function insertBasemapFeature(db: Db, f: Omit<BasemapFeatureRow, 'id'>): 
 
 /** Renames a township or gives it its code (the set-up revised); its outline stays. */
 export function renameTownship(db: Db, id: number, t: { code: string; name: string }): void {
+  geographyChanged(db);
   db.prepare('UPDATE townships SET code = ?, name = ? WHERE id = ?').run(t.code, t.name, id);
 }
 
-export function listTownships(db: Db): TownshipRow[] {
+function readTownships(db: Db): TownshipRow[] {
   return (
     db.prepare('SELECT id, code, name, geometry, outline FROM townships ORDER BY id').all() as Record<
       string,
@@ -103,6 +109,11 @@ export function listTownships(db: Db): TownshipRow[] {
     geometry: JSON.parse(String(r.geometry)),
     outline: r.outline === 'villages' ? 'villages' : 'imported',
   }));
+}
+
+/** Every township, its outline parsed (from memory while the boundaries are unchanged). */
+export function listTownships(db: Db): TownshipRow[] {
+  return parsedGeography(db).townships.map((t) => ({ ...t }));
 }
 
 const villageColumns = 'id, code, name, kind, township_id, area_km2, fringe, pilot, geometry';
@@ -121,17 +132,76 @@ function toVillage(r: Record<string, unknown>): VillageRow {
   };
 }
 
-export function listVillages(db: Db): VillageRow[] {
+function readVillages(db: Db): VillageRow[] {
   return (
     db.prepare(`SELECT ${villageColumns} FROM villages ORDER BY code`).all() as Record<string, unknown>[]
   ).map(toVillage);
 }
 
+/** Every village by code, its boundary parsed (from memory while the boundaries are unchanged). */
+export function listVillages(db: Db): VillageRow[] {
+  return parsedGeography(db).villages.map((v) => ({ ...v }));
+}
+
+/** Every village's id, code, name and pilot flag, by code, without parsing the boundaries. */
+export function listVillageRefs(db: Db): Pick<VillageRow, 'id' | 'code' | 'name' | 'pilot'>[] {
+  return (
+    db.prepare('SELECT id, code, name, pilot FROM villages ORDER BY code').all() as Record<string, unknown>[]
+  ).map((r) => ({ id: Number(r.id), code: String(r.code), name: String(r.name), pilot: r.pilot === 1 }));
+}
+
 export function getVillage(db: Db, id: number): VillageRow | null {
-  const r = db.prepare(`SELECT ${villageColumns} FROM villages WHERE id = ?`).get(id) as
-    | Record<string, unknown>
-    | undefined;
-  return r ? toVillage(r) : null;
+  const v = parsedGeography(db).villageById.get(id);
+  return v ? { ...v } : null;
+}
+
+/**
+ * Writes to townships or villages through each connection: every function here (and in
+ * boundary-writes) that changes them counts, so the parsed geography below is read again.
+ */
+const geographyWrites = new WeakMap<Db, number>();
+
+/** Marks the townships and villages as changed (call it with every write to them). */
+export function geographyChanged(db: Db): void {
+  geographyWrites.set(db, (geographyWrites.get(db) ?? 0) + 1);
+}
+
+interface ParsedGeography {
+  townships: readonly TownshipRow[];
+  villages: readonly VillageRow[];
+  villageById: ReadonlyMap<number, VillageRow>;
+}
+
+/** The parsed townships and villages per connection, and the change counts they were read at. */
+const geographyCache = new WeakMap<Db, { writes: number; othersCommits: number; parsed: ParsedGeography }>();
+
+/**
+ * The townships and villages with their boundaries parsed — read and parsed once, then kept until
+ * they change: by this process (geographyChanged) or by another connection's commit (SQLite's
+ * data_version: the CLI, a restore). At a million premises and 366 villages a fresh read costs
+ * 8–9 ms; every key-area and stats request used to pay it. Inside a transaction (which may write
+ * and roll back) and where other connections' commits cannot be seen, it is read fresh every time.
+ * The boundaries are frozen: they are shared by every caller.
+ */
+function parsedGeography(db: Db): ParsedGeography {
+  const writes = geographyWrites.get(db) ?? 0;
+  const othersCommits = commitsByOthers(db);
+  const hit = geographyCache.get(db);
+  if (hit && hit.writes === writes && hit.othersCommits === othersCommits && !db.inTransaction)
+    return hit.parsed;
+  const townships = readTownships(db);
+  const villages = readVillages(db);
+  for (const row of [...townships, ...villages]) deepFreeze(row.geometry);
+  const parsed = { townships, villages, villageById: new Map(villages.map((v) => [v.id, v])) };
+  if (!db.inTransaction && Number.isFinite(othersCommits))
+    geographyCache.set(db, { writes, othersCommits, parsed });
+  return parsed;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
 }
 
 export function listBasemapFeatures(db: Db, layer: string): BasemapFeatureRow[] {

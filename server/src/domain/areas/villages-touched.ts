@@ -7,6 +7,21 @@ export interface VillageShape {
   geometry: Polygonal;
 }
 
+/**
+ * Each frozen village boundary's edges, kept while the boundary object lives: the villages come
+ * parsed and frozen from memory (listVillages), the same objects until the boundaries change, so no
+ * request rebuilds them. A boundary that could still change is measured afresh.
+ */
+const edgesOfBoundary = new WeakMap<Polygonal, ShapeEdges>();
+function villageEdges(geometry: Polygonal): ShapeEdges {
+  let edges = edgesOfBoundary.get(geometry);
+  if (!edges) {
+    edges = shapeEdges(geometry);
+    if (Object.isFrozen(geometry)) edgesOfBoundary.set(geometry, edges);
+  }
+  return edges;
+}
+
 const overlaps = (a: ShapeEdges['bbox'], b: ShapeEdges['bbox']) =>
   a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
@@ -58,7 +73,7 @@ export function villagesTouched(
   for (const v of villages) {
     let touched = withPremisesInside.has(v.id);
     if (!touched) {
-      const vs = shapeEdges(v.geometry);
+      const vs = villageEdges(v.geometry);
       touched =
         overlaps(shape.bbox, vs.bbox) &&
         (edgesMeet(shape, vs) || ringStartsInside(v.geometry, shape) || ringStartsInside(geometry, vs));
