@@ -6,6 +6,8 @@ export interface VillageFacts {
   /** Premises whose file is complete (operator, phone, address). */
   filed: number[];
   progress: number;
+  /** Premises counted done in `progress` (compliant, model, closed, converted): its evidence. */
+  rectified?: number[];
   unlicensed: number[];
   overdue: number[];
   models: number[];
@@ -41,8 +43,12 @@ export interface ScoreLine {
   premises: number[];
 }
 
+/** What an adjustment may name: a score item, or something outside them (an incident, say). */
+export const ADJUSTMENT_ITEMS = [...SCORE_ITEMS, 'other'] as const;
+export type AdjustmentItem = (typeof ADJUSTMENT_ITEMS)[number];
+
 export interface Adjustment {
-  item: ScoreItem;
+  item: AdjustmentItem;
   /** Points the acceptance team adds (or takes off), with the reason. */
   points: number;
   remark: string;
@@ -77,7 +83,12 @@ export function scoreVillage(
         atMost: false,
         premises: facts.filed,
       },
-      progress: { target: targets.progress, actual: facts.progress, atMost: false, premises: [] },
+      progress: {
+        target: targets.progress,
+        actual: facts.progress,
+        atMost: false,
+        premises: facts.rectified ?? [],
+      },
       unlicensedShare: {
         target: targets.unlicensedShare,
         actual: share(facts.unlicensed.length, facts.surveyed),
@@ -125,4 +136,16 @@ export function scoreVillage(
     Math.min(100, Math.max(0, computed + adjustments.reduce((s, a) => s + a.points, 0))),
   );
   return { lines, computed, adjusted, meetsTargets: lines.every((l) => l.met) };
+}
+
+/**
+ * Where a village stands in a year's acceptance: signed off as passed or failed, or not signed
+ * yet — and then whether the record already meets every target.
+ */
+export const ACCEPTANCE_RESULTS = ['passed', 'failed', 'meets_targets', 'not_signed'] as const;
+export type AcceptanceResult = (typeof ACCEPTANCE_RESULTS)[number];
+
+export function acceptanceResult(passed: boolean | null, meetsTargets: boolean): AcceptanceResult {
+  if (passed !== null) return passed ? 'passed' : 'failed';
+  return meetsTargets ? 'meets_targets' : 'not_signed';
 }

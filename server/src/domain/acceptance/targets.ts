@@ -29,6 +29,8 @@ export const yearTargetsSchema = z.object({
   /** Pilot villages of the year (重点村、社区开展试点), by code: they are held to the pilot targets. */
   pilotVillages: z.array(z.string()).default([]),
   pilot: villageTargetsSchema.partial().default({}),
+  /** The adjusted score (of 100) from which the page proposes 通过; the acceptance team decides. */
+  passMark: z.number().min(0).max(100).default(80),
   /** Per trade, township-wide: model sites at least, progress at least. */
   trades: z.record(
     z.enum(CATEGORY_CODES),
@@ -65,6 +67,7 @@ export function defaultTargets(
       pilotVillages: stage === 0 ? [...pilotVillages] : [],
       // Pilots lead the way in year one: the second year's progress, a model site each.
       pilot: stage === 0 ? { progress: goals[1]?.targetProgress ?? 0.8, modelSites: 1 } : {},
+      passMark: 80,
       trades,
     };
   });

@@ -54,16 +54,69 @@ function idOrder(cols: PremiseColumns): { order: Uint32Array; rank: Uint32Array 
   return result;
 }
 
-/** The rows to look at, in id order: all of them, or those the spatial index finds in the boxes. */
+/** Rows in id order that the spatial index finds in the boxes (all rows without boxes). */
 function candidates(cols: PremiseColumns, boxes: readonly Box[] | null): Uint32Array {
   const { order, rank } = idOrder(cols);
   if (!boxes || cols.count === 0) return order;
-  const ranks: number[] = [];
+  // Mark the hits by their place in id order, then read the marks in order: no sort, no Set.
+  const marked = new Uint8Array(cols.count);
+  let hits = 0;
   for (const [minLng, minLat, maxLng, maxLat] of boxes) {
-    for (const row of cols.index.range(minLng, minLat, maxLng, maxLat)) ranks.push(rank[row]);
+    for (const row of cols.index.range(minLng, minLat, maxLng, maxLat)) {
+      if (marked[rank[row]] === 0) hits++;
+      marked[rank[row]] = 1;
+    }
   }
-  const sorted = Uint32Array.from(new Set(ranks)).sort();
-  return sorted.map((i) => order[i]);
+  const out = new Uint32Array(hits);
+  for (let i = 0, n = 0; i < cols.count; i++) if (marked[i] === 1) out[n++] = order[i];
+  return out;
+}
+
+/** Every premise a query matches, in id order: its row and its interval on the day. */
+interface PremiseMatches {
+  rows: Uint32Array;
+  intervals: Uint32Array;
+}
+
+/** What the matches depend on: the query without its page (the cursor and the limit). */
+type MatchQuery = Omit<PremisePageQuery, 'afterId' | 'limit'>;
+
+function findMatches(cols: PremiseColumns, q: MatchQuery): PremiseMatches {
+  const from = candidates(cols, q.boxes);
+  const rows = new Uint32Array(from.length);
+  const intervals = new Uint32Array(from.length);
+  let n = 0;
+  for (const row of from) {
+    if (q.category !== undefined && cols.category[row] !== q.category) continue;
+    if (q.villageId !== undefined && cols.villageId[row] !== q.villageId) continue;
+    const k = intervalOnDay(cols, row, q.day);
+    if (k < 0) continue;
+    if (q.status !== undefined && cols.status[k] !== q.status) continue;
+    if (q.unlicensed !== undefined && (cols.unlicensed[k] === 1) !== q.unlicensed) continue;
+    rows[n] = row;
+    intervals[n++] = k;
+  }
+  return { rows: rows.slice(0, n), intervals: intervals.slice(0, n) };
+}
+
+/** How many match lists are kept per columns: a client walking its pages, and a few others. */
+const KEPT_QUERIES = 4;
+const matchCache = new WeakMap<PremiseColumns, Map<string, PremiseMatches>>();
+
+/**
+ * The matches of a query, kept while the columns stand (a write makes new columns), so that the
+ * pages after the first cost a binary search and a copy, not another scan of every premise.
+ */
+function matchesOf(cols: PremiseColumns, q: MatchQuery): PremiseMatches {
+  const key = JSON.stringify([q.day, q.boxes, q.category, q.status, q.villageId, q.unlicensed]);
+  const kept = matchCache.get(cols) ?? new Map<string, PremiseMatches>();
+  matchCache.set(cols, kept);
+  let found = kept.get(key);
+  if (found) kept.delete(key);
+  else found = findMatches(cols, q);
+  kept.set(key, found);
+  if (kept.size > KEPT_QUERIES) kept.delete(kept.keys().next().value as string);
+  return found;
 }
 
 /**
@@ -71,20 +124,17 @@ function candidates(cols: PremiseColumns, boxes: readonly Box[] | null): Uint32A
  * with how many match in all. Reads the columns only: the caller fetches the page's files.
  */
 export function premisePage(cols: PremiseColumns, q: PremisePageQuery): PremisePage {
-  const hits: PremiseHit[] = [];
-  let matched = 0;
-  let more = false;
-  for (const row of candidates(cols, q.boxes)) {
-    if (q.category !== undefined && cols.category[row] !== q.category) continue;
-    if (q.villageId !== undefined && cols.villageId[row] !== q.villageId) continue;
-    const k = intervalOnDay(cols, row, q.day);
-    if (k < 0) continue;
-    if (q.status !== undefined && cols.status[k] !== q.status) continue;
-    if (q.unlicensed !== undefined && (cols.unlicensed[k] === 1) !== q.unlicensed) continue;
-    matched++;
-    if (cols.id[row] <= q.afterId) continue;
-    if (hits.length < q.limit) hits.push({ row, interval: k });
-    else more = true;
+  const { rows, intervals } = matchesOf(cols, q);
+  // the first match with an id past the cursor
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cols.id[rows[mid]] <= q.afterId) lo = mid + 1;
+    else hi = mid;
   }
-  return { hits, matched, more };
+  const end = Math.min(rows.length, lo + q.limit);
+  const hits: PremiseHit[] = [];
+  for (let i = lo; i < end; i++) hits.push({ row: rows[i], interval: intervals[i] });
+  return { hits, matched: rows.length, more: end < rows.length };
 }
