@@ -10,6 +10,7 @@ import { type AppEnv, authMiddleware } from './http/auth';
 import { bodyLimits } from './http/body-limits';
 import { constraintError } from './http/constraint-message';
 import { logError } from './log-error';
+import { acceptanceRoutes, accountabilityRoutes, targetRoutes } from './routes/acceptance';
 import { areaRoutes } from './routes/areas';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -90,6 +91,9 @@ export function createApp(ctx: AppContext) {
     .route('/api/worklists', worklistRoutes(ctx))
     .route('/api/tasks', taskRoutes(ctx))
     .route('/api/draws', drawRoutes(ctx))
+    .route('/api/targets', targetRoutes(ctx))
+    .route('/api/acceptance', acceptanceRoutes(ctx))
+    .route('/api/accountability', accountabilityRoutes(ctx))
     // OGC API – Features for QGIS and GDAL: its own auth middleware and OGC-shaped errors.
     .route('/ogc', ogcRoutes(ctx));
 

@@ -481,4 +481,44 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX task_assignees_village ON task_assignees(village_id) WHERE village_id IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'annual acceptance (验收): targets per campaign year in versions, one acceptance record per village and year',
+    // Targets are kept as written: an edit adds a version, so a scorecard can say which targets it
+    // was held to. An acceptance record keeps the team's adjustments and remarks, the decision and
+    // who signed it off when, and what the scorecard said at that moment (snapshot). A village with
+    // an acceptance record cannot be removed (no cascade): the record outlives a boundary re-import.
+    sql: `
+      CREATE TABLE acceptance_targets (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        version INTEGER NOT NULL CHECK (version > 0),
+        data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+        note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+        created_by TEXT,
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (year, version)
+      );
+      CREATE TRIGGER acceptance_targets_kept_update BEFORE UPDATE ON acceptance_targets
+        BEGIN SELECT RAISE(ABORT, 'targets are kept as written: add a version'); END;
+      CREATE TRIGGER acceptance_targets_kept_delete BEFORE DELETE ON acceptance_targets
+        BEGIN SELECT RAISE(ABORT, 'targets are kept as written: add a version'); END;
+      CREATE TABLE acceptance_records (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        village_id INTEGER NOT NULL REFERENCES villages(id),
+        adjustments TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(adjustments) AND json_type(adjustments) = 'array'),
+        remarks TEXT NOT NULL DEFAULT '' CHECK (length(remarks) <= 4000),
+        passed INTEGER CHECK (passed IN (0, 1)),
+        signed_off_by TEXT,
+        signed_off_at TEXT,
+        snapshot TEXT CHECK (snapshot IS NULL OR json_valid(snapshot)),
+        updated_by TEXT,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        UNIQUE (year, village_id),
+        CHECK ((passed IS NULL) = (signed_off_at IS NULL)),
+        CHECK ((signed_off_by IS NULL) = (signed_off_at IS NULL))
+      );
+    `,
+  },
 ];

@@ -122,6 +122,15 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/draws/:id': 'draw.read',
   'GET /api/draws/:id/verify': 'draw.read',
 
+  'GET /api/targets': 'acceptance.read',
+  'PUT /api/targets': 'targets.edit',
+  'GET /api/acceptance': 'acceptance.read',
+  'GET /api/acceptance/:villageId': 'acceptance.read',
+  'PUT /api/acceptance/:villageId': 'acceptance.sign',
+  'POST /api/acceptance/:villageId/sign-off': 'acceptance.sign',
+  'DELETE /api/acceptance/:villageId/sign-off': 'acceptance.sign',
+  'GET /api/accountability': 'accountability.read',
+
   // OGC API – Features (QGIS, GDAL): the map's layers, scoped and masked as the page's.
   'GET /ogc': 'map.read',
   'GET /ogc/conformance': 'map.read',

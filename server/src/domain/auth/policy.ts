@@ -24,6 +24,10 @@ export const ACTIONS = [
   'task.update',
   'draw.run',
   'draw.read',
+  'acceptance.read',
+  'acceptance.sign',
+  'targets.edit',
+  'accountability.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -66,6 +70,14 @@ export const POLICY: Record<Action, Record<Role, Grant>> = {
   'draw.run': { admin: A, leader: A, village: _, inspector: _, viewer: _ },
   // A draw is kept for anyone to re-check: every role reads and verifies it whole.
   'draw.read': { admin: A, leader: A, village: A, inspector: A, viewer: A },
+  // 年度验收 is of villages: an officer reads their own villages' scorecards; an inspector, who
+  // sees only some trades, would read a village's score from part of its premises, so does not.
+  'acceptance.read': { admin: A, leader: A, village: S, inspector: _, viewer: A },
+  // The acceptance team (the office and the leading group) adjusts, remarks and signs off.
+  'acceptance.sign': { admin: A, leader: A, village: _, inspector: _, viewer: _ },
+  'targets.edit': { admin: A, leader: _, village: _, inspector: _, viewer: _ },
+  // 问责 names the people who answer for a problem: those who act on it read it, a viewer does not.
+  'accountability.read': { admin: A, leader: A, village: S, inspector: S, viewer: _ },
 };
 
 /** How much of a person's data a role sees in a premise file and a ledger (ID numbers: see premise.unmask). */
