@@ -14,18 +14,25 @@ const CODES: Record<number, string> = {
   500: 'ServerError',
 };
 
-/** An OGC exception, `{ code, description }`; a 401 also says how to authenticate. */
-export function ogcException(status: number, description: string): Response {
+/**
+ * An OGC exception, `{ code, description }` (with `descriptionZh`, the same in Chinese, where it was
+ * written in both); a 401 also says how to authenticate.
+ */
+export function ogcException(status: number, description: string, descriptionZh?: string): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="shixiao"';
-  const body = { code: CODES[status] ?? 'NoApplicableCode', description };
+  const body = {
+    code: CODES[status] ?? 'NoApplicableCode',
+    description,
+    ...(descriptionZh === undefined ? {} : { descriptionZh }),
+  };
   return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** Any error under /ogc as an OGC exception: ours with their status, anything unexpected as a logged 500. */
 export function ogcErrorResponse(err: unknown, c: Context): Response {
-  if (err instanceof InvalidParameter) return ogcException(400, err.message);
-  if (err instanceof ApiError) return ogcException(err.status, err.message);
+  if (err instanceof InvalidParameter) return ogcException(400, err.message, err.messageZh);
+  if (err instanceof ApiError) return ogcException(err.status, err.message, err.messageZh);
   if (err instanceof HTTPException && err.status < 500) return ogcException(err.status, err.message);
   logError(`${c.req.method} ${c.req.path}`, err);
   return ogcException(500, 'internal error; see the server log');

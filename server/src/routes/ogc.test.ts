@@ -39,7 +39,10 @@ async function allPages(app: App, first: string): Promise<{ features: GeoJSON.Fe
 
 async function refusal(app: App, path: string) {
   const res = await app.request(path);
-  return { status: res.status, body: (await res.json()) as { code: string; description: string } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { code: string; description: string; descriptionZh?: string },
+  };
 }
 
 describe('OGC API – Features on the demo township', { timeout: 60_000 }, () => {
@@ -299,6 +302,7 @@ describe('OGC API – Features on the demo township', { timeout: 60_000 }, () =>
       expect(status, query).toBe(400);
       expect(body.code, query).toBe('InvalidParameterValue');
       expect(body.description, query).toContain(name);
+      expect(body.descriptionZh, query).toContain(name);
     }
     expect((await refusal(app, '/ogc/collections/shops/items')).status).toBe(404);
     expect((await refusal(app, '/ogc/collections/premises/items/99999999')).status).toBe(404);

@@ -58,6 +58,7 @@ function checkFeatureQuery(query: Record<string, string>) {
   if (unknown.length > 0) {
     throw new InvalidParameter(
       `unknown parameter ${unknown.map((k) => `'${k}'`).join(', ')}; a feature takes datetime, f and crs`,
+      `未知参数 ${unknown.map((k) => `'${k}'`).join('、')}；单个要素只接受 datetime、f 和 crs`,
     );
   }
   checkFormat(query.f);
@@ -159,7 +160,7 @@ export function ogcRoutes(ctx: AppContext) {
     return { features: premiseFeatures(f, page.hits), matched: page.matched, more: page.more };
   };
 
-  const notFound = (what: string) => ogcException(404, what);
+  const notFound = ([en, zh]: [string, string]) => ogcException(404, en, zh);
 
   const app = new Hono<AppEnv>()
     .use('*', authMiddleware(ctx.db, ctx.auth.limits))
@@ -213,7 +214,7 @@ export function ogcRoutes(ctx: AppContext) {
       const datetime = checkFeatureQuery(c.req.query());
       const raw = c.req.param('featureId');
       const featureId = /^\d{1,10}$/.test(raw) ? Number(raw) : -1;
-      const missing = () => notFound(`there is no feature '${raw}' in ${id}`);
+      const missing = () => notFound([`there is no feature '${raw}' in ${id}`, `${id} 中没有要素 '${raw}'`]);
       let feature: OgcFeature | null = null;
       if (def.id === 'villages') {
         const v = featureId < 0 ? null : getVillage(ctx.db, featureId);
@@ -243,7 +244,10 @@ export function ogcRoutes(ctx: AppContext) {
     // Anything else under /ogc: the landing page with a trailing slash, or an OGC 404.
     .get('/*', (c) => {
       if (c.req.path === `${OGC_ROOT}/`) return jsonAnswer(landingPageOf(c));
-      return notFound(`no such resource: ${c.req.path}; start at ${OGC_ROOT}`);
+      return notFound([
+        `no such resource: ${c.req.path}; start at ${OGC_ROOT}`,
+        `没有这个资源：${c.req.path}；请从 ${OGC_ROOT} 开始`,
+      ]);
     });
   app.onError(ogcErrorResponse);
   return app;
@@ -258,9 +262,11 @@ export function ogcRoutes(ctx: AppContext) {
       `OGC API – Features of the campaign map of ${township()}: its villages, key areas and premises. Sign in or send an API token as Authorization: Bearer sx_….`,
     );
   }
-  function collectionMissing(id: string) {
-    return `there is no collection '${id}'; the collections are ${defs()
-      .map((d) => d.id)
-      .join(', ')}`;
+  function collectionMissing(id: string): [string, string] {
+    const ids = defs().map((d) => d.id);
+    return [
+      `there is no collection '${id}'; the collections are ${ids.join(', ')}`,
+      `没有集合 '${id}'；可用的集合：${ids.join('、')}`,
+    ];
   }
 }

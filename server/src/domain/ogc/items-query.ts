@@ -32,30 +32,45 @@ const JSON_FORMATS = new Set(['json', 'geojson', 'application/json', 'applicatio
 /** `f`: only JSON is served here (GeoJSON for features). */
 export function checkFormat(f: string | undefined): void {
   if (f !== undefined && !JSON_FORMATS.has(f)) {
-    throw new InvalidParameter(`f: only JSON is served here ('json'), not '${f}'`);
+    throw new InvalidParameter(
+      `f: only JSON is served here ('json'), not '${f}'`,
+      `f：这里只提供 JSON（'json'），不支持 '${f}'`,
+    );
   }
 }
 
 function filterValue(filter: PropertyFilter, raw: string): FilterValue {
   if (filter.type === 'integer') {
     if (!/^\d+$/.test(raw))
-      throw new InvalidParameter(`${filter.name}: expected a whole number, got '${raw}'`);
+      throw new InvalidParameter(
+        `${filter.name}: expected a whole number, got '${raw}'`,
+        `${filter.name}：应为整数，收到 '${raw}'`,
+      );
     return Number(raw);
   }
   if (filter.type === 'boolean') {
     if (raw === 'true' || raw === '1') return true;
     if (raw === 'false' || raw === '0') return false;
-    throw new InvalidParameter(`${filter.name}: expected true or false, got '${raw}'`);
+    throw new InvalidParameter(
+      `${filter.name}: expected true or false, got '${raw}'`,
+      `${filter.name}：应为 true 或 false，收到 '${raw}'`,
+    );
   }
   if (filter.values && !filter.values.includes(raw)) {
-    throw new InvalidParameter(`${filter.name}: expected one of ${filter.values.join(', ')}; got '${raw}'`);
+    throw new InvalidParameter(
+      `${filter.name}: expected one of ${filter.values.join(', ')}; got '${raw}'`,
+      `${filter.name}：应为 ${filter.values.join('、')} 之一，收到 '${raw}'`,
+    );
   }
   return raw;
 }
 
 function whole(name: string, raw: string, min: number): number {
   if (!/^\d+$/.test(raw) || Number(raw) < min) {
-    throw new InvalidParameter(`${name}: expected a whole number of at least ${min}, got '${raw}'`);
+    throw new InvalidParameter(
+      `${name}: expected a whole number of at least ${min}, got '${raw}'`,
+      `${name}：应为不小于 ${min} 的整数，收到 '${raw}'`,
+    );
   }
   return Number(raw);
 }
@@ -73,13 +88,17 @@ export function parseItemsQuery(
   if (unknown.length > 0) {
     throw new InvalidParameter(
       `unknown parameter ${unknown.map((k) => `'${k}'`).join(', ')}; this collection takes ${[...known].join(', ')}`,
+      `未知参数 ${unknown.map((k) => `'${k}'`).join('、')}；此集合可用的参数：${[...known].join('、')}`,
     );
   }
   checkFormat(query.f);
   for (const name of ['crs', 'bbox-crs'] as const) {
     const crs = query[name];
     if (crs !== undefined && crs !== CRS84) {
-      throw new InvalidParameter(`${name}: only CRS84 (${CRS84}) is served here, not '${crs}'`);
+      throw new InvalidParameter(
+        `${name}: only CRS84 (${CRS84}) is served here, not '${crs}'`,
+        `${name}：只支持 CRS84（${CRS84}），不支持 '${crs}'`,
+      );
     }
   }
   const values = new Map<string, FilterValue>();

@@ -19,11 +19,16 @@ function instantDay(text: string): number {
   if (!m || day === null) {
     throw new InvalidParameter(
       `datetime: '${text}' is not a date or an RFC 3339 date-time (e.g. 2009-06-30 or 2009-06-30T08:00:00Z)`,
+      `datetime：'${text}' 不是有效日期或 RFC 3339 日期时间（如 2009-06-30 或 2009-06-30T08:00:00Z）`,
     );
   }
   const [, , hh, mm, ss, zone] = m;
   const [h, mi, s] = [hh, mm, ss].map((x) => Number(x ?? 0));
-  if (h > 23 || mi > 59 || s > 60) throw new InvalidParameter(`datetime: '${text}' has an impossible time`);
+  if (h > 23 || mi > 59 || s > 60)
+    throw new InvalidParameter(
+      `datetime: '${text}' has an impossible time`,
+      `datetime：'${text}' 的时间不存在`,
+    );
   if (hh === undefined || !zone) return day;
   const offsetMinutes =
     zone === 'Z' || zone === 'z'
@@ -43,16 +48,25 @@ export function parseDatetime(text: string): DayInterval {
   const parts = text.split('/');
   if (parts.length === 1) {
     if (open(text))
-      throw new InvalidParameter("datetime: expected a date, a date-time or an interval 'start/end'");
+      throw new InvalidParameter(
+        "datetime: expected a date, a date-time or an interval 'start/end'",
+        "datetime：应为日期、日期时间或区间 '开始/结束'",
+      );
     const day = instantDay(text);
     return { fromDay: day, toDay: day };
   }
   if (parts.length !== 2) {
-    throw new InvalidParameter(`datetime: '${text}' has more than one '/'; expected 'start/end'`);
+    throw new InvalidParameter(
+      `datetime: '${text}' has more than one '/'; expected 'start/end'`,
+      `datetime：'${text}' 含有多个 '/'；应为 '开始/结束'`,
+    );
   }
   const [fromDay, toDay] = parts.map((p) => (open(p) ? null : instantDay(p)));
   if (fromDay !== null && toDay !== null && fromDay > toDay) {
-    throw new InvalidParameter(`datetime: the interval '${text}' ends before it starts`);
+    throw new InvalidParameter(
+      `datetime: the interval '${text}' ends before it starts`,
+      `datetime：区间 '${text}' 的结束早于开始`,
+    );
   }
   return { fromDay, toDay };
 }

@@ -42,7 +42,11 @@ const SCHEMAS = {
   exception: {
     type: 'object',
     required: ['code'],
-    properties: { code: { type: 'string' }, description: { type: 'string' } },
+    properties: {
+      code: { type: 'string' },
+      description: { type: 'string' },
+      descriptionZh: { type: 'string', description: 'The description in Chinese' },
+    },
   },
   link,
   landingPage: {
