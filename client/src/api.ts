@@ -285,6 +285,30 @@ export function geographyExportPath(kind: 'villages' | 'areas', format: 'geojson
   return geographyExports[kind][format].$path();
 }
 
+const reportsApi = client.api.reports;
+
+/** Where the server's reports open (PDF) or download (台账 XLSX) from; all within the account's scope. */
+export const reportPaths = {
+  village: (villageId: number, year: number) =>
+    reportsApi.village[':file'].$path({
+      param: { file: `${villageId}.pdf` },
+      query: { year: String(year) },
+    }),
+  township: (year: number) => reportsApi['township.pdf'].$path({ query: { year: String(year) } }),
+  map: (at: string, areaId?: number) =>
+    reportsApi['map.pdf'].$path({ query: { at, area: areaId === undefined ? undefined : String(areaId) } }),
+  villageLedger: (villageId: number, year: number) =>
+    reportsApi.ledger.village[':file'].$path({
+      param: { file: `${villageId}.xlsx` },
+      query: { year: String(year) },
+    }),
+  tradeLedger: (code: string, year: number) =>
+    reportsApi.ledger.trade[':file'].$path({
+      param: { file: `${code}.xlsx` },
+      query: { year: String(year) },
+    }),
+};
+
 export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
 
 /** Who is signed in; rejects with status 401 when nobody is. */

@@ -28,6 +28,7 @@ import { photoRoutes, premisePhotoRoutes } from './routes/photos';
 import { premiseEventRoutes } from './routes/premise-events';
 import { premiseLicenceRoutes } from './routes/premise-licences';
 import { premiseRoutes } from './routes/premises';
+import { reportRoutes } from './routes/reports';
 import { standardRoutes } from './routes/standards';
 import { statsRoutes } from './routes/stats';
 import { taskRoutes } from './routes/tasks';
@@ -94,6 +95,7 @@ export function createApp(ctx: AppContext) {
     .route('/api/targets', targetRoutes(ctx))
     .route('/api/acceptance', acceptanceRoutes(ctx))
     .route('/api/accountability', accountabilityRoutes(ctx))
+    .route('/api/reports', reportRoutes(ctx))
     // OGC API – Features for QGIS and GDAL: its own auth middleware and OGC-shaped errors.
     .route('/ogc', ogcRoutes(ctx));
 

@@ -5,6 +5,7 @@ import { categoryName, statusName } from '../i18n/translate';
 import { GEOGRAPHY_EXPORT_FORMATS, PREMISE_EXPORT_FORMATS, premiseExportQuery } from '../lib/export-query';
 import { PNG_SIZES, type PngSizeKey, pictureFileName } from '../lib/png-export-layout';
 import { useMapController } from '../map/map-controller-context';
+import { ReportLinks } from '../report/report-links';
 import { useStore } from '../store';
 import { useDay } from '../use-day-state';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
@@ -144,6 +145,7 @@ export function ExportPanel() {
           {errorText(error)}
         </p>
       )}
+      <ReportLinks />
     </div>
   );
 }

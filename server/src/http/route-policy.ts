@@ -131,6 +131,13 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'DELETE /api/acceptance/:villageId/sign-off': 'acceptance.sign',
   'GET /api/accountability': 'accountability.read',
 
+  // Reports carry no personal data (the map's numbers, scoped); ledgers follow the premise export.
+  'GET /api/reports/village/:file': 'map.read',
+  'GET /api/reports/township.pdf': 'map.read',
+  'GET /api/reports/map.pdf': 'map.read',
+  'GET /api/reports/ledger/village/:file': 'export.ledger',
+  'GET /api/reports/ledger/trade/:file': 'export.ledger',
+
   // OGC API – Features (QGIS, GDAL): the map's layers, scoped and masked as the page's.
   'GET /ogc': 'map.read',
   'GET /ogc/conformance': 'map.read',

@@ -1,0 +1,123 @@
+import type { AppContext } from '../context';
+import { listVillages } from '../db/geography';
+import type { Scope } from '../domain/auth/policy';
+import { campaignGoals } from '../domain/campaign';
+import { labelPoint } from '../domain/display/display-geometry';
+import { geometryBbox, padBbox } from '../domain/report/map-frame';
+import { progressColor, progressLegend } from '../domain/report/progress-classes';
+import {
+  type FigureRow,
+  figuresOf,
+  type GoalCheck,
+  type RankedVillage,
+  type TownshipReport,
+} from '../domain/report/report-model';
+import { percent } from '../domain/report/report-text';
+import { villageAcceptance } from './acceptance';
+import {
+  basemapLines,
+  reportHeading,
+  reportYear,
+  scopeText,
+  townshipOutline,
+  tradeRows,
+  villageRows,
+  yearFacts,
+} from './report-data';
+
+/** Villages by progress, most done first (ties: more premises first, then by name), ranked 1, 2, 2, 4. */
+export function rankVillages(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[] {
+  const sorted = [...rows].sort(
+    (a, b) => b.progress - a.progress || b.surveyed - a.surveyed || a.name.localeCompare(b.name, 'zh-CN'),
+  );
+  return sorted.map((r, i) => {
+    let rank = i + 1;
+    while (rank > 1 && Math.abs(sorted[rank - 2].progress - r.progress) < 1e-12) rank--;
+    return { ...r, rank };
+  });
+}
+
+/**
+ * The township's year in one report, within the requester's scope: its numbers at the year's end,
+ * the villages ranked (with their acceptance verdicts for a reader who may read acceptance), the
+ * trades, the plan's goal for the year against the record, and the villages coloured by progress.
+ */
+export function townshipReport(
+  ctx: AppContext,
+  scope: Scope,
+  year: number,
+  withAcceptance: boolean,
+): TownshipReport {
+  const y = reportYear(ctx, year);
+  const facts = yearFacts(ctx, scope, y.day);
+  const villages = listVillages(ctx.db);
+  const visible = villages.filter((v) => !scope.villages || scope.villages.has(v.id));
+  const acceptance = withAcceptance ? villageAcceptance(ctx, year, scope).villages : [];
+  const verdict = new Map(acceptance.map((v) => [v.id, v.passed]));
+  const rows = villageRows(facts, visible);
+  const byVillage = new Map(rows.map((r) => [r.key, r]));
+  const byTrade = tradeRows(facts, scope);
+  const figures = figuresOf(facts.tally, facts.overdueRows.length);
+
+  const plan = campaignGoals(ctx.campaign).find((g) => g.year === year);
+  const passed = acceptance.filter((v) => v.passed === true).length;
+  const signed = acceptance.filter((v) => v.passed !== null).length;
+  const goal: GoalCheck | null = plan
+    ? {
+        title: plan.title,
+        goals: plan.goals,
+        targetProgress: plan.targetProgress,
+        actualProgress: figures.progress,
+        met: figures.progress >= plan.targetProgress - 1e-9,
+        tradesWithModel: byTrade.filter((t) => t.byStatus.model > 0).length,
+        trades: byTrade.length,
+        villagesPassed: signed > 0 ? { passed, of: acceptance.length } : null,
+      }
+    : null;
+
+  const outline = townshipOutline(ctx);
+  const all = villages.map((v) => geometryBbox(v.geometry));
+  const bbox = padBbox(
+    outline
+      ? geometryBbox(outline)
+      : [
+          Math.min(...all.map((b) => b[0])),
+          Math.min(...all.map((b) => b[1])),
+          Math.max(...all.map((b) => b[2])),
+          Math.max(...all.map((b) => b[3])),
+        ],
+    0.03,
+  );
+  const lines = basemapLines(ctx, bbox);
+  return {
+    kind: 'township',
+    heading: reportHeading(ctx, y, scopeText(villages, scope)),
+    figures,
+    modelSites: figures.byStatus.model,
+    villages: rankVillages(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),
+    byTrade,
+    goal,
+    map: {
+      bbox,
+      township: outline,
+      villages: villages.map((v) => {
+        const r = byVillage.get(String(v.id));
+        return {
+          id: v.id,
+          name: v.name,
+          geometry: v.geometry,
+          focus: false,
+          fill: r ? progressColor(r.progress, r.surveyed) : null,
+          label: labelPoint(v.geometry),
+          note: r ? percent(r.progress, r.surveyed) : null,
+        };
+      }),
+      roads: lines.roads.filter((l) => l.class === 'main'),
+      water: lines.water,
+      dots: null,
+      keyArea: null,
+      legendTitle: `整治完成率（${y.at}）`,
+      legend: progressLegend(rows.some((r) => r.surveyed === 0)),
+    },
+  };
+}
