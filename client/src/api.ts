@@ -380,3 +380,49 @@ export async function revokeToken(id: number) {
 export async function searchAudit(query: AuditQuery): Promise<AuditPage> {
   return (await ok(await client.api.audit.$get({ query }))).json();
 }
+
+type AcceptanceClient = typeof client.api.acceptance;
+/** 年度验收: every village's result for a campaign year (GET /api/acceptance?year=). */
+export type AcceptanceAnswer = InferResponseType<AcceptanceClient['$get'], 200>;
+/** One village's scorecard with its evidence, the team's notes and the sign-off. */
+export type VillageScorecard = InferResponseType<AcceptanceClient[':villageId']['$get'], 200>;
+export type AcceptanceNotes = Parameters<AcceptanceClient[':villageId']['$put']>[0]['json'];
+export type AccountabilityAnswer = InferResponseType<typeof client.api.accountability.$get, 200>;
+
+export async function fetchAcceptance(year: number, init?: RequestInit): Promise<AcceptanceAnswer> {
+  return (await ok(await client.api.acceptance.$get({ query: { year: String(year) } }, { init }))).json();
+}
+
+export async function fetchScorecard(year: number, villageId: number, init?: RequestInit) {
+  const res = await client.api.acceptance[':villageId'].$get(
+    { param: { villageId: String(villageId) }, query: { year: String(year) } },
+    { init },
+  );
+  return (await ok(res)).json() as Promise<VillageScorecard>;
+}
+
+/** The team's adjustments and remarks on a village (before sign-off). */
+export async function putAcceptanceNotes(year: number, villageId: number, json: AcceptanceNotes) {
+  const param = { villageId: String(villageId) };
+  const res = await client.api.acceptance[':villageId'].$put({ param, query: { year: String(year) }, json });
+  return (await ok(res)).json() as Promise<VillageScorecard>;
+}
+
+/** Signs a village's acceptance off as passed or failed; `passed: null` takes a sign-off back. */
+export async function signOffAcceptance(year: number, villageId: number, passed: boolean | null) {
+  const call = client.api.acceptance[':villageId']['sign-off'];
+  const args = { param: { villageId: String(villageId) }, query: { year: String(year) } };
+  const res = passed === null ? await call.$delete(args) : await call.$post({ ...args, json: { passed } });
+  return (await ok(res)).json() as Promise<VillageScorecard>;
+}
+
+export async function fetchAccountability(
+  query: { year?: number; days?: number },
+  init?: RequestInit,
+): Promise<AccountabilityAnswer> {
+  const q = {
+    ...(query.year !== undefined ? { year: String(query.year) } : {}),
+    ...(query.days !== undefined ? { days: String(query.days) } : {}),
+  };
+  return (await ok(await client.api.accountability.$get({ query: q }, { init }))).json();
+}

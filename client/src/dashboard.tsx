@@ -1,3 +1,4 @@
+import { AcceptanceSlot, useAcceptanceColors } from './acceptance/acceptance-slot';
 import { useCampaignData } from './campaign-data';
 import { AppHeader } from './components/app-header';
 import { AreaList } from './components/area-list';
@@ -29,6 +30,8 @@ export function Dashboard() {
     daily,
     dailyAllVillages,
   );
+  // While the acceptance panel is open, villages are coloured by their result for its year.
+  const acceptanceColors = useAcceptanceColors(at);
   return (
     <div className="app">
       <AppHeader />
@@ -44,11 +47,12 @@ export function Dashboard() {
           points={points}
           modelPoints={modelPoints}
           heatPositions={heatPositions}
-          villageColors={villageColors}
+          villageColors={acceptanceColors ?? villageColors}
         >
           <DrawToolbar />
           <AreaPanelSlot at={at} day={day} />
           <DataAdminSlot />
+          <AcceptanceSlot at={at} />
         </MapView>
         <PremiseDrawer day={day} />
       </main>

@@ -2,6 +2,8 @@ import type { Polygonal } from '@domain/areas/point-in-polygon';
 import { queryOptions } from '@tanstack/react-query';
 import {
   type AuditQuery,
+  fetchAcceptance,
+  fetchAccountability,
   fetchAreaPremises,
   fetchAreaSeries,
   fetchAreaStats,
@@ -10,6 +12,7 @@ import {
   fetchPremise,
   fetchPremisesLayer,
   fetchReviews,
+  fetchScorecard,
   fetchSeries,
   fetchSetup,
   fetchVillages,
@@ -58,6 +61,11 @@ export const queryKeys = {
   users: ['users'],
   tokens: ['tokens'],
   audit: (query: AuditQuery) => ['audit', query],
+  /** 年度验收 by year, each village's scorecard, and the 问责 list; premise writes change them too. */
+  acceptance: ['acceptance'],
+  acceptanceYear: (year: number) => ['acceptance', year],
+  scorecard: (year: number, villageId: number) => ['acceptance', year, villageId],
+  accountability: (year: number, days: number) => ['acceptance', 'accountability', year, days],
 } as const;
 
 /** Lists the office works through while others write too: asked again whenever they are shown. */
@@ -151,3 +159,24 @@ export const tokensQuery = queryOptions({
 
 export const auditQuery = (query: AuditQuery) =>
   queryOptions({ queryKey: queryKeys.audit(query), queryFn: () => searchAudit(query), ...SHOWN_FRESH });
+
+export const acceptanceQuery = (year: number) =>
+  queryOptions({
+    queryKey: queryKeys.acceptanceYear(year),
+    queryFn: ({ signal }) => fetchAcceptance(year, { signal }),
+    ...SHOWN_FRESH,
+  });
+
+export const scorecardQuery = (year: number, villageId: number) =>
+  queryOptions({
+    queryKey: queryKeys.scorecard(year, villageId),
+    queryFn: ({ signal }) => fetchScorecard(year, villageId, { signal }),
+    ...SHOWN_FRESH,
+  });
+
+export const accountabilityQuery = (year: number, days: number) =>
+  queryOptions({
+    queryKey: queryKeys.accountability(year, days),
+    queryFn: ({ signal }) => fetchAccountability({ year, days }, { signal }),
+    ...SHOWN_FRESH,
+  });

@@ -68,3 +68,8 @@ export function areaDeleted(qc: QueryClient, id: number): Promise<void> {
 export function accountsWritten(qc: QueryClient): Promise<void> {
   return invalidate(qc, [k.users, k.tokens]);
 }
+
+/** An acceptance record was written (notes, sign-off) or a year's targets: every acceptance answer. */
+export function acceptanceWritten(qc: QueryClient): Promise<void> {
+  return invalidate(qc, [k.acceptance]);
+}

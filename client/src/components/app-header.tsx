@@ -1,3 +1,4 @@
+import { useAcceptanceText } from '../acceptance/acceptance-i18n';
 import { useCampaignData } from '../campaign-data';
 import { useLang, useMessages } from '../i18n/use-messages';
 import { useCan } from '../session';
@@ -15,6 +16,8 @@ export function AppHeader() {
   // The data workspace holds imports (the office), ledgers (who may export them) and the audit log.
   const mayExport = useCan('export.ledger');
   const mayAudit = useCan('audit.read');
+  const mayAccept = useCan('acceptance.read');
+  const acceptanceText = useAcceptanceText();
   const dataWork = mayExport || mayAudit;
   const township = lang === 'en' ? campaign.townshipEn : campaign.township;
   const name = lang === 'en' ? campaign.nameEn : campaign.name;
@@ -49,6 +52,18 @@ export function AppHeader() {
           onClick={() => setPanel(panel === 'data' ? null : 'data')}
         >
           {t.dataAdmin}
+        </button>
+      )}
+      {mayAccept && (
+        <button
+          type="button"
+          className={panel === 'acceptance' ? 'open-data active' : 'open-data'}
+          data-testid="open-acceptance"
+          aria-pressed={panel === 'acceptance'}
+          title={acceptanceText.openHint}
+          onClick={() => setPanel(panel === 'acceptance' ? null : 'acceptance')}
+        >
+          {acceptanceText.open}
         </button>
       )}
       <UserMenu />

@@ -11,7 +11,7 @@ export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
 export type Lang = 'zh' | 'en';
 
 /** Workspaces that open over the map. */
-export const PANELS = ['data', 'setup'] as const;
+export const PANELS = ['data', 'setup', 'acceptance'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export interface MapView {

@@ -1,5 +1,6 @@
 import { bbox } from '@turf/turf';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { acceptanceMapClick } from '../acceptance/acceptance-store';
 import { BASEMAP_STYLE_PATH } from '../api';
 import { useCampaignData } from '../campaign-data';
 import type { CampaignDay } from '../lib/campaign-days';
@@ -70,6 +71,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
         const p = pickedPremise(info, points, data.premises);
         if (p >= 0) setPremise(data.premises.id[p]);
         else if (info.layer?.id === 'key-areas' && info.object) setArea(info.object.properties.id);
+        else if (info.coordinate) acceptanceMapClick(data.villages, info.coordinate);
       },
       getTooltip: (info) =>
         premiseTooltip(

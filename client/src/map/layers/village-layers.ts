@@ -18,7 +18,9 @@ export function villageChoroplethLayer(s: LayerState) {
     filled: true,
     stroked: false,
     getFillColor: (f) => colors.get(f.properties.id) ?? NONE,
-    updateTriggers: { getFillColor: colors },
+    // deck.gl compares a trigger by its own keys, and a Map has none: wrapped in an array, a new
+    // colour map (another date, metric or the acceptance results) is a change it sees.
+    updateTriggers: { getFillColor: [colors] },
   });
 }
 
