@@ -99,6 +99,17 @@ function fontsOf(pdf: string): { name: string; embedded: boolean; unicode: boole
     });
 }
 
+/** The bytes of the font files embedded in a PDF (their compressed streams). */
+function embeddedFontBytes(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf).toString('latin1');
+  let total = 0;
+  for (const ref of text.matchAll(/\/FontFile2 (\d+) 0 R/g)) {
+    const object = new RegExp(`\\n${ref[1]} 0 obj\\s*<<([^]*?)>>\\s*stream`).exec(text);
+    total += Number(/\/Length (\d+)/.exec(object?.[1] ?? '')?.[1] ?? Number.NaN);
+  }
+  return total;
+}
+
 /** The counts of a 汇总表 row: 摸底户数, the six statuses, 无证照经营, 逾期未整改. */
 const COUNT_COLUMNS = 9;
 function countsIn(sheet: ExcelJS.Worksheet, row: number): number[] {
@@ -176,6 +187,10 @@ describe('reports on paper: the demo township', { timeout: 120_000 }, () => {
       expect(f.name).toMatch(/^[A-Z]{6}\+NotoSansSC-/);
       expect(f).toMatchObject({ embedded: true, unicode: true });
     }
+    // Only the glyphs used go in: tens of kilobytes of the 10 MB fonts.
+    const fontBytes = embeddedFontBytes(bytes);
+    expect(fontBytes).toBeGreaterThan(5_000);
+    expect(fontBytes).toBeLessThan(120_000);
     // No phone or ID numbers on paper.
     expect(text).not.toMatch(/\b1[3-9]\d{9}\b/);
     expect(text).not.toMatch(/\b\d{17}[\dX]\b/);
@@ -184,7 +199,7 @@ describe('reports on paper: the demo township', { timeout: 120_000 }, () => {
     console.log('green', pixelsOf(png, STATUSES[2].color, 40), 'outline', pixelsOf(png, [176, 58, 46], 30));
     expect(pixelsOf(png, STATUSES[2].color, 40)).toBeGreaterThan(100);
     expect(pixelsOf(png, [176, 58, 46], 30)).toBeGreaterThan(200);
-    console.log(`village report: ${bytes.length} bytes, ${ms.toFixed(0)} ms`);
+    console.log(`village report: ${bytes.length} bytes (fonts ${fontBytes}), ${ms.toFixed(0)} ms`);
   });
 
   it('makes the township summary with every village ranked and the totals of /api/stats', async () => {

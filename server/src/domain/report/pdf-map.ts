@@ -56,12 +56,31 @@ export function dotRadius(count: number, box: Box, k = 1): number {
   return Math.max(0.9 * k, Math.min(2.4 * k, Math.sqrt(perDot) / 9));
 }
 
-/** A label centred on a point, kept inside the box. */
-function centredText(doc: Doc, text: string, x: number, y: number, box: Box): void {
+/**
+ * A label centred on a point, kept inside the box; with `backing`, on a pale band so that it reads
+ * over the dots (a band, not a stroked halo: a halo is a second copy of the text for search and copy).
+ */
+function centredText(
+  doc: Doc,
+  text: string,
+  at: { x: number; y: number; color: string },
+  box: Box,
+  backing = false,
+): void {
   const w = doc.widthOfString(text);
   const h = doc.currentLineHeight();
-  const left = Math.min(Math.max(x - w / 2, box.x + 2), box.x + box.width - w - 2);
-  doc.text(text, left, y - h / 2, { lineBreak: false });
+  const left = Math.min(Math.max(at.x - w / 2, box.x + 2), box.x + box.width - w - 2);
+  const top = at.y - h / 2;
+  if (backing) {
+    const pad = h * 0.15;
+    doc.save();
+    doc
+      .roundedRect(left - pad * 2, top - pad * 0.2, w + pad * 4, h * 0.95, pad * 2)
+      .fillOpacity(0.72)
+      .fill('#ffffff');
+    doc.restore();
+  }
+  doc.fillColor(at.color).text(text, left, top, { lineBreak: false });
 }
 
 /** North arrow: a split arrowhead over an N, `size` tall, its top centre at (x, y). */
@@ -266,14 +285,12 @@ export function drawReportMap(doc: Doc, map: ReportMap, box: Box, fonts: PdfFont
     if (!v.label) continue;
     const [x, y] = frame.project(v.label[0], v.label[1]);
     const size = (v.focus ? 9 : map.dots ? 7 : 8) * k;
-    doc
-      .font(v.focus || !map.dots ? fonts.bold : fonts.regular)
-      .fontSize(size)
-      .fillColor(map.dots && !v.focus ? '#8a8f96' : INK);
-    centredText(doc, v.name, x, v.note ? y - size * 0.6 : y, box);
+    const color = map.dots && !v.focus ? '#4a5563' : INK;
+    doc.font(v.focus || !map.dots ? fonts.bold : fonts.regular).fontSize(size);
+    centredText(doc, v.name, { x, y: v.note ? y - size * 0.6 : y, color }, box, map.dots !== null);
     if (v.note) {
       doc.font(fonts.regular).fontSize(size - 1);
-      centredText(doc, v.note, x, y + size * 0.65, box);
+      centredText(doc, v.note, { x, y: y + size * 0.65, color }, box);
     }
   }
   doc.restore();
