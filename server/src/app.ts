@@ -9,6 +9,7 @@ import { ApiError } from './http/api-error';
 import { type AppEnv, authMiddleware } from './http/auth';
 import { bodyLimits } from './http/body-limits';
 import { constraintError } from './http/constraint-message';
+import { writeGate } from './http/write-gate';
 import { logError } from './log-error';
 import { acceptanceRoutes, accountabilityRoutes, targetRoutes } from './routes/acceptance';
 import { areaRoutes } from './routes/areas';
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext) {
         crossOriginEmbedderPolicy: false,
       }),
     )
+    .use('/api/*', writeGate(ctx.db))
     .use('/api/*', authMiddleware(ctx.db, ctx.auth.limits))
     .use('/api/*', bodyLimits())
     .get('/api/health', (c) => c.json({ ok: true as const }))
@@ -118,7 +120,13 @@ export function createApp(ctx: AppContext) {
     }
     if (err instanceof HTTPException && err.status < 500) {
       const code = err.status === 413 ? 'payload_too_large' : 'bad_request';
-      return c.json(new ApiError(err.status, code, err.message).toJSON(), err.status);
+      // Hono's own refusal of a body that is not JSON: say what to fix, in Chinese too.
+      const malformed = /malformed json/i.test(err.message);
+      const message = malformed
+        ? 'the request body is not valid JSON: check its brackets, quotes and commas'
+        : err.message;
+      const zh = malformed ? '请求内容不是有效的 JSON：请检查括号、引号和逗号' : undefined;
+      return c.json(new ApiError(err.status, code, message, undefined, zh).toJSON(), err.status);
     }
     logError(`${c.req.method} ${c.req.path}`, err);
     return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);

@@ -83,7 +83,7 @@ describe('annual acceptance on the demo township', { timeout: 60_000 }, () => {
     const bySize = [...answer.villages].sort((a, b) => b.surveyed - a.surveyed);
     big = bySize[0].id;
     other = bySize[1].id;
-  });
+  }, 60_000);
 
   it('scores each village from the record on 31 December: the figures equal /api/stats on that day', async () => {
     await expectScorecardsEqualStats(app, [2008, 2009, 2010]);
@@ -278,7 +278,10 @@ describe('annual acceptance on the demo township', { timeout: 60_000 }, () => {
       body: '{"adjustments": [',
       status: 400,
     });
-    expect(malformed.error.message).toMatch(/JSON/);
+    expect(malformed.error).toMatchObject({
+      message: 'the request body is not valid JSON: check its brackets, quotes and commas',
+      messageZh: '请求内容不是有效的 JSON：请检查括号、引号和逗号',
+    });
     const zero = await json<ErrorBody>(app, `/api/acceptance/${big}?year=2009`, {
       ...send('PUT', { adjustments: [{ item: 'progress', points: 0, remark: '无' }] }),
       status: 400,
@@ -339,7 +342,7 @@ describe('annual acceptance on 石塘镇, set up from nothing', { timeout: 120_0
       }),
       status: 201,
     });
-  });
+  }, 120_000);
 
   it('scores each village as /api/stats counts it on each year’s end', async () => {
     await expectScorecardsEqualStats(app, [2008, 2009, 2010]);
