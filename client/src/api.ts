@@ -426,3 +426,59 @@ export async function fetchAccountability(
   };
   return (await ok(await client.api.accountability.$get({ query: q }, { init }))).json();
 }
+
+// ——— In the field: the phone's tasks, the standards, the workflow's steps, photos (client/src/field, inspection, outbox)
+
+type PremiseCall = (typeof client.api.premises)[':id'];
+export type MyTasks = InferResponseType<typeof client.api.tasks.mine.$get, 200>;
+export type MyTask = MyTasks['items'][number];
+export type TradeStandard = InferResponseType<typeof client.api.standards.$get, 200>['standards'][number];
+/** A step's answer: the record, the order issued with it, where the premise stands, what the phone did not know. */
+export type StepAnswer = InferResponseType<PremiseCall['inspections']['$post'], 201>;
+export type InspectionBody = Parameters<PremiseCall['inspections']['$post']>[0]['json'];
+export type ReinspectionBody = Parameters<PremiseCall['reinspections']['$post']>[0]['json'];
+export type OutcomeBody = Parameters<PremiseCall['outcomes']['$post']>[0]['json'];
+export type UploadedPhoto = InferResponseType<PremiseCall['photos']['$post'], 201>['photos'][number];
+export type PremiseRecord = PremiseFile['events'][number];
+
+/** The signed-in account's tasks: given to them, their department or their villages; open first, by due date. */
+export async function fetchMyTasks(init?: RequestInit): Promise<MyTasks> {
+  return (await ok(await client.api.tasks.mine.$get({ query: { limit: '500' } }, { init }))).json();
+}
+
+/** Marks a task done (its assignee or a dispatcher), with the record that did it if there is one. */
+export async function markTaskDone(taskId: number, eventId?: number): Promise<MyTask> {
+  const json = { status: 'done' as const, ...(eventId === undefined ? {} : { eventId }) };
+  return (await ok(await client.api.tasks[':id'].$put({ param: id(taskId), json }))).json();
+}
+
+/** Every trade's current checklist. */
+export async function fetchStandards(init?: RequestInit): Promise<TradeStandard[]> {
+  return (await (await ok(await client.api.standards.$get(undefined, { init }))).json()).standards;
+}
+
+export async function postInspection(premiseId: number, json: InspectionBody): Promise<StepAnswer> {
+  const res = await client.api.premises[':id'].inspections.$post({ param: id(premiseId), json });
+  return (await ok(res)).json() as Promise<StepAnswer>;
+}
+
+export async function postReinspection(premiseId: number, json: ReinspectionBody): Promise<StepAnswer> {
+  const res = await client.api.premises[':id'].reinspections.$post({ param: id(premiseId), json });
+  return (await ok(res)).json() as Promise<StepAnswer>;
+}
+
+export async function postOutcome(premiseId: number, json: OutcomeBody): Promise<StepAnswer> {
+  const res = await client.api.premises[':id'].outcomes.$post({ param: id(premiseId), json });
+  return (await ok(res)).json() as Promise<StepAnswer>;
+}
+
+/** Uploads photos to a premise's file (not yet under a record: a step files them by id). */
+export async function uploadPhotos(premiseId: number, files: File[]): Promise<UploadedPhoto[]> {
+  const res = await client.api.premises[':id'].photos.$post({ param: id(premiseId), form: { file: files } });
+  return (await (await ok(res)).json()).photos;
+}
+
+/** Where a photo's thumbnail is read from (the page's own origin; the reader's scope decides). */
+export function photoThumbPath(photoId: number): string {
+  return client.api.photos[':id'].thumb.$path({ param: id(photoId) });
+}
