@@ -1,3 +1,12 @@
+import type { DepartmentCode } from '@domain/auth/roles';
+import type {
+  dueSoonItems,
+  expiringLicenceItems,
+  reboundItems,
+  repeatFailureItems,
+  WorkItem,
+} from '@domain/worklists/work-lists';
+import type { WorklistKey } from '@domain/worklists/worklist-sheet';
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/src/app';
 import { ApiRequestError, ok } from './api-errors';
@@ -481,4 +490,146 @@ export async function uploadPhotos(premiseId: number, files: File[]): Promise<Up
 /** Where a photo's thumbnail is read from (the page's own origin; the reader's scope decides). */
 export function photoThumbPath(photoId: number): string {
   return client.api.photos[':id'].thumb.$path({ param: id(photoId) });
+}
+
+// ——— The office's daily work: premise files written, work lists, tasks, random draws ———
+
+/** A new premise as the form sends it (a clicked `lngLat`, or an address the server geocodes). */
+export type NewPremise = Parameters<typeof client.api.premises.$post>[0]['json'];
+export type CreatedPremise = Extract<
+  InferResponseType<typeof client.api.premises.$post, 201>,
+  { placement: unknown }
+>;
+/** An edit of a file: `baseUpdatedAt` and the fields that change. */
+export type PremiseEdit = Parameters<PremiseCall['$put']>[0]['json'];
+export type EditedPremise = InferResponseType<PremiseCall['$put'], 200>;
+export type NewLicence = Parameters<PremiseCall['licences']['$post']>[0]['json'];
+export type PhotoView = PremiseFile['photos'][number];
+
+export async function createPremise(json: NewPremise): Promise<CreatedPremise> {
+  return (await ok(await client.api.premises.$post({ json }))).json() as Promise<CreatedPremise>;
+}
+
+/**
+ * Edits a file. Someone else's change since `baseUpdatedAt` rejects with 409 `edit_conflict`,
+ * whose `details.current` is the file as it now stands.
+ */
+export async function editPremise(premiseId: number, json: PremiseEdit): Promise<EditedPremise> {
+  const res = await client.api.premises[':id'].$put({ param: id(premiseId), json });
+  return (await ok(res)).json() as Promise<EditedPremise>;
+}
+
+export async function addLicence(premiseId: number, json: NewLicence) {
+  return (await ok(await client.api.premises[':id'].licences.$post({ param: id(premiseId), json }))).json();
+}
+
+export async function endLicence(premiseId: number, licence: NewLicence['licence'], date: string) {
+  const res = await client.api.premises[':id'].licences[':licence'].end.$post({
+    param: { id: String(premiseId), licence },
+    json: { date },
+  });
+  return (await ok(res)).json();
+}
+
+export async function deletePhoto(photoId: number): Promise<void> {
+  await ok(await client.api.photos[':id'].$delete({ param: id(photoId) }));
+}
+
+const worklists = {
+  overdue: client.api.worklists.overdue,
+  'due-soon': client.api.worklists['due-soon'],
+  'repeat-failures': client.api.worklists['repeat-failures'],
+  rebound: client.api.worklists.rebound,
+  'expiring-licences': client.api.worklists['expiring-licences'],
+};
+
+export type { WorklistKey };
+export const WORKLIST_KEYS = Object.keys(worklists) as WorklistKey[];
+/** The filters of every list: `at` (none: the server's live day), village id, trade code, department code. */
+export interface WorklistQuery {
+  at?: string;
+  village?: string;
+  category?: string;
+  department?: DepartmentCode;
+}
+type Extra<T> = Partial<Omit<T, keyof WorkItem>>;
+/** An item of any list: what every list says of a premise, and what only some lists add. */
+export type WorklistItem = WorkItem &
+  Extra<ReturnType<typeof dueSoonItems>[number]> &
+  Extra<ReturnType<typeof repeatFailureItems>[number]> &
+  Extra<ReturnType<typeof reboundItems>[number]> &
+  Extra<ReturnType<typeof expiringLicenceItems>[number]>;
+export interface WorklistAnswer {
+  list: WorklistKey;
+  at: string;
+  total: number;
+  items: WorklistItem[];
+}
+// The lists differ only in their extra query fields (days, operatorAnywhere), which the office leaves at their defaults.
+const listCall = (key: WorklistKey) => worklists[key] as (typeof worklists)['overdue'];
+
+export async function fetchWorklist(
+  key: WorklistKey,
+  query: WorklistQuery,
+  init?: RequestInit,
+): Promise<WorklistAnswer> {
+  const res = await ok(await listCall(key).$get({ query }, { init }));
+  return (await res.json()) as unknown as WorklistAnswer;
+}
+
+/** Where a list downloads from as CSV or XLSX (the server logs the download). */
+export function worklistDownloadPath(key: WorklistKey, query: WorklistQuery, format: 'csv' | 'xlsx'): string {
+  return listCall(key).$path({ query: { ...query, format } });
+}
+
+type TasksClient = typeof client.api.tasks;
+export type Task = InferResponseType<TasksClient['$get'], 200>['items'][number];
+export type TaskList = InferResponseType<TasksClient['$get'], 200>;
+export type NewTasks = Parameters<TasksClient['$post']>[0]['json'];
+export type TaskAssignee = NewTasks['assignee'];
+export type TasksQuery = Parameters<TasksClient['$get']>[0]['query'];
+
+/** Gives the premises (a list, a saved key area or a drawn shape) to an assignee: one task each. */
+export async function createTasks(json: NewTasks) {
+  return (await ok(await client.api.tasks.$post({ json }))).json();
+}
+
+export async function fetchTasks(query: TasksQuery, init?: RequestInit): Promise<TaskList> {
+  return (await ok(await client.api.tasks.$get({ query }, { init }))).json() as Promise<TaskList>;
+}
+
+export async function updateTask(taskId: number, status: 'done' | 'cancelled'): Promise<Task> {
+  const res = await client.api.tasks[':id'].$put({ param: id(taskId), json: { status } });
+  return (await ok(res)).json() as Promise<Task>;
+}
+
+type DrawsClient = typeof client.api.draws;
+export type NewDraw = Parameters<DrawsClient['$post']>[0]['json'];
+export type Draw = InferResponseType<DrawsClient[':id']['$get'], 200>;
+export type DrawSummary = InferResponseType<DrawsClient['$get'], 200>['draws'][number];
+export type DrawCheck = InferResponseType<DrawsClient[':id']['verify']['$get'], 200>;
+
+export async function runDraw(json: NewDraw) {
+  return (await ok(await client.api.draws.$post({ json }))).json();
+}
+
+export async function fetchDraws(init?: RequestInit): Promise<DrawSummary[]> {
+  return (
+    (await (await ok(await client.api.draws.$get(undefined, { init }))).json()) as {
+      draws: DrawSummary[];
+    }
+  ).draws;
+}
+
+export async function fetchDraw(drawId: number, init?: RequestInit): Promise<Draw> {
+  return (
+    await ok(await client.api.draws[':id'].$get({ param: id(drawId) }, { init }))
+  ).json() as Promise<Draw>;
+}
+
+/** Runs the draw again on its stored candidates, pool and seed, and compares (anyone may). */
+export async function verifyDraw(drawId: number): Promise<DrawCheck> {
+  return (
+    await ok(await client.api.draws[':id'].verify.$get({ param: id(drawId) }))
+  ).json() as Promise<DrawCheck>;
 }

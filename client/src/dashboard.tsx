@@ -14,6 +14,8 @@ import { PremiseDrawer } from './components/premise-drawer';
 import { Timeline } from './components/timeline';
 import { VillageRanking } from './components/village-ranking';
 import { MapView } from './map/map-view';
+import { PinPlacementSlot } from './office/pin-placement-slot';
+import { WorkSheet } from './office/work-sheet';
 import { useDay, useDayFigures, usePremiseFilter, useSelection } from './use-day-state';
 
 /** The page: header, filters left, map centre, figures right, timeline along the bottom. */
@@ -53,6 +55,8 @@ export function Dashboard() {
           <AreaPanelSlot at={at} day={day} />
           <DataAdminSlot />
           <AcceptanceSlot at={at} />
+          <WorkSheet at={at} />
+          <PinPlacementSlot />
         </MapView>
         <PremiseDrawer day={day} />
       </main>

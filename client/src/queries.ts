@@ -9,17 +9,26 @@ import {
   fetchAreaStats,
   fetchAreas,
   fetchCampaign,
+  fetchDraw,
+  fetchDraws,
+  fetchMyTasks,
   fetchPremise,
   fetchPremisesLayer,
   fetchReviews,
   fetchScorecard,
   fetchSeries,
   fetchSetup,
+  fetchStandards,
+  fetchTasks,
   fetchVillages,
+  fetchWorklist,
   listImports,
   listTokens,
   listUsers,
   searchAudit,
+  type TasksQuery,
+  type WorklistKey,
+  type WorklistQuery,
 } from './api';
 
 /** The status series' filter: one village and/or one category, or all. */
@@ -61,6 +70,18 @@ export const queryKeys = {
   users: ['users'],
   tokens: ['tokens'],
   audit: (query: AuditQuery) => ['audit', query],
+  /** The work lists (工作清单), by list and filters; every premise write invalidates them all. */
+  worklists: ['worklists'],
+  worklist: (key: WorklistKey, query: WorklistQuery) => ['worklists', key, query],
+  /** Tasks: the dispatcher's lists and the account's own (`['tasks', 'mine']`). */
+  tasks: ['tasks'],
+  taskList: (query: TasksQuery) => ['tasks', 'list', query],
+  myTasks: ['tasks', 'mine'],
+  /** Random draws (双随机), the list and each draw. */
+  draws: ['draws'],
+  draw: (id: number) => ['draws', id],
+  /** Every trade's current checklist (生产经营规范和服务标准). */
+  standards: ['standards'],
   /** 年度验收 by year, each village's scorecard, and the 问责 list; premise writes change them too. */
   acceptance: ['acceptance'],
   acceptanceYear: (year: number) => ['acceptance', year],
@@ -159,6 +180,45 @@ export const tokensQuery = queryOptions({
 
 export const auditQuery = (query: AuditQuery) =>
   queryOptions({ queryKey: queryKeys.audit(query), queryFn: () => searchAudit(query), ...SHOWN_FRESH });
+
+// ——— The office's daily work: work lists, tasks, random draws ———
+
+export const worklistQuery = (key: WorklistKey, query: WorklistQuery) =>
+  queryOptions({
+    queryKey: queryKeys.worklist(key, query),
+    queryFn: ({ signal }) => fetchWorklist(key, query, { signal }),
+    ...SHOWN_FRESH,
+  });
+
+export const taskListQuery = (query: TasksQuery) =>
+  queryOptions({
+    queryKey: queryKeys.taskList(query),
+    queryFn: ({ signal }) => fetchTasks(query, { signal }),
+    ...SHOWN_FRESH,
+  });
+
+/** The signed-in account's own tasks (given to them, their department or their villages). */
+export const myTasksQuery = queryOptions({
+  queryKey: queryKeys.myTasks,
+  queryFn: ({ signal }) => fetchMyTasks({ signal }),
+  ...SHOWN_FRESH,
+});
+
+export const drawsQuery = queryOptions({
+  queryKey: queryKeys.draws,
+  queryFn: ({ signal }) => fetchDraws({ signal }),
+  ...SHOWN_FRESH,
+});
+
+export const drawQuery = (id: number) =>
+  queryOptions({ queryKey: queryKeys.draw(id), queryFn: ({ signal }) => fetchDraw(id, { signal }) });
+
+/** The checklists change only when the admin writes a new version: kept for a few minutes. */
+export const standardsQuery = queryOptions({
+  queryKey: queryKeys.standards,
+  queryFn: ({ signal }) => fetchStandards({ signal }),
+  staleTime: 5 * 60_000,
+});
 
 export const acceptanceQuery = (year: number) =>
   queryOptions({

@@ -69,6 +69,41 @@ export function accountsWritten(qc: QueryClient): Promise<void> {
   return invalidate(qc, [k.users, k.tokens]);
 }
 
+/**
+ * A premise was written: created, its particulars edited, its pin moved, a licence added or ended.
+ * Its file, the layer (point, status, licences), every count made from it, the review queue (a
+ * created or moved premise may join or leave it), the work lists and the tasks.
+ */
+export function premiseWritten(qc: QueryClient, premiseId: number): Promise<void> {
+  return invalidate(qc, [
+    k.premise(premiseId),
+    k.premisesLayer,
+    k.series,
+    k.areas,
+    k.shapes,
+    k.reviews,
+    k.setup,
+    k.worklists,
+    k.tasks,
+    k.acceptance,
+  ]);
+}
+
+/** A photo was added to or taken from a file: only the file shows it. */
+export function photosWritten(qc: QueryClient, premiseId: number): Promise<void> {
+  return invalidate(qc, [k.premise(premiseId)]);
+}
+
+/** Tasks were given or closed: every task list. */
+export function tasksWritten(qc: QueryClient): Promise<void> {
+  return invalidate(qc, [k.tasks]);
+}
+
+/** A random draw was made: the draws, and the tasks it gave. */
+export function drawMade(qc: QueryClient): Promise<void> {
+  return invalidate(qc, [k.draws, k.tasks]);
+}
+
 /** An acceptance record was written (notes, sign-off) or a year's targets: every acceptance answer. */
 export function acceptanceWritten(qc: QueryClient): Promise<void> {
   return invalidate(qc, [k.acceptance]);

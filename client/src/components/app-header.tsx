@@ -1,6 +1,7 @@
 import { useAcceptanceText } from '../acceptance/acceptance-i18n';
 import { useCampaignData } from '../campaign-data';
 import { useLang, useMessages } from '../i18n/use-messages';
+import { WorkButton } from '../office/work-sheet';
 import { useCan } from '../session';
 import { useStore } from '../store';
 import { UserMenu } from './user-menu';
@@ -42,6 +43,7 @@ export function AppHeader() {
       >
         {t.switchLanguage}
       </button>
+      <WorkButton />
       {dataWork && (
         <button
           type="button"

@@ -34,7 +34,19 @@ export function EventTimeline({ events }: { events: PremiseFile['events'] }) {
               {e.validTo ? ` · ${t.validTo} ${e.validTo}` : ''}
             </div>
           )}
+          {e.responsible && (
+            <div className="event-detail">
+              {t.responsible}: {e.responsible}
+            </div>
+          )}
           {e.note && <div className="event-detail muted">{e.note}</div>}
+          {e.actor && (
+            <div className="event-detail muted" data-testid="event-actor">
+              {e.actor}
+              {e.departments.length > 0 &&
+                ` · ${e.departments.map((d) => (lang === 'en' ? d.nameEn : d.name)).join(lang === 'en' ? ', ' : '、')}`}
+            </div>
+          )}
         </li>
       ))}
     </ol>

@@ -4,14 +4,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type PremiseFile, unmaskPremise } from '../api';
 import { useCampaignData } from '../campaign-data';
-import { categoryName, licenceName, statusName } from '../i18n/translate';
+import { categoryName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
 import type { CampaignDay } from '../lib/campaign-days';
 import { intervalAt, premiseIndexOf } from '../lib/premise-lookup';
+import { useOfficeText } from '../office/office-i18n';
 import { premiseQuery } from '../queries';
 import { useCan } from '../session';
 import { useStore } from '../store';
 import { EventTimeline } from './event-timeline';
+import { FileEditor } from './premise-file/file-editor';
+import { FileHistory } from './premise-file/file-history';
+import { LicenceSection } from './premise-file/licence-section';
+import { PhotoSection } from './premise-file/photo-section';
+import { PinMover } from './premise-file/pin-mover';
+import { StepForm } from './premise-file/step-form';
 
 const css = (c: readonly number[]) => `rgb(${c[0]} ${c[1]} ${c[2]})`;
 
@@ -56,14 +63,17 @@ export function PremiseDrawer({ day }: { day: CampaignDay }) {
           </button>
         </p>
       )}
-      {file.data && <PremiseParticulars file={file.data} day={day} />}
+      {file.data && <PremiseParticulars key={file.data.id} file={file.data} day={day} />}
     </aside>
   );
 }
 
 function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay }) {
   const t = useMessages();
+  const o = useOfficeText();
   const mayUnmask = useCan('premise.unmask');
+  const mayWrite = useCan('premise.write');
+  const [mode, setMode] = useState<'view' | 'edit' | 'step'>('view');
   const [full, setFull] = useState<{
     id: number;
     operator: string | null;
@@ -86,8 +96,36 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
     [t.village, file.village?.name ?? '—'],
     [t.keyObject, file.keyObject ? t.yes : t.no],
   ];
+  if (mode === 'edit')
+    return (
+      <div className="drawer-body">
+        <FileEditor file={file} onDone={() => setMode('view')} />
+      </div>
+    );
+  if (mode === 'step')
+    return (
+      <div className="drawer-body">
+        <StepForm file={file} onDone={() => setMode('view')} />
+      </div>
+    );
   return (
     <div className="drawer-body">
+      {mayWrite && (
+        <div className="file-actions">
+          <button type="button" data-testid="premise-edit" onClick={() => setMode('edit')}>
+            {o.edit}
+          </button>
+          <PinMover file={file} />
+          <button
+            type="button"
+            className="primary"
+            data-testid="premise-record-step"
+            onClick={() => setMode('step')}
+          >
+            {o.record}
+          </button>
+        </div>
+      )}
       <div className="drawer-tags">
         {category && (
           <span className="tag" style={{ borderColor: css(category.color) }}>
@@ -128,34 +166,16 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
           {t.unmask}
         </button>
       )}
-      <h3>{t.licences}</h3>
-      {file.licences.length === 0 ? (
-        <p className="muted">{t.noLicences}</p>
-      ) : (
-        <ul className="licence-list">
-          {file.licences.map((l) => (
-            <li key={`${l.licence}-${l.from}`}>
-              <strong>{licenceName(l.licence, lang)}</strong>
-              {l.licenceNo && (
-                <span className="muted">
-                  {' '}
-                  {t.licenceNo} {l.licenceNo}
-                </span>
-              )}
-              <div className="muted">
-                {l.from} {t.validTo} {l.to ?? t.noExpiry}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
       {file.notes && (
         <p>
           <strong>{t.notes}:</strong> {file.notes}
         </p>
       )}
+      <LicenceSection file={file} editable={mayWrite} />
+      <PhotoSection file={file} editable={mayWrite} />
       <h3>{t.events}</h3>
       <EventTimeline events={file.events} />
+      <FileHistory file={file} />
     </div>
   );
 }

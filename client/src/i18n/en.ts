@@ -109,6 +109,7 @@ export const en: Messages = {
   events: 'Supervision records',
   problemsFound: 'Problems found',
   deadline: 'Deadline',
+  responsible: 'Responsible',
   passed: 'Passed re-inspection',
   notPassed: 'Failed re-inspection',
   licenceNo: 'No.',

@@ -107,6 +107,7 @@ export const zh = {
   events: '监管记录',
   problemsFound: '发现问题',
   deadline: '整改期限',
+  responsible: '责任人',
   passed: '复查通过',
   notPassed: '复查未通过',
   licenceNo: '证号',

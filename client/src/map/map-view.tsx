@@ -8,6 +8,7 @@ import type { Rgba } from '../lib/choropleth';
 import { premiseIndexOf } from '../lib/premise-lookup';
 import type { PremiseSelection } from '../lib/premise-selection';
 import { useStore } from '../store';
+import { useWorklistRing } from '../worklists/worklist-ring-store';
 import { NO_DRAWING, useDrawStore } from './draw/draw-store';
 import { buildLayers } from './layers/build-layers';
 import { GLYPH_CHARACTERS } from './layers/glyph-layer';
@@ -48,6 +49,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   const fontsReady = useFontsReady(MAP_FONT_FAMILY, characters);
   const pixelScale = usePixelScale();
   const keyAreaState = useKeyAreaLayers(controllerRef);
+  const worklistRing = useWorklistRing((s) => s.ring);
 
   // Callbacks read the latest values through a ref: the controller is created once.
   // The data too: an import reloads the premises layer, and that must not recreate the map.
@@ -123,6 +125,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
     villageColors,
     selectedVillage: village,
     selectedPosition,
+    worklistRing,
     ...keyAreaState,
     showGlyphs,
     fontsReady,

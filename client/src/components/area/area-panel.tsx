@@ -3,6 +3,7 @@ import { useLang, useMessages } from '../../i18n/use-messages';
 import { type CampaignDay, displayDate } from '../../lib/campaign-days';
 import { useDrawCommands } from '../../map/draw/use-draw-commands';
 import { useStore } from '../../store';
+import { DispatchTasks } from '../../tasks/dispatch-tasks';
 import { AreaActions } from './area-actions';
 import { AreaBreakdown, AreaHeadline } from './area-figures';
 import { AreaForm } from './area-form';
@@ -81,6 +82,11 @@ function AreaPanelBody({ subject, at, day }: { subject: Shown; at: string; day: 
           area={area}
           geometry={subject.geometry}
           shapeEdited={subject.kind === 'saved' && subject.shapeEdited}
+        />
+        <DispatchTasks
+          areaId={area && !(subject.kind === 'saved' && subject.shapeEdited) ? area.id : null}
+          geometry={subject.geometry}
+          at={at}
         />
         <AreaPremiseList geometry={subject.geometry} at={at} title={title} />
       </div>

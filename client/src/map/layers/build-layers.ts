@@ -6,6 +6,7 @@ import { modelRingLayer } from './model-ring-layer';
 import { premisesLayer } from './premises-layer';
 import { selectedPremiseLayer } from './selected-premise-layer';
 import { villageBoundariesLayer, villageChoroplethLayer, villageLabelsLayer } from './village-layers';
+import { worklistRingLayer } from './worklist-ring-layer';
 
 /** All map layers, bottom to top: areas, heat, points, then text above everything it labels. */
 export function buildLayers(s: LayerState) {
@@ -16,6 +17,7 @@ export function buildLayers(s: LayerState) {
     unlicensedHeatmapLayer(s),
     premisesLayer(s),
     modelRingLayer(s),
+    worklistRingLayer(s),
     selectedPremiseLayer(s),
     glyphLayer(s),
     villageLabelsLayer(s),

@@ -4,6 +4,7 @@ import type { KeyAreaCollection, KeyAreaLabel } from '../../lib/key-areas';
 import type { PremiseSelection } from '../../lib/premise-selection';
 import type { LayerId } from '../../lib/url-state';
 import type { VillageCollection, VillageLabel } from '../../lib/village-types';
+import type { WorklistRing } from '../../lib/worklist-ring';
 
 /** Everything the deck.gl layers are built from. Identity matters: unchanged inputs keep their objects. */
 export interface LayerState {
@@ -28,6 +29,8 @@ export interface LayerState {
   selectedArea: number | null;
   /** The font can draw every character of the area names. */
   keyAreaFontsReady: boolean;
+  /** The premises of the work list shown on the map (toggled from the list), or null. */
+  worklistRing: WorklistRing | null;
   /** Position of the premise whose file is open. */
   selectedPosition: [number, number] | null;
   /** Whether the map is zoomed in far enough to draw each point's category glyph. */
