@@ -3,6 +3,7 @@ import { listVillages } from '../db/geography';
 import type { Scope } from '../domain/auth/policy';
 import { campaignGoals } from '../domain/campaign';
 import { labelPoint } from '../domain/display/display-geometry';
+import { rankVillages } from '../domain/rank-villages';
 import { geometryBbox, padBbox } from '../domain/report/map-frame';
 import { progressColor, progressLegend } from '../domain/report/progress-classes';
 import {
@@ -25,15 +26,20 @@ import {
   yearFacts,
 } from './report-data';
 
-/** Villages by progress, most done first (ties: more premises first, then by name), ranked 1, 2, 2, 4. */
-export function rankVillages(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[] {
-  const sorted = [...rows].sort(
-    (a, b) => b.progress - a.progress || b.surveyed - a.surveyed || a.name.localeCompare(b.name, 'zh-CN'),
+/**
+ * The villages in the order of the page's and the big screen's ranking (domain/rank-villages), with
+ * a place each where equal progress shares a place: 1, 2, 2, 4.
+ */
+export function rankedRows(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[] {
+  const byId = new Map(rows.map((r) => [Number(r.key), r]));
+  const order = rankVillages(
+    rows.map((r) => ({ id: Number(r.key), name: r.name })),
+    (id) => byId.get(id),
   );
-  return sorted.map((r, i) => {
-    let rank = i + 1;
-    while (rank > 1 && Math.abs(sorted[rank - 2].progress - r.progress) < 1e-12) rank--;
-    return { ...r, rank };
+  let place = 0;
+  return order.map((v, i) => {
+    if (i === 0 || Math.abs(order[i - 1].progress - v.progress) > 1e-12) place = i + 1;
+    return { ...(byId.get(v.id) as FigureRow), rank: place };
   });
 }
 
@@ -94,7 +100,7 @@ export function townshipReport(
     heading: reportHeading(ctx, y, scopeText(villages, scope)),
     figures,
     modelSites: figures.byStatus.model,
-    villages: rankVillages(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),
+    villages: rankedRows(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),
     byTrade,
     goal,
     map: {

@@ -367,6 +367,45 @@ describe('reports on paper: the demo township', { timeout: 120_000 }, () => {
     for (const p of phones) expect(p).toContain('*');
   });
 
+  it('prints the acceptance team’s adjustments, verdict and sign-off; an inspector gets no scorecard', async () => {
+    const send = (method: string, path: string, body: unknown) =>
+      app.request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const notes = await send('PUT', `/api/acceptance/${village.id}?year=${YEAR}`, {
+      adjustments: [{ item: 'other', points: -3, remark: '档案资料不全' }],
+      remarks: '',
+    });
+    expect(notes.status).toBe(200);
+    const card = (await notes.json()) as { scorecard: { computed: number; adjusted: number } };
+    const signed = await send('POST', `/api/acceptance/${village.id}/sign-off?year=${YEAR}`, {
+      passed: true,
+      remarks: '同意通过',
+    });
+    expect(signed.status).toBe(201);
+    const text = textOf(
+      saved(await pdfOf(app, `/api/reports/village/${village.id}.pdf?year=${YEAR}`), 'signed.pdf'),
+    );
+    expect(text).toContain(`调整后 ${card.scorecard.adjusted.toFixed(1)} 分`);
+    expect(text).toContain('结论：验收通过');
+    expect(text).toContain('验收签字：test-admin');
+    expect(text).toContain('其他 -3 分：档案资料不全');
+    const township = textOf(
+      saved(await pdfOf(app, `/api/reports/township.pdf?year=${YEAR}`), 'signed-t.pdf'),
+    );
+    expect(township).toContain('年度验收');
+    expect(township).toMatch(new RegExp(`${village.name}.*通过`));
+    const inspector = actingAs(app, accountToken(db, 'inspector', 'inspector', { department: 'aic' }));
+    const seen = textOf(
+      saved(await pdfOf(inspector, `/api/reports/village/${village.id}.pdf?year=${YEAR}`), 'i.pdf'),
+    );
+    expect(seen).toContain(village.name);
+    expect(seen).not.toContain('验收考核');
+    expect(seen).toContain('统计范围：');
+  });
+
   it('refuses bad input with a message in Chinese and English', async () => {
     for (const [path, status] of [
       [`/api/reports/village/${village.id}.pdf?year=1999`, 400],

@@ -58,7 +58,8 @@ export function dotRadius(count: number, box: Box, k = 1): number {
 
 /**
  * A label centred on a point, kept inside the box; with `backing`, on a pale band so that it reads
- * over the dots (a band, not a stroked halo: a halo is a second copy of the text for search and copy).
+ * over dots and dark fills (a band, not a stroked halo: a halo is a second copy of the text for
+ * search and copy).
  */
 function centredText(
   doc: Doc,
@@ -287,10 +288,10 @@ export function drawReportMap(doc: Doc, map: ReportMap, box: Box, fonts: PdfFont
     const size = (v.focus ? 9 : map.dots ? 7 : 8) * k;
     const color = map.dots && !v.focus ? '#4a5563' : INK;
     doc.font(v.focus || !map.dots ? fonts.bold : fonts.regular).fontSize(size);
-    centredText(doc, v.name, { x, y: v.note ? y - size * 0.6 : y, color }, box, map.dots !== null);
+    centredText(doc, v.name, { x, y: v.note ? y - size * 0.6 : y, color }, box, true);
     if (v.note) {
       doc.font(fonts.regular).fontSize(size - 1);
-      centredText(doc, v.note, { x, y: y + size * 0.65, color }, box);
+      centredText(doc, v.note, { x, y: y + size * 0.65, color }, box, true);
     }
   }
   doc.restore();
