@@ -81,6 +81,12 @@ describe('annual acceptance (验收) in Chromium', () => {
     });
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'acceptance-signed-off');
+    // The same in English: the labels switch, the record does not.
+    await page.click('[data-testid="lang-switch"]');
+    await expect
+      .poll(() => page.locator('[data-testid="signed-off"]').textContent())
+      .toContain('Signed off by admin');
+    await screenshot(page, 'acceptance-signed-off-en');
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
   });

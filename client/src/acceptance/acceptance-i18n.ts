@@ -59,6 +59,9 @@ const zh = {
   responsible: '责任：',
   loading: '正在加载…',
   item_other: '其他',
+  trades: '分行业目标（全镇）',
+  tradeProgress: '完成率 / 目标',
+  tradeModels: '示范点 / 目标',
 };
 
 export type AcceptanceMessages = typeof zh;
@@ -119,6 +122,9 @@ const en: AcceptanceMessages = {
   responsible: 'Answers: ',
   loading: 'Loading…',
   item_other: 'Other',
+  trades: 'Targets per trade (township)',
+  tradeProgress: 'Progress / target',
+  tradeModels: 'Model sites / target',
 };
 
 const TABLES: Record<Lang, AcceptanceMessages> = { zh, en };

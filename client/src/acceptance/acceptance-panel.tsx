@@ -10,6 +10,7 @@ import { useAcceptanceStore } from './acceptance-store';
 import { AccountabilityList } from './accountability-list';
 import { ResultBadge, Swatch } from './result-badge';
 import { ScorecardView } from './scorecard-view';
+import { TradeResults } from './trade-results';
 
 /** 年度验收 over the map: the year, each village's result (the map is coloured by it), a scorecard, 问责. */
 export default function AcceptancePanel({ year }: { year: number }) {
@@ -103,6 +104,7 @@ export default function AcceptancePanel({ year }: { year: number }) {
                     ))}
                   </tbody>
                 </table>
+                {data.trades && <TradeResults trades={data.trades} />}
               </>
             )}
           </>
