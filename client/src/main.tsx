@@ -12,7 +12,10 @@ import { syncStoreToUrl } from './store';
 // The public big screen loads on demand: none of its code is in the campaign map's bundle.
 const DisplayApp = lazy(() => import('./display/display-app'));
 const isDisplay = location.pathname === '/display';
-if (!isDisplay) syncStoreToUrl();
+// The phone page (/field) loads on demand too, and keeps its own URL (see field/field-route.ts).
+const FieldApp = lazy(() => import('./field/field-app'));
+const isField = location.pathname === '/field';
+if (!isDisplay && !isField) syncStoreToUrl();
 
 /** The campaign map's one cache of server data. */
 const queryClient = createQueryClient();
@@ -28,7 +31,13 @@ createRoot(root).render(
     ) : (
       <QueryClientProvider client={queryClient}>
         <SessionGate>
-          <App />
+          {isField ? (
+            <Suspense fallback={null}>
+              <FieldApp />
+            </Suspense>
+          ) : (
+            <App />
+          )}
         </SessionGate>
       </QueryClientProvider>
     )}

@@ -20,6 +20,8 @@ export function AppHeader() {
   const mayAccept = useCan('acceptance.read');
   const acceptanceText = useAcceptanceText();
   const dataWork = mayExport || mayAudit;
+  // Those who record inspections (village officers, inspectors, the office) also work from a phone.
+  const mayRecord = useCan('premise.write');
   const township = lang === 'en' ? campaign.townshipEn : campaign.township;
   const name = lang === 'en' ? campaign.nameEn : campaign.name;
   return (
@@ -67,6 +69,11 @@ export function AppHeader() {
         >
           {acceptanceText.open}
         </button>
+      )}
+      {mayRecord && (
+        <a className="open-data open-field" href="/field" data-testid="open-field" title={t.fieldWorkHint}>
+          {t.fieldWork}
+        </a>
       )}
       <UserMenu />
     </header>

@@ -9,6 +9,8 @@ export const en: Messages = {
   switchLanguage: '中文',
   dataAdmin: 'Data',
   dataAdminHint: 'Import premises and boundaries, place pins, export ledgers and maps',
+  fieldWork: 'In the field',
+  fieldWorkHint: 'My tasks and premises near me on a phone; record inspections on the spot (works offline)',
   loading: 'Loading…',
   loadFailed: 'Failed to load',
   retry: 'Retry',

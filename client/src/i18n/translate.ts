@@ -31,3 +31,8 @@ export function messages(lang: Lang): Messages {
 }
 
 export type { MessageKey, Messages };
+
+/** Fills {name} placeholders of a label. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+}

@@ -7,6 +7,8 @@ export const zh = {
   switchLanguage: 'English',
   dataAdmin: '数据管理',
   dataAdminHint: '导入经营户和边界、待定位、导出台账和地图',
+  fieldWork: '手机巡查',
+  fieldWorkHint: '在手机上看我的任务和附近场所，现场记录检查（可离线）',
   loading: '正在加载…',
   loadFailed: '加载失败',
   retry: '重试',
