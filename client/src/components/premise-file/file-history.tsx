@@ -2,16 +2,27 @@ import type { PremiseFile } from '../../api';
 import { useCampaignData } from '../../campaign-data';
 import { useOfficeText } from '../../office/office-i18n';
 
-const show = (v: unknown) =>
-  v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : String(v);
+const show = (v: unknown) => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'number' ? x.toFixed(6) : String(x))).join(', ');
+  return String(v);
+};
+
+/** When a change was made, on China's clock (the audit log keeps UTC). */
+const chinaTime = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replace(/\//g, '-');
 
 /** Every change to the file's particulars: when, who, and each field before → after (newest first). */
 export function FileHistory({ file }: { file: PremiseFile }) {
   const t = useOfficeText();
   const { villages } = useCampaignData();
   const villageName = new Map(villages.features.map((v) => [v.properties.id, v.properties.name]));
-  const value = (field: string, v: unknown) =>
-    show(field === 'villageId' && typeof v === 'number' ? (villageName.get(v) ?? v) : v);
+  const value = (field: string, v: unknown) => {
+    if (field === 'villageId' && typeof v === 'number') return villageName.get(v) ?? String(v);
+    const method = `method_${v}`;
+    if (field === 'geocodeMethod' && method in t) return t[method as keyof typeof t];
+    return show(v);
+  };
   const label = (field: string) => (field in t ? t[field as keyof typeof t] : field);
   const edits = [...file.edits].reverse();
   return (
@@ -22,7 +33,7 @@ export function FileHistory({ file }: { file: PremiseFile }) {
         {edits.map((e) => (
           <li key={`${e.at}-${e.action}`} data-testid="history-entry">
             <div className="muted">
-              {e.at.slice(0, 16).replace('T', ' ')} · {e.action === 'create' ? t.created : t.updated} · {t.by}{' '}
+              {chinaTime(e.at)} · {e.action === 'create' ? t.created : t.updated} · {t.by}{' '}
               <strong>{e.actor}</strong>
             </div>
             {e.action !== 'create' && (
