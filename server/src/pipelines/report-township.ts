@@ -30,7 +30,7 @@ import {
  * The villages in the order of the page's and the big screen's ranking (domain/rank-villages), with
  * a place each where equal progress shares a place: 1, 2, 2, 4.
  */
-export function rankedRows(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[] {
+function rankedRows(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[] {
   const byId = new Map(rows.map((r) => [Number(r.key), r]));
   const order = rankVillages(
     rows.map((r) => ({ id: Number(r.key), name: r.name })),

@@ -9,7 +9,7 @@ export const MARGIN = 36;
 export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 /** Where the footer line sits; content stops above it. */
 const FOOTER_Y = A4.height - 26;
-export const CONTENT_BOTTOM = FOOTER_Y - 10;
+const CONTENT_BOTTOM = FOOTER_Y - 10;
 
 const INK = '#1f2a37';
 const MUTED = '#5b6673';

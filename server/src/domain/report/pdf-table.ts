@@ -54,7 +54,7 @@ function cellText(
 }
 
 /** The table's width: the sum of its columns. */
-export function tableWidth(spec: Pick<TableSpec, 'columns'>): number {
+function tableWidth(spec: Pick<TableSpec, 'columns'>): number {
   return spec.columns.reduce((sum, c) => sum + c.width, 0);
 }
 

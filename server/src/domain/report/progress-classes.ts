@@ -1,7 +1,7 @@
 import type { LegendEntry, Rgb } from './report-model';
 
 /** Classes of 整治完成率 for the township map, from lagging (red) to done (green). */
-export const PROGRESS_CLASSES: readonly { from: number; label: string; color: Rgb }[] = [
+const PROGRESS_CLASSES: readonly { from: number; label: string; color: Rgb }[] = [
   { from: 0, label: '30% 以下', color: [215, 48, 31] },
   { from: 0.3, label: '30%–50%', color: [252, 141, 89] },
   { from: 0.5, label: '50%–70%', color: [254, 224, 139] },
@@ -10,7 +10,7 @@ export const PROGRESS_CLASSES: readonly { from: number; label: string; color: Rg
 ];
 
 /** A village with no premises on record is shown apart from the classes. */
-export const NO_PREMISES: { label: string; color: Rgb } = { label: '无经营户', color: [225, 225, 225] };
+const NO_PREMISES: { label: string; color: Rgb } = { label: '无经营户', color: [225, 225, 225] };
 
 /** The colour of a village's progress (grey when it has no premises). */
 export function progressColor(progress: number, surveyed: number): Rgb {
