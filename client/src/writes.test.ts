@@ -4,7 +4,17 @@ import type { CampaignInfo, SavedArea } from './api';
 import { ApiRequestError, onSignedOut } from './api-errors';
 import { campaignQuery, premiseQuery, queryKeys, seriesQuery, setupQuery, villagesQuery } from './queries';
 import { createQueryClient, shouldRetry } from './query-client';
-import { areaDeleted, areaSaved, campaignSaved, importWritten, pinPlaced } from './writes';
+import {
+  areaDeleted,
+  areaSaved,
+  campaignSaved,
+  drawMade,
+  importWritten,
+  photosWritten,
+  pinPlaced,
+  premiseWritten,
+  tasksWritten,
+} from './writes';
 
 /**
  * The page's real queries against a fake server: `fetch` is replaced by one that answers by path
@@ -134,6 +144,56 @@ describe('the cache and the writes that invalidate it', () => {
     await areaDeleted(qc, 1);
     expect(qc.getQueryData<SavedArea[]>(queryKeys.areasAt(null))?.map((a) => a.id)).toEqual([2]);
     expect(qc.getQueryState(queryKeys.areasAt('2009-06-30'))?.isInvalidated).toBe(true);
+  });
+
+  it('a premise written (edit, step, licence) invalidates its file, the layer, counts, work lists and tasks; a photo only its file', async () => {
+    const keys = {
+      file: queryKeys.premise(7),
+      other: queryKeys.premise(8),
+      layer: queryKeys.premisesLayer,
+      series: queryKeys.seriesFor({ village: null, category: null }),
+      overdue: queryKeys.worklist('overdue', { at: '2010-12-31' }),
+      mine: queryKeys.myTasks,
+      draws: queryKeys.draws,
+    };
+    const invalidated = () =>
+      Object.fromEntries(
+        Object.entries(keys).map(([name, key]) => [name, qc.getQueryState(key)?.isInvalidated]),
+      );
+    const reset = () => {
+      for (const key of Object.values(keys)) qc.setQueryData(key, {});
+    };
+
+    reset();
+    await photosWritten(qc, 7);
+    expect(invalidated()).toEqual({
+      file: true,
+      other: false,
+      layer: false,
+      series: false,
+      overdue: false,
+      mine: false,
+      draws: false,
+    });
+
+    reset();
+    await premiseWritten(qc, 7);
+    expect(invalidated()).toEqual({
+      file: true,
+      other: false,
+      layer: true,
+      series: true,
+      overdue: true,
+      mine: true,
+      draws: false,
+    });
+
+    reset();
+    await tasksWritten(qc);
+    expect(qc.getQueryState(keys.mine)?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(keys.overdue)?.isInvalidated).toBe(false);
+    await drawMade(qc);
+    expect(qc.getQueryState(keys.draws)?.isInvalidated).toBe(true);
   });
 
   it('two readers of one key at once make one request (as StrictMode effects do)', async () => {
