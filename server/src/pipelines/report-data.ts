@@ -7,9 +7,10 @@ import { CATEGORIES } from '../domain/categories';
 import { formatDay, todayInChina } from '../domain/dates';
 
 import type { PremiseColumns } from '../domain/premise-columns';
-import { bboxesMeet, geometryBbox } from '../domain/report/map-frame';
+import { bboxesMeet, geometryBbox, padBbox } from '../domain/report/map-frame';
 import { type FigureRow, figuresOf, type MapLine, type ReportHeading } from '../domain/report/report-model';
 import { type Tally, tally } from '../domain/tally';
+import { ApiError } from '../http/api-error';
 import { columnsFor } from '../scoped-columns';
 import { campaignYear } from './acceptance-targets';
 
@@ -152,4 +153,34 @@ export function basemapLines(
 /** The township outline (the first township's; the demo and a set-up record have one). */
 export function townshipOutline(ctx: AppContext) {
   return listTownships(ctx.db)[0]?.geometry ?? null;
+}
+
+type Bbox = [number, number, number, number];
+
+/**
+ * What a township map frames: its outline's extent (the villages' when there is no outline), padded
+ * by `share` — or a 400 in both languages when the record has no boundaries to draw yet.
+ */
+export function townshipExtent(
+  ctx: AppContext,
+  villages: readonly { geometry: GeoJSON.Geometry }[],
+  share: number,
+): { outline: ReturnType<typeof townshipOutline>; bbox: Bbox } {
+  const outline = townshipOutline(ctx);
+  if (!outline && villages.length === 0)
+    throw new ApiError(
+      400,
+      'bad_request',
+      'the record has no villages or township outline to map yet; import the boundaries first',
+      undefined,
+      '尚未导入村（社区）边界或镇界，无法制图；请先导入边界',
+    );
+  const boxes = outline ? [geometryBbox(outline)] : villages.map((v) => geometryBbox(v.geometry));
+  const union: Bbox = [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+  return { outline, bbox: padBbox(union, share) };
 }

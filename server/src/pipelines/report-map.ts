@@ -14,18 +14,7 @@ import { figuresOf, type WallMap } from '../domain/report/report-model';
 import { STATUSES } from '../domain/statuses';
 import { tally } from '../domain/tally';
 import { ApiError } from '../http/api-error';
-import { basemapLines, overdueWhere, scopeText, townshipOutline, yearFacts } from './report-data';
-
-type Bbox = [number, number, number, number];
-
-function unionBbox(boxes: readonly Bbox[]): Bbox {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
-}
+import { basemapLines, overdueWhere, scopeText, townshipExtent, yearFacts } from './report-data';
 
 /**
  * The A3 wall map of the township — or of one key area (重点区域) — on a day: the premises the
@@ -43,31 +32,19 @@ export function wallMap(ctx: AppContext, scope: Scope, opts: { day: number; area
       `找不到编号为 ${opts.areaId} 的重点区域`,
     );
   const villages = listVillages(ctx.db);
-  const outline = townshipOutline(ctx);
-  if (villages.length === 0 && !outline)
-    throw new ApiError(
-      400,
-      'bad_request',
-      'the record has no villages or township outline to map yet; import the boundaries first',
-      undefined,
-      '尚未导入村（社区）边界或镇界，无法制图；请先导入边界',
-    );
+  const township = townshipExtent(ctx, villages, 0.03);
+  const outline = township.outline;
   const facts = yearFacts(ctx, scope, opts.day);
   const { cols } = facts;
   let keep: (row: number) => boolean = () => true;
   let figures = figuresOf(facts.tally, facts.overdueRows.length);
-  let bbox: Bbox;
+  let bbox = township.bbox;
   if (area) {
     const rows = rowsInside(areaIndexFor(cols), shapeEdges(area.geometry));
     const inside = new Set(rows);
     keep = (row) => inside.has(row);
     figures = figuresOf(tally(cols, opts.day, { rows }), overdueWhere(facts, keep));
     bbox = padBbox(geometryBbox(area.geometry), 0.12);
-  } else {
-    bbox = padBbox(
-      outline ? geometryBbox(outline) : unionBbox(villages.map((v) => geometryBbox(v.geometry))),
-      0.03,
-    );
   }
   const lines = basemapLines(ctx, bbox);
   const inBbox = ([lng, lat]: [number, number]) =>

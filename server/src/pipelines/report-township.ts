@@ -4,7 +4,6 @@ import type { Scope } from '../domain/auth/policy';
 import { campaignGoals } from '../domain/campaign';
 import { labelPoint } from '../domain/display/display-geometry';
 import { rankVillages } from '../domain/rank-villages';
-import { geometryBbox, padBbox } from '../domain/report/map-frame';
 import { progressColor, progressLegend } from '../domain/report/progress-classes';
 import {
   type FigureRow,
@@ -20,7 +19,7 @@ import {
   reportHeading,
   reportYear,
   scopeText,
-  townshipOutline,
+  townshipExtent,
   tradeRows,
   villageRows,
   yearFacts,
@@ -81,19 +80,7 @@ export function townshipReport(
       }
     : null;
 
-  const outline = townshipOutline(ctx);
-  const all = villages.map((v) => geometryBbox(v.geometry));
-  const bbox = padBbox(
-    outline
-      ? geometryBbox(outline)
-      : [
-          Math.min(...all.map((b) => b[0])),
-          Math.min(...all.map((b) => b[1])),
-          Math.max(...all.map((b) => b[2])),
-          Math.max(...all.map((b) => b[3])),
-        ],
-    0.03,
-  );
+  const { outline, bbox } = townshipExtent(ctx, villages, 0.03);
   const lines = basemapLines(ctx, bbox);
   return {
     kind: 'township',

@@ -429,6 +429,20 @@ describe('reports on paper: the demo township', { timeout: 120_000 }, () => {
   });
 });
 
+describe('reports on paper: a record with no boundaries yet', { timeout: 60_000 }, () => {
+  it('says what to import first instead of drawing an empty map', async () => {
+    const { app } = await emptyApp();
+    const { goals } = await getJson<{ goals: { year: number }[] }>(app, '/api/campaign');
+    for (const path of [`/api/reports/township.pdf?year=${goals[0].year}`, '/api/reports/map.pdf']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      const body = (await res.json()) as { error: { message: string; messageZh: string } };
+      expect(body.error.message).toContain('import the boundaries first');
+      expect(body.error.messageZh).toContain('请先导入边界');
+    }
+  });
+});
+
 describe('reports on paper: 石塘镇, a township the product has never seen', { timeout: 120_000 }, () => {
   let app: App;
   beforeAll(async () => {
