@@ -8,6 +8,7 @@ import { categoryName } from '../i18n/translate';
 import { useLang } from '../i18n/use-messages';
 import { fill, useOfficeError, useOfficeText } from '../office/office-i18n';
 import { drawsQuery } from '../queries';
+import { useCan } from '../session';
 import { drawMade } from '../writes';
 
 /**
@@ -22,6 +23,7 @@ export default function DrawTab({ at }: { at: string }) {
   const qc = useQueryClient();
   const { villages } = useCampaignData();
   const draws = useQuery(drawsQuery);
+  const mayRun = useCan('draw.run');
   const [form, setForm] = useState({
     village: '',
     category: '',
@@ -73,79 +75,85 @@ export default function DrawTab({ at }: { at: string }) {
   return (
     <div className="draws" data-testid="draws">
       <p className="muted">{t.drawTitle}</p>
-      <form
-        className="office-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <fieldset>
-          <legend>{t.drawFilter}</legend>
+      {mayRun && (
+        <form
+          className="office-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <fieldset>
+            <legend>{t.drawFilter}</legend>
+            <label>
+              <span>{t.filterVillage}</span>
+              <select value={form.village} onChange={(e) => set({ village: e.target.value })}>
+                <option value="">{t.all}</option>
+                {villages.features.map((v) => (
+                  <option key={v.properties.id} value={String(v.properties.id)}>
+                    {v.properties.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t.filterCategory}</span>
+              <select value={form.category} onChange={(e) => set({ category: e.target.value })}>
+                <option value="">{t.all}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {categoryName(c.code, lang)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>{t.drawAt}</span>
+              <input type="date" value={form.at} onChange={(e) => set({ at: e.target.value })} />
+            </label>
+          </fieldset>
           <label>
-            <span>{t.filterVillage}</span>
-            <select value={form.village} onChange={(e) => set({ village: e.target.value })}>
-              <option value="">{t.all}</option>
-              {villages.features.map((v) => (
-                <option key={v.properties.id} value={String(v.properties.id)}>
-                  {v.properties.name}
-                </option>
-              ))}
-            </select>
+            <span>{t.drawCount}</span>
+            <input
+              type="number"
+              min={1}
+              value={form.premises}
+              onChange={(e) => set({ premises: e.target.value })}
+            />
           </label>
           <label>
-            <span>{t.filterCategory}</span>
-            <select value={form.category} onChange={(e) => set({ category: e.target.value })}>
-              <option value="">{t.all}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {categoryName(c.code, lang)}
-                </option>
-              ))}
-            </select>
+            <span>{t.drawPool}</span>
+            <input
+              data-testid="draw-pool"
+              value={form.pool}
+              onChange={(e) => set({ pool: e.target.value })}
+            />
           </label>
           <label>
-            <span>{t.drawAt}</span>
-            <input type="date" value={form.at} onChange={(e) => set({ at: e.target.value })} />
+            <span>{t.perTeam}</span>
+            <input
+              type="number"
+              min={1}
+              max={10}
+              value={form.perTeam}
+              onChange={(e) => set({ perTeam: e.target.value })}
+            />
           </label>
-        </fieldset>
-        <label>
-          <span>{t.drawCount}</span>
-          <input
-            type="number"
-            min={1}
-            value={form.premises}
-            onChange={(e) => set({ premises: e.target.value })}
-          />
-        </label>
-        <label>
-          <span>{t.drawPool}</span>
-          <input data-testid="draw-pool" value={form.pool} onChange={(e) => set({ pool: e.target.value })} />
-        </label>
-        <label>
-          <span>{t.perTeam}</span>
-          <input
-            type="number"
-            min={1}
-            max={10}
-            value={form.perTeam}
-            onChange={(e) => set({ perTeam: e.target.value })}
-          />
-        </label>
-        <label>
-          <span>{t.due}</span>
-          <input type="date" value={form.due} onChange={(e) => set({ due: e.target.value })} />
-        </label>
-        <label>
-          <span>{t.seed}</span>
-          <input value={form.seed} onChange={(e) => set({ seed: e.target.value })} />
-        </label>
-        <div className="form-actions">
-          <button type="submit" className="primary" data-testid="draw-run">
-            {t.runDraw}
-          </button>
-        </div>
-      </form>
+          <label>
+            <span>{t.due}</span>
+            <input type="date" value={form.due} onChange={(e) => set({ due: e.target.value })} />
+          </label>
+          <label>
+            <span>{t.seed}</span>
+            <input value={form.seed} onChange={(e) => set({ seed: e.target.value })} />
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="primary" data-testid="draw-run">
+              {t.runDraw}
+            </button>
+          </div>
+        </form>
+      )}
       {result && (
         <p className="notice" data-testid="draw-result">
           {result}

@@ -16,7 +16,8 @@ export function WorkSheet({ at }: { at: string }) {
   const setTab = useOffice((s) => s.setTab);
   const mayLists = useCan('worklist.read');
   const mayTasks = useCan('task.read');
-  const mayDraw = useCan('draw.run');
+  // anyone may re-check a draw (复核); only dispatchers run one (the tab shows the form to them)
+  const mayDraw = useCan('draw.read');
   const mayWrite = useCan('premise.write');
   if (tab === null) return null;
   const tabs: WorkTab[] = [
