@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planGoals } from '../campaign';
 import { scoreVillage } from './scorecard';
-import { defaultTargets, targetsFor } from './targets';
+import { defaultTargets, targetsFor, yearTargetsSchema } from './targets';
 
 const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
 
@@ -20,6 +20,32 @@ describe('targets from the plan', () => {
     });
     expect(targetsFor(targets[0], '330104010202')).toMatchObject({ pilot: false, progress: 0.3 });
     expect(targetsFor({ ...targets[1], villageOverrides: { X: { progress: 0.5 } } }, 'X').progress).toBe(0.5);
+  });
+
+  it('refuses impossible targets saying, in English and Chinese, what each figure must be', () => {
+    const [year] = defaultTargets(planGoals(2008));
+    const bad = {
+      ...year,
+      village: { ...year.village, progress: 1.5, overdueOrders: 2.5 },
+      passMark: 120,
+      trades: { ...year.trades, nosuch: { modelSites: 1, progress: 0.5 } },
+    };
+    const issues = yearTargetsSchema.safeParse(bad).error?.issues ?? [];
+    const said = Object.fromEntries(issues.map((i) => [i.path.join('.'), i.message]));
+    expect(said).toEqual({
+      'village.progress': 'expected a share from 0 to 1, e.g. 0.8 (整治完成率应为 0 到 1 之间的比例，如 0.8)',
+      'village.overdueOrders': 'expected a whole number, 0 or more (逾期未整改数应为不小于 0 的整数)',
+      passMark: 'expected a score from 0 to 100 (通过分数线应为 0 到 100 之间的分数)',
+      trades: `expected each trade's code (${Object.keys(year.trades).join(', ')}) with its targets (行业应为已有的行业代码，每个行业填写示范点数和完成率)`,
+    });
+    const { grocery: _, ...missing } = year.trades;
+    const noGrocery = yearTargetsSchema.safeParse({ ...year, trades: missing }).error?.issues ?? [];
+    expect(noGrocery.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'trades.grocery',
+        'expected { modelSites, progress } for the trade (每个行业都要填写示范点数和完成率)',
+      ],
+    ]);
   });
 });
 

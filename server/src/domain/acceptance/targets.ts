@@ -2,39 +2,69 @@ import { z } from 'zod';
 import type { AnnualGoal } from '../campaign';
 import { CATEGORY_CODES } from '../categories';
 
+/** A share from 0 to 1, refused with what it must be in English and Chinese (`zh` names the figure). */
+function share(zh: string) {
+  const message = `expected a share from 0 to 1, e.g. 0.8 (${zh}应为 0 到 1 之间的比例，如 0.8)`;
+  return z.number({ message }).min(0, message).max(1, message);
+}
+
+/** A count of premises or orders, 0 or more, refused likewise. */
+function count(zh: string) {
+  const message = `expected a whole number, 0 or more (${zh}应为不小于 0 的整数)`;
+  return z.number({ message }).int(message).min(0, message);
+}
+
 /**
  * What a village must reach by the end of a campaign year (目标考核责任制). Shares are 0–1 of the
  * premises surveyed in the village by then; counts are premises.
  */
 export const villageTargetsSchema = z.object({
   /** Share of premises surveyed whose file (一户一档) is complete: operator, phone and address on file. */
-  filedShare: z.number().min(0).max(1),
+  filedShare: share('建档率'),
   /** 整治完成率: (compliant + model + closed + converted) / surveyed. */
-  progress: z.number().min(0).max(1),
+  progress: share('整治完成率'),
   /** Share of premises still unlicensed, at most. */
-  unlicensedShare: z.number().min(0).max(1),
+  unlicensedShare: share('无证照比例'),
   /** Orders to rectify past their deadline without re-inspection, at most. */
-  overdueOrders: z.number().int().min(0),
+  overdueOrders: count('逾期未整改数'),
   /** Model sites (示范点) in the village, at least. */
-  modelSites: z.number().int().min(0),
+  modelSites: count('示范点数'),
 });
 export type VillageTargets = z.infer<typeof villageTargetsSchema>;
+
+const passMarkMessage = 'expected a score from 0 to 100 (通过分数线应为 0 到 100 之间的分数)';
 
 /** A year's targets: for every village, for some villages differently, and per trade for the township. */
 export const yearTargetsSchema = z.object({
   year: z.number().int(),
   village: villageTargetsSchema,
   /** Villages (by 12-digit code) held to other targets than the rest — pilots in year one, laggards later. */
-  villageOverrides: z.record(z.string(), villageTargetsSchema.partial()).default({}),
+  villageOverrides: z
+    .record(z.string(), villageTargetsSchema.partial(), {
+      message: 'expected targets by village code (单独目标应按村（社区）代码填写)',
+    })
+    .default({}),
   /** Pilot villages of the year (重点村、社区开展试点), by code: they are held to the pilot targets. */
-  pilotVillages: z.array(z.string()).default([]),
+  pilotVillages: z
+    .array(z.string(), { message: 'expected a list of village codes (试点村应为村（社区）代码的列表)' })
+    .default([]),
   pilot: villageTargetsSchema.partial().default({}),
   /** The adjusted score (of 100) from which the page proposes 通过; the acceptance team decides. */
-  passMark: z.number().min(0).max(100).default(80),
+  passMark: z
+    .number({ message: passMarkMessage })
+    .min(0, passMarkMessage)
+    .max(100, passMarkMessage)
+    .default(80),
   /** Per trade, township-wide: model sites at least, progress at least. */
   trades: z.record(
     z.enum(CATEGORY_CODES),
-    z.object({ modelSites: z.number().int().min(0), progress: z.number().min(0).max(1) }),
+    z.object(
+      { modelSites: count('行业示范点数'), progress: share('行业完成率') },
+      { message: 'expected { modelSites, progress } for the trade (每个行业都要填写示范点数和完成率)' },
+    ),
+    {
+      message: `expected each trade's code (${CATEGORY_CODES.join(', ')}) with its targets (行业应为已有的行业代码，每个行业填写示范点数和完成率)`,
+    },
   ),
 });
 export type YearTargets = z.infer<typeof yearTargetsSchema>;
