@@ -270,7 +270,23 @@ describe('annual acceptance on the demo township', { timeout: 60_000 }, () => {
     const missing = await json<ErrorBody>(app, '/api/acceptance', { status: 400 });
     expect(missing.error.messageZh).toContain('年度未填写');
     await json(app, '/api/acceptance?year=20o9', { status: 400 });
-    await json(app, `/api/acceptance/999999?year=2009`, { status: 404 });
+    const unknown = await json<ErrorBody>(app, `/api/acceptance/999999?year=2009`, { status: 404 });
+    expect(unknown.error.messageZh).toBe('找不到编号为 999999 的村（社区）');
+    // Whatever is wrong with a body, the answer says it in Chinese too (not zod's own English).
+    const chinese = /[\u4e00-\u9fff]/;
+    for (const [path, method, body] of [
+      [`/api/acceptance/${big}?year=2009`, 'PUT', { remarks: 5 }],
+      [`/api/acceptance/${big}?year=2009`, 'PUT', { remark: '字段名写错' }],
+      [`/api/acceptance/${big}?year=2009`, 'PUT', { adjustments: [{ item: 'other', points: 1, why: '' }] }],
+      [`/api/acceptance/${big}/sign-off?year=2009`, 'POST', { passed: true, remarks: ['x'] }],
+      [`/api/acceptance/${big}/sign-off?year=2009`, 'POST', { passed: true, by: 'me' }],
+      ['/api/targets?year=2010', 'PUT', { year: '2010' }],
+      ['/api/targets?year=2010', 'PUT', { note: 7 }],
+      ['/api/targets?year=2010', 'PUT', []],
+    ] as const) {
+      const refused = await json<ErrorBody>(app, path, { ...send(method, body), status: 400 });
+      expect(refused.error.message, `${method} ${path} ${JSON.stringify(body)}`).toMatch(chinese);
+    }
 
     const malformed = await json<ErrorBody>(app, `/api/acceptance/${big}?year=2009`, {
       method: 'PUT',
@@ -305,7 +321,9 @@ describe('annual acceptance on the demo township', { timeout: 60_000 }, () => {
       ...send('PUT', { ...targets, village: { ...targets.village, progress: 1.5 } }),
       status: 400,
     });
-    expect(badShare.error.message).toMatch(/^village\.progress: /);
+    expect(badShare.error.message).toBe(
+      'village.progress: expected a share from 0 to 1, e.g. 0.8 (整治完成率应为 0 到 1 之间的比例，如 0.8)',
+    );
     await json(app, '/api/accountability?days=0', { status: 400 });
   });
 });

@@ -7,7 +7,7 @@ import { getVillage } from '../db/geography';
 import { ADJUSTMENT_ITEMS } from '../domain/acceptance/scorecard';
 import { yearTargetsSchema } from '../domain/acceptance/targets';
 import type { Scope } from '../domain/auth/policy';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { type AppEnv, actorName } from '../http/auth';
 import { idParam, validate } from '../http/validate';
 import { rescored, villageAcceptance, villageScorecard } from '../pipelines/acceptance';
@@ -24,8 +24,8 @@ import { accountability } from '../pipelines/accountability';
 const yearQuery = z.object({ year: z.string().optional() });
 const villageParam = z.object({ villageId: idParam });
 
-const adjustment = z
-  .object({
+const adjustment = z.strictObject(
+  {
     item: z.enum(ADJUSTMENT_ITEMS, {
       message: `expected one of ${ADJUSTMENT_ITEMS.join(', ')} (调整项目应为评分项之一或 other)`,
     }),
@@ -39,31 +39,53 @@ const adjustment = z
       .trim()
       .min(1, 'expected the reason for the adjustment (请填写调整理由)')
       .max(500, 'at most 500 characters (理由不超过 500 字)'),
-  })
-  .strict();
+  },
+  { message: 'expected an adjustment as { item, points, remark } (每项调整应包含 item、points 和 remark)' },
+);
+
+const remarksText = z
+  .string({ message: 'expected the remarks as text (意见应为文字)' })
+  .trim()
+  .max(4000, 'at most 4000 characters (意见不超过 4000 字)');
 
 /** The team's working notes on a village: adjustments and remarks (not yet a decision). */
-const notesBody = z
-  .object({
-    adjustments: z.array(adjustment).max(20, 'at most 20 adjustments (调整不超过 20 项)').default([]),
-    remarks: z.string().trim().max(4000, 'at most 4000 characters (意见不超过 4000 字)').default(''),
-  })
-  .strict();
+const notesBody = z.strictObject(
+  {
+    adjustments: z
+      .array(adjustment, { message: 'expected a list of adjustments (调整应为列表)' })
+      .max(20, 'at most 20 adjustments (调整不超过 20 项)')
+      .default([]),
+    remarks: remarksText.default(''),
+  },
+  { message: 'expected { adjustments, remarks } (请求内容只能包含 adjustments 和 remarks)' },
+);
 
-const signOffBody = z
-  .object({
+const signOffBody = z.strictObject(
+  {
     passed: z.boolean({ message: 'expected passed: true or false (请选择通过或不通过)' }),
-    remarks: z.string().trim().max(4000, 'at most 4000 characters (意见不超过 4000 字)').optional(),
-  })
-  .strict();
+    remarks: remarksText.optional(),
+  },
+  { message: 'expected { passed, remarks } (请求内容只能包含 passed 和 remarks)' },
+);
 
-const targetsBody = yearTargetsSchema
-  .omit({ year: true })
-  .extend({
-    year: z.number().int().optional(),
-    note: z.string().trim().max(2000, 'at most 2000 characters (说明不超过 2000 字)').default(''),
-  })
-  .strict();
+const targetsBody = z.strictObject(
+  {
+    ...yearTargetsSchema.omit({ year: true }).shape,
+    year: z
+      .number({ message: 'expected the year as a number, e.g. 2009 (年度应为数字，如 2009)' })
+      .int('expected the year as a number, e.g. 2009 (年度应为数字，如 2009)')
+      .optional(),
+    note: z
+      .string({ message: 'expected the note as text (说明应为文字)' })
+      .trim()
+      .max(2000, 'at most 2000 characters (说明不超过 2000 字)')
+      .default(''),
+  },
+  {
+    message:
+      'expected the targets as { village, villageOverrides, pilotVillages, pilot, passMark, trades, note } (目标内容只能包含 village、villageOverrides、pilotVillages、pilot、passMark、trades 和 note)',
+  },
+);
 
 const accountabilityQuery = yearQuery.extend({
   days: z.coerce
@@ -76,7 +98,14 @@ const accountabilityQuery = yearQuery.extend({
 
 /** A 403 for a village outside the reader's villages, a 404 for one that does not exist. */
 function checkVillage(ctx: AppContext, scope: Scope, id: number): void {
-  if (!getVillage(ctx.db, id)) throw notFound(`village ${id}`);
+  if (!getVillage(ctx.db, id))
+    throw new ApiError(
+      404,
+      'not_found',
+      `village ${id} not found`,
+      undefined,
+      `找不到编号为 ${id} 的村（社区）`,
+    );
   if (scope.villages && !scope.villages.has(id))
     throw new ApiError(
       403,

@@ -18,18 +18,24 @@ function count(zh: string) {
  * What a village must reach by the end of a campaign year (目标考核责任制). Shares are 0–1 of the
  * premises surveyed in the village by then; counts are premises.
  */
-export const villageTargetsSchema = z.object({
-  /** Share of premises surveyed whose file (一户一档) is complete: operator, phone and address on file. */
-  filedShare: share('建档率'),
-  /** 整治完成率: (compliant + model + closed + converted) / surveyed. */
-  progress: share('整治完成率'),
-  /** Share of premises still unlicensed, at most. */
-  unlicensedShare: share('无证照比例'),
-  /** Orders to rectify past their deadline without re-inspection, at most. */
-  overdueOrders: count('逾期未整改数'),
-  /** Model sites (示范点) in the village, at least. */
-  modelSites: count('示范点数'),
-});
+export const villageTargetsSchema = z.object(
+  {
+    /** Share of premises surveyed whose file (一户一档) is complete: operator, phone and address on file. */
+    filedShare: share('建档率'),
+    /** 整治完成率: (compliant + model + closed + converted) / surveyed. */
+    progress: share('整治完成率'),
+    /** Share of premises still unlicensed, at most. */
+    unlicensedShare: share('无证照比例'),
+    /** Orders to rectify past their deadline without re-inspection, at most. */
+    overdueOrders: count('逾期未整改数'),
+    /** Model sites (示范点) in the village, at least. */
+    modelSites: count('示范点数'),
+  },
+  {
+    message:
+      'expected the targets { filedShare, progress, unlicensedShare, overdueOrders, modelSites } (目标应包含建档率、整治完成率、无证照比例、逾期未整改数和示范点数)',
+  },
+);
 export type VillageTargets = z.infer<typeof villageTargetsSchema>;
 
 const passMarkMessage = 'expected a score from 0 to 100 (通过分数线应为 0 到 100 之间的分数)';
