@@ -65,23 +65,33 @@ function checkFeatureQuery(query: Record<string, string>) {
   return query.datetime === undefined ? null : parseDatetime(query.datetime);
 }
 
-/** The next page's address: the same request with the cursor after the page's last feature. */
-function pageLinks(c: Ctx, features: readonly OgcFeature[], more: boolean): Link[] {
+/**
+ * The next page's address: the same request with the cursor after the page's last match — not its
+ * last feature, which a premise deleted before the columns followed may have left out.
+ */
+function pageLinks(c: Ctx, lastId: number | undefined, more: boolean): Link[] {
   const self = new URL(c.req.url);
   const links: Link[] = [
     { href: self.href, rel: 'self', type: MEDIA_GEOJSON, title: 'This page' },
     { href: self.href.replace(/\/items(\?.*)?$/, ''), rel: 'collection', type: MEDIA_JSON },
   ];
-  const last = features.at(-1);
-  if (more && last) {
+  if (more && lastId !== undefined) {
     const next = new URL(self);
-    next.searchParams.set('after', String(last.id));
+    next.searchParams.set('after', String(lastId));
     links.push({ href: next.href, rel: 'next', type: MEDIA_GEOJSON, title: 'The next page' });
   }
   return links;
 }
 
-function featureCollection(c: Ctx, page: { features: OgcFeature[]; matched: number; more: boolean }) {
+interface FeaturePage {
+  features: OgcFeature[];
+  matched: number;
+  more: boolean;
+  /** The id of the page's last match: where the next page starts. */
+  lastId: number | undefined;
+}
+
+function featureCollection(c: Ctx, page: FeaturePage) {
   return jsonAnswer(
     {
       type: 'FeatureCollection',
@@ -89,7 +99,7 @@ function featureCollection(c: Ctx, page: { features: OgcFeature[]; matched: numb
       numberMatched: page.matched,
       numberReturned: page.features.length,
       timeStamp: new Date().toISOString(),
-      links: pageLinks(c, page.features, page.more),
+      links: pageLinks(c, page.lastId, page.more),
     },
     MEDIA_GEOJSON,
   );
@@ -143,7 +153,7 @@ export function ogcRoutes(ctx: AppContext) {
     return out;
   };
 
-  const premiseItems = (c: Ctx, q: ItemsQuery) => {
+  const premiseItems = (c: Ctx, q: ItemsQuery): FeaturePage => {
     const { cols, f } = premiseContext(c, statusDay(q.datetime, liveDay()));
     const category = q.filters.get('category');
     const status = q.filters.get('status');
@@ -157,7 +167,13 @@ export function ogcRoutes(ctx: AppContext) {
       afterId: q.afterId,
       limit: q.limit,
     });
-    return { features: premiseFeatures(f, page.hits), matched: page.matched, more: page.more };
+    const last = page.hits.at(-1);
+    return {
+      features: premiseFeatures(f, page.hits),
+      matched: page.matched,
+      more: page.more,
+      lastId: last === undefined ? undefined : cols.id[last.row],
+    };
   };
 
   const notFound = ([en, zh]: [string, string]) => ogcException(404, en, zh);
@@ -201,11 +217,19 @@ export function ogcRoutes(ctx: AppContext) {
       if (def.id === 'villages') {
         const kept = listVillages(ctx.db).filter((v) => villageMatches(v, q.boxes, q.filters));
         const page = pageById(kept, q.afterId, q.limit);
-        return featureCollection(c, { ...page, features: page.items.map(villageFeature) });
+        return featureCollection(c, {
+          ...page,
+          features: page.items.map(villageFeature),
+          lastId: page.items.at(-1)?.id,
+        });
       }
       const kept = listAreas(ctx.db).filter((a) => areaMatches(a, q.boxes, q.datetime, q.filters));
       const page = pageById(kept, q.afterId, q.limit);
-      return featureCollection(c, { ...page, features: page.items.map(areaFeature) });
+      return featureCollection(c, {
+        ...page,
+        features: page.items.map(areaFeature),
+        lastId: page.items.at(-1)?.id,
+      });
     })
     .get('/collections/:collectionId/items/:featureId', (c) => {
       const id = c.req.param('collectionId');
