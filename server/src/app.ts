@@ -9,6 +9,7 @@ import { ApiError } from './http/api-error';
 import { type AppEnv, authMiddleware } from './http/auth';
 import { bodyLimits } from './http/body-limits';
 import { constraintError } from './http/constraint-message';
+import { writeGate } from './http/write-gate';
 import { logError } from './log-error';
 import { acceptanceRoutes, accountabilityRoutes, targetRoutes } from './routes/acceptance';
 import { areaRoutes } from './routes/areas';
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext) {
         crossOriginEmbedderPolicy: false,
       }),
     )
+    .use('/api/*', writeGate(ctx.db))
     .use('/api/*', authMiddleware(ctx.db, ctx.auth.limits))
     .use('/api/*', bodyLimits())
     .get('/api/health', (c) => c.json({ ok: true as const }))

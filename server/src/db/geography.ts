@@ -179,16 +179,15 @@ const geographyCache = new WeakMap<Db, { writes: number; othersCommits: number; 
  * The townships and villages with their boundaries parsed — read and parsed once, then kept until
  * they change: by this process (geographyChanged) or by another connection's commit (SQLite's
  * data_version: the CLI, a restore). At a million premises and 366 villages a fresh read costs
- * 8–9 ms; every key-area and stats request used to pay it. Inside a transaction (which may write
- * and roll back) and where other connections' commits cannot be seen, it is read fresh every time.
+ * 8–9 ms; every key-area and stats request used to pay it. What is read inside a transaction (which
+ * may write and roll back), or where other connections' commits cannot be seen, is not kept.
  * The boundaries are frozen: they are shared by every caller.
  */
 function parsedGeography(db: Db): ParsedGeography {
   const writes = geographyWrites.get(db) ?? 0;
   const othersCommits = commitsByOthers(db);
   const hit = geographyCache.get(db);
-  if (hit && hit.writes === writes && hit.othersCommits === othersCommits && !db.inTransaction)
-    return hit.parsed;
+  if (hit && hit.writes === writes && hit.othersCommits === othersCommits) return hit.parsed;
   const townships = readTownships(db);
   const villages = readVillages(db);
   for (const row of [...townships, ...villages]) deepFreeze(row.geometry);

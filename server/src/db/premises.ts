@@ -118,6 +118,14 @@ export function getPremise(db: Db, id: number): PremiseRow | null {
   return r ? toPremise(r) : null;
 }
 
+/** The premises with these ids (one page of a list), by id; ids that do not exist are left out. */
+export function premisesByIds(db: Db, ids: readonly number[]): Map<number, PremiseRow> {
+  const rows = db
+    .prepare(`SELECT ${premiseColumns} FROM premises WHERE id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as Record<string, unknown>[];
+  return new Map(rows.map((r) => [Number(r.id), toPremise(r)]));
+}
+
 function toEvent(r: unknown[]): StoredEvent {
   const [id, day, type, problems, deadline, passed, licence, licenceNo, validTo, note] = r;
   const e: StoredEvent = { id: Number(id), day: Number(day), type: type as EventType };
@@ -157,17 +165,24 @@ export function premiseInput(db: Db, id: number): PremiseInput | null {
   };
 }
 
-/** Streams every premise with its events, ordered by id, through one cursor (for building the model). */
-export function* streamPremiseInputs(db: Db): Generator<PremiseInput> {
+/**
+ * Streams every premise (or those with an id in fromId..toId) with its events, ordered by id,
+ * through one cursor (for building the model, or bringing an import's premises into it).
+ */
+export function* streamPremiseInputs(
+  db: Db,
+  { fromId = 0, toId = Number.MAX_SAFE_INTEGER }: { fromId?: number; toId?: number } = {},
+): Generator<PremiseInput> {
   const rows = db
     .prepare(
       `SELECT p.id, p.lng, p.lat, p.category, p.village_id,
               e.id, e.day, e.type, e.problems, e.deadline_day, e.passed, e.licence, e.licence_no, e.valid_to_day, e.note
        FROM premises p LEFT JOIN events e ON e.premise_id = p.id
+       WHERE p.id BETWEEN ? AND ?
        ORDER BY p.id, e.day, e.id`,
     )
     .raw()
-    .iterate() as IterableIterator<unknown[]>;
+    .iterate(fromId, toId) as IterableIterator<unknown[]>;
   let current: PremiseInput | null = null;
   let events: PremiseEvent[] = [];
   for (const r of rows) {

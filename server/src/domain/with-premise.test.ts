@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { day } from './dates';
 import { buildColumns, type PremiseInput } from './premise-columns';
-import { withPremise } from './with-premise';
+import { withPremise, withPremises } from './with-premise';
 
 const premise = (id: number, lng: number, closedOn?: string): PremiseInput => ({
   id,
@@ -44,5 +44,35 @@ describe('withPremise', () => {
     expect(added.rowOf.get(9)).toBe(3);
     expect(plain(old)).toEqual(snapshot);
     expect(old.rowOf.has(9)).toBe(false);
+  });
+});
+
+describe('withPremises (an import: many at once)', () => {
+  const base = [premise(1, 120.1), premise(2, 120.2, '2009-01-01'), premise(3, 120.3), premise(4, 120.4)];
+
+  it('replacing some and adding others equals building from scratch, and leaves the old columns alone', () => {
+    const old = buildColumns(base);
+    const before = plain(old);
+    const changed = [
+      premise(3, 120.35, '2009-03-01'),
+      premise(2, 120.2),
+      premise(7, 120.7),
+      premise(5, 120.5, '2010-01-01'),
+    ];
+    const updated = withPremises(old, changed);
+    expect(plain(updated)).toEqual(
+      plain(buildColumns([base[0], changed[1], changed[0], base[3], changed[2], changed[3]])),
+    );
+    expect(updated.rowOf.get(7)).toBe(4);
+    expect(updated.index.range(120.34, 30, 120.36, 31)).toEqual([2]);
+    expect(updated.index.range(120.69, 30, 120.71, 31)).toEqual([4]);
+    expect(plain(old)).toEqual(before);
+    expect(old.rowOf.has(7)).toBe(false);
+  });
+
+  it('gives the same columns as one withPremise after another', () => {
+    const changed = [premise(9, 121), premise(1, 120.1, '2008-12-01'), premise(10, 121.1)];
+    const oneByOne = changed.reduce(withPremise, buildColumns(base));
+    expect(plain(withPremises(buildColumns(base), changed))).toEqual(plain(oneByOne));
   });
 });

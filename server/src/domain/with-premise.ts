@@ -97,3 +97,106 @@ export function withPremise(cols: PremiseColumns, p: PremiseInput): PremiseColum
     rowOf,
   };
 }
+
+/**
+ * The columns with many premises added or replaced at once (an import's): one pass over the rows
+ * and intervals instead of one copy of every column per premise. New premises go after the others
+ * in the order given; the spatial index is rebuilt once, if any premise is new or moved.
+ */
+export function withPremises(cols: PremiseColumns, premises: readonly PremiseInput[]): PremiseColumns {
+  if (premises.length === 0) return cols;
+  if (premises.length === 1) return withPremise(cols, premises[0]);
+  const replaced = new Map<number, PremiseInput>();
+  const added: PremiseInput[] = [];
+  for (const p of premises) {
+    if (categoryIndex(p.category) < 0) throw new Error(`premise ${p.id}: unknown category ${p.category}`);
+    if (cols.rowOf.has(p.id)) replaced.set(cols.rowOf.get(p.id) as number, p);
+    else added.push(p);
+  }
+  const n = cols.count + added.length;
+  const grow = <T extends Uint32Array | Float64Array | Uint8Array>(arr: T): T => {
+    const out = new (arr.constructor as new (n: number) => T)(n);
+    out.set(arr);
+    return out;
+  };
+  const id = grow(cols.id);
+  const lng = grow(cols.lng);
+  const lat = grow(cols.lat);
+  const category = grow(cols.category);
+  const villageId = grow(cols.villageId);
+  const rowOf = added.length > 0 ? new Map(cols.rowOf) : cols.rowOf;
+  let moved = added.length > 0;
+  const intervalsOf = new Map<number, ReturnType<typeof premiseIntervals>>();
+  const place = (row: number, p: PremiseInput) => {
+    const ci = categoryIndex(p.category);
+    if (lng[row] !== p.lng || lat[row] !== p.lat) moved = true;
+    id[row] = p.id;
+    lng[row] = p.lng;
+    lat[row] = p.lat;
+    category[row] = ci;
+    villageId[row] = p.villageId;
+    intervalsOf.set(row, premiseIntervals(CATEGORIES[ci], p.events));
+  };
+  for (const [row, p] of replaced) place(row, p);
+  added.forEach((p, i) => {
+    const row = cols.count + i;
+    rowOf.set(p.id, row);
+    place(row, p);
+  });
+  let total = cols.intervalCount;
+  for (const [row, ivs] of intervalsOf)
+    total += ivs.length - (row < cols.count ? cols.intervalStart[row + 1] - cols.intervalStart[row] : 0);
+  const intervalStart = new Uint32Array(n + 1);
+  const intervalPremise = new Uint32Array(total);
+  const status = new Uint8Array(total);
+  const unlicensed = new Uint8Array(total);
+  const fromDay = new Int32Array(total);
+  const toDay = new Int32Array(total);
+  let k = 0;
+  // Rows [from, to) unchanged: their intervals copied as one run each column (rows keep their numbers).
+  const copyRows = (from: number, to: number) => {
+    if (to <= from) return;
+    const a = cols.intervalStart[from];
+    const b = cols.intervalStart[to];
+    for (let r = from; r < to; r++) intervalStart[r] = cols.intervalStart[r] - a + k;
+    intervalPremise.set(cols.intervalPremise.subarray(a, b), k);
+    status.set(cols.status.subarray(a, b), k);
+    unlicensed.set(cols.unlicensed.subarray(a, b), k);
+    fromDay.set(cols.fromDay.subarray(a, b), k);
+    toDay.set(cols.toDay.subarray(a, b), k);
+    k += b - a;
+  };
+  let next = 0;
+  for (const row of [...intervalsOf.keys()].sort((a, b) => a - b)) {
+    copyRows(next, Math.min(row, cols.count));
+    intervalStart[row] = k;
+    for (const iv of intervalsOf.get(row) ?? []) {
+      intervalPremise[k] = row;
+      status[k] = statusIndex(iv.status);
+      unlicensed[k] = iv.unlicensed ? 1 : 0;
+      fromDay[k] = iv.fromDay;
+      toDay[k] = Math.min(iv.toDay, OPEN_END);
+      k++;
+    }
+    next = row + 1;
+  }
+  copyRows(next, cols.count);
+  intervalStart[n] = k;
+  return {
+    count: n,
+    id,
+    lng,
+    lat,
+    category,
+    villageId,
+    intervalStart,
+    intervalCount: total,
+    intervalPremise,
+    status,
+    unlicensed,
+    fromDay,
+    toDay,
+    index: moved ? indexPositions(lng, lat) : cols.index,
+    rowOf,
+  };
+}

@@ -14,6 +14,7 @@ import { ImportError } from '../domain/import/import-error';
 import { REVIEW_CONFIDENCE } from '../domain/import/place-candidate';
 import type { LicenceInput } from '../domain/import/premise-candidate';
 import type { PremiseEvent } from '../domain/premise-event';
+import { writeGateOf } from '../http/write-gate';
 import { importGeocoder } from './geocoder';
 import { requireStaged, runJobStep } from './job-runner';
 import { checkJobMapping } from './premise-import-mapping';
@@ -118,20 +119,41 @@ export async function commitPremiseImport(
         'archive_clash',
       );
     }
-    report({ phase: 'writing', written: 0 });
-    const result = ctx.db.transaction(() => writeRows(ctx, job, resolved.rows, decisions, report))();
-    ctx.model.reload();
-    return result;
+    // One transaction, all or nothing, written a slice at a time: reads are answered in between,
+    // writes wait at the gate (they would otherwise land inside it). Then only the premises it
+    // wrote are folded into the model, not every premise again.
+    return writeGateOf(ctx.db).alone(async () => {
+      report({ phase: 'writing', written: 0 });
+      const writtenIds: number[] = [];
+      ctx.db.exec('BEGIN');
+      try {
+        const written = await writeRows(ctx, job, resolved.rows, decisions, report, writtenIds);
+        const premises = await ctx.model.readPremises(writtenIds);
+        // The job turns committed, the transaction commits and the model takes the premises in one
+        // turn of the event loop: whoever sees the import committed sees its premises on the map.
+        const result = finishImport(ctx, job, written);
+        ctx.db.exec('COMMIT');
+        ctx.model.takePremises(premises);
+        return result;
+      } catch (err) {
+        if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+        throw err;
+      }
+    });
   });
 }
 
-function writeRows(
+/** The longest the rows hold the event loop before other requests get a turn, ms. */
+const SLICE_MS = 20;
+
+async function writeRows(
   ctx: AppContext,
   job: ImportJob,
   rows: ResolvedRow[],
   decisions: CommitDecisions,
   report: (p: { written: number; phase?: 'committed' }) => void,
-): CommitResult {
+  writtenIds: number[],
+): Promise<{ result: CommitResult; eventsOnCreated: number }> {
   const insertPremise = premiseInserter(ctx.db);
   const insertEvent = eventInserter(ctx.db);
   const record = itemRecorder(ctx.db, job.id);
@@ -146,7 +168,12 @@ function writeRows(
     queuedForReview: 0,
   };
   let eventsOnCreated = 0;
+  let sliceStarted = performance.now();
   for (const r of rows) {
+    if (performance.now() - sliceStarted > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStarted = performance.now();
+    }
     const c = r.candidate;
     const decision = decide(r, decisions);
     if (decision === 'skip') {
@@ -160,6 +187,7 @@ function writeRows(
       const after = mergeFields(r);
       const was = Object.fromEntries(Object.keys(after).map((k) => [k, before[k as keyof MergeableFields]]));
       updatePremiseFields(ctx.db, id, after);
+      writtenIds.push(id);
       record({ rowNo: c.rowNo, action: 'merged', entity: 'premise', entityId: id, before: was, after });
       audit(ctx.db, {
         actor: job.actor,
@@ -205,6 +233,7 @@ function writeRows(
         staff: c.staff,
         notes: c.notes,
       });
+      writtenIds.push(id);
       insertEvent(id, { day: c.surveyDay, type: 'surveyed', note: `导入 ${job.fileName} 第${c.rowNo}行` });
       for (const l of c.licences) insertEvent(id, licenceEvent(l, c.surveyDay));
       eventsOnCreated += 1 + c.licences.length;
@@ -232,6 +261,15 @@ function writeRows(
     const written = result.created + result.merged;
     if (written % 5000 === 0) report({ written });
   }
+  return { result, eventsOnCreated };
+}
+
+/** What closes an import inside its transaction: the audit line, the job committed, the staged rows purged. */
+function finishImport(
+  ctx: AppContext,
+  job: ImportJob,
+  { result, eventsOnCreated }: { result: CommitResult; eventsOnCreated: number },
+): CommitResult {
   audit(ctx.db, {
     actor: job.actor,
     action: 'import',

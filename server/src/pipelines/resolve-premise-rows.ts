@@ -63,6 +63,8 @@ function unknownVillage(
   return [];
 }
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The longest the rows hold the event loop before other requests get a turn, ms. */
+const SLICE_MS = 20;
 
 /**
  * Reads, checks, places and de-duplicates every staged row of a premise import, a chunk at a
@@ -92,10 +94,16 @@ export async function resolvePremiseRows(
   const out: ResolvedImport = { rows: [], errors: [], warnings: [], invalidRows: 0 };
   let after = 0;
   let done = 0;
+  let sliceStarted = performance.now();
   for (;;) {
     const page = readStagedRows<StagedPremiseRow>(ctx.db, job.id, after, CHUNK);
     if (page.length === 0) break;
     for (const { rowNo, data } of page) {
+      // Other requests are answered between rows now and then, however slow the rows are to place.
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+      }
       const read = readPremiseRow(data.cells, rowNo, job.headers, mapping, rules);
       const errors = [...read.errors];
       const warnings = [...read.warnings];
