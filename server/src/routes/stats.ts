@@ -5,8 +5,7 @@ import { getVillage, listVillages } from '../db/geography';
 import { categoryIndex } from '../domain/categories';
 import { formatDay, parseDay } from '../domain/dates';
 import { statusSeries } from '../domain/series';
-import { STATUS_KEYS } from '../domain/statuses';
-import { type GroupTally, type TallyFilter, tally } from '../domain/tally';
+import { emptyGroup, type GroupTally, type TallyFilter, tally } from '../domain/tally';
 import { notFound } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
 import { idParam, isoDate, validate } from '../http/validate';
@@ -16,15 +15,6 @@ const filterQuery = z.object({
   village: idParam.optional(),
   category: z.string().optional(),
 });
-
-function emptyGroup(): GroupTally {
-  return {
-    surveyed: 0,
-    unlicensed: 0,
-    progress: 0,
-    byStatus: Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as GroupTally['byStatus'],
-  };
-}
 
 /** Turns ?village=&category= into a tally filter, or a 404 naming what does not exist. */
 function toFilter(ctx: AppContext, q: z.infer<typeof filterQuery>): TallyFilter {
