@@ -167,6 +167,27 @@ describe('a village officer in the field, on a phone whose network drops', () =>
     expect(await page.textContent('[data-testid="offline-banner"]')).toContain('尚未发送');
     expect(await page.getAttribute('[data-testid="outbox-count"]', 'data-value')).toBe('1');
     await screenshot(page, 'field-4-offline');
+    // kept in the browser's IndexedDB, photo bytes and all
+    const kept = await page.evaluate(
+      () =>
+        new Promise<{ state: string; photoBytes: number }[]>((resolve, reject) => {
+          const open = indexedDB.open('shixiao-outbox');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('items').objectStore('items').getAll();
+            all.onsuccess = () =>
+              resolve(
+                all.result.map((i) => ({
+                  state: i.state,
+                  photoBytes: i.work.photos[0]?.bytes.byteLength ?? 0,
+                })),
+              );
+          };
+        }),
+    );
+    expect(kept).toHaveLength(1);
+    expect(kept[0].state).toBe('pending');
+    expect(kept[0].photoBytes).toBeGreaterThan(1000);
     // nothing reached the server
     const meanwhile = await json<PremiseFile>(office(`/api/premises/${premise.id}`));
     expect(meanwhile.events.length).toBe(premise.events.length);
@@ -233,18 +254,42 @@ describe('a village officer in the field, on a phone whose network drops', () =>
     expect(await page.locator('[data-testid="field-reinspect"]').count()).toBe(1);
     await screenshot(page, 'field-6-file-after');
 
-    // back online, the officer re-inspects: all put right, the order is answered
+    // offline again, the officer re-inspects: all put right; meanwhile the office records on the file
+    await context.setOffline(true);
     await page.click('[data-testid="field-reinspect"]');
     await page.click('[data-testid="check-all-pass"]');
     expect(await page.textContent('[data-testid="field-verdict"]')).toContain('复查通过');
     await page.click('[data-testid="field-save"]');
-    await page.locator('[data-testid="field-saved"][data-state="synced"]').waitFor();
+    await page.locator('[data-testid="field-saved"][data-state="pending"]').waitFor();
+    const theirs = await json<{ id: number }>(
+      office(
+        `/api/premises/${premise.id}/events`,
+        post({ date: TODAY, type: 'licence_obtained', licence: 'business', licenceNo: 'JX330104-2026' }),
+      ),
+    );
+    // back online, the phone sees the office's record and asks before sending: a conflict, not lost
+    await page.click('[data-testid="outbox-count"]');
+    await context.setOffline(false);
+    const conflict = page.locator('[data-testid="field-outbox"] [data-state="conflict"]');
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.textContent()).toContain('取得证照');
+    expect(await page.getAttribute('[data-testid="outbox-count"]', 'data-value')).toBe('1');
+    await screenshot(page, 'field-7-conflict');
+    const held = await json<PremiseFile>(office(`/api/premises/${premise.id}`));
+    expect(held.events.filter((e) => e.type === 'reinspected' && e.actor === OFFICER)).toEqual([]);
+    await conflict.locator('[data-testid="outbox-keep"]').click();
+    await page.locator('[data-testid="outbox-count"][data-value="0"]').waitFor({ timeout: 30_000 });
     const cleared = await json<PremiseFile & { state: { status: string } }>(
       office(`/api/premises/${premise.id}?at=${TODAY}`),
     );
     expect(cleared.events.filter((e) => e.type === 'reinspected' && e.actor === OFFICER)).toMatchObject([
       { passed: true },
     ]);
+    expect(cleared.events.some((e) => e.id === theirs.id)).toBe(true);
+    // the English switch, on the same 360 px
+    await page.click('[data-testid="field-lang"]');
+    await expect.poll(() => page.textContent('[data-testid="field-tab-outbox"]')).toBe('Outbox');
+    await screenshot(page, 'field-8-english');
     expect(cleared.state.status).toBe('compliant');
     expect(watch.foreignRequests).toEqual([]);
     // offline fetches fail loudly in the console (net::ERR_INTERNET_DISCONNECTED); nothing else may

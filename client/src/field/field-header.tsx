@@ -35,6 +35,7 @@ export function FieldHeader({ box }: { box: Outbox }) {
         <button
           type="button"
           className="field-lang"
+          data-testid="field-lang"
           onClick={() => {
             const next = lang === 'zh' ? 'en' : 'zh';
             useStore.getState().setLang(next);

@@ -37,7 +37,11 @@ class FakeServer implements OutboxTransport {
     this.reach();
     return this.records.filter((r) => r.id > afterEventId);
   }
-  async sendStep(_premiseId: number, _work: unknown, sent: { clientId: string; photos: number[] }) {
+  async sendStep(
+    _premiseId: number,
+    _work: unknown,
+    sent: { clientId: string; basedOnEventId?: number; photos: number[] },
+  ) {
     this.reach();
     this.steps++;
     if (this.refuse) throw this.refuse;
@@ -51,9 +55,16 @@ class FakeServer implements OutboxTransport {
       this.loseNextAnswer = false;
       throw new TypeError('network changed');
     }
-    return { record: main, state: { status: 'rectifying' }, replayed } as Awaited<
-      ReturnType<OutboxTransport['sendStep']>
-    >;
+    const mainId = main.id;
+    const newer = this.records.filter(
+      (r) => r.id > (sent.basedOnEventId ?? Infinity) && r.id !== mainId && r.parentEventId !== mainId,
+    );
+    return {
+      record: main,
+      state: { status: 'rectifying' },
+      replayed,
+      ...(newer.length > 0 ? { conflict: { newer } } : {}),
+    } as Awaited<ReturnType<OutboxTransport['sendStep']>>;
   }
   recorded(clientId: string) {
     return this.records.filter((r) => r.clientId === clientId);
@@ -170,8 +181,24 @@ describe('Outbox', () => {
     await outbox.discard(dropped.clientId);
     await outbox.keep(kept.clientId);
     expect(outbox.items.map((i) => [i.clientId, i.state])).toEqual([[kept.clientId, 'synced']]);
+    // the server names the same record in its answer: the person saw it already, so it is not news again
+    expect(outbox.items[0].result?.newer).toEqual([]);
     expect(server.recorded(kept.clientId)).toHaveLength(1);
     expect(server.recorded(dropped.clientId)).toEqual([]);
+  });
+
+  it('shows the records others entered between the check and the send, once recorded', async () => {
+    const server = new FakeServer();
+    const outbox = outboxOn(server);
+    const recordsSince = server.recordsSince.bind(server);
+    server.recordsSince = async (premiseId, after) => {
+      const answer = await recordsSince(premiseId, after);
+      server.records.push(record(150, { type: 'closed', actor: 'office' }));
+      return answer;
+    };
+    const sent = await outbox.submit(inspection(0));
+    expect(sent.state).toBe('synced');
+    expect(sent.result?.newer.map((r) => r.id)).toEqual([150]);
   });
 
   it('does not count the phone’s own records (and the orders issued with them) as a conflict', async () => {

@@ -221,7 +221,10 @@ export class Outbox {
           recordId: answer.record.id,
           status: answer.state.status,
           replayed: answer.replayed === true,
-          newer: othersRecords(answer.conflict?.newer ?? [], this.view.items),
+          // what the person already saw and kept their record over is not news again
+          newer: othersRecords(answer.conflict?.newer ?? [], this.view.items).filter(
+            (r) => !current.conflict?.some((seen) => seen.id === r.id),
+          ),
         },
       };
       await this.write(synced);
