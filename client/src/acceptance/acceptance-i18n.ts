@@ -148,8 +148,3 @@ export function itemName(
   if (item === 'other') return t.item_other;
   return lang === 'en' ? names[item].nameEn : names[item].name;
 }
-
-/** Fills {name} placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}

@@ -2,10 +2,11 @@ import { ITEM_NAMES, type ScoreItem } from '@domain/acceptance/scorecard';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { VillageScorecard } from '../api';
+import { fill } from '../i18n/translate';
 import { scorecardQuery } from '../queries';
 import { useCan } from '../session';
 import { useStore } from '../store';
-import { fill, itemName, resultName, useAcceptanceText } from './acceptance-i18n';
+import { itemName, resultName, useAcceptanceText } from './acceptance-i18n';
 import { ResultBadge } from './result-badge';
 import { TeamNotes } from './team-notes';
 

@@ -2,9 +2,10 @@ import { ADJUSTMENT_ITEMS, type AdjustmentItem, ITEM_NAMES } from '@domain/accep
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorText, putAcceptanceNotes, signOffAcceptance, type VillageScorecard } from '../api';
+import { fill } from '../i18n/translate';
 import { useStore } from '../store';
 import { acceptanceWritten } from '../writes';
-import { fill, itemName, resultName, useAcceptanceText } from './acceptance-i18n';
+import { itemName, resultName, useAcceptanceText } from './acceptance-i18n';
 
 interface Row {
   item: AdjustmentItem;
