@@ -167,6 +167,7 @@ describe('premise exports', { timeout: 30_000 }, () => {
     expect(await err('village=999')).toEqual([404, 'village 999 not found']);
     expect(await err('category=bakery')).toEqual([404, 'category bakery not found']);
     expect((await err('at=2009-02-30'))[0]).toBe(400);
+    expect(await err('full=yes')).toEqual([400, 'full: expected 0 or 1 (完整导出参数 full 应为 0 或 1)']);
   });
 
   it('writes GeoJSON points with the status on the date', async () => {

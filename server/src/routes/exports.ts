@@ -18,7 +18,7 @@ const premiseQuery = z.object({
   village: idParam.optional(),
   category: z.string().optional(),
   status: z.string().optional(),
-  full: z.enum(['0', '1'], { message: 'expected 0 or 1' }).optional(),
+  full: z.enum(['0', '1'], { message: 'expected 0 or 1 (完整导出参数 full 应为 0 或 1)' }).optional(),
 });
 
 /** The file as a download: an ASCII name plus the UTF-8 one, and how many rows it holds. */
