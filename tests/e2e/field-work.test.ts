@@ -103,6 +103,8 @@ describe('a village officer in the field, on a phone whose network drops', () =>
     const page: Page = await context.newPage();
     // signed in on the main page, the header leads to the phone page
     await page.goto(`${running.server.url}/`);
+    await page.locator('[data-testid="login-username"]').waitFor();
+    await screenshot(page, 'field-0-sign-in');
     await page.fill('[data-testid="login-username"]', OFFICER);
     await page.fill('[data-testid="login-password"]', PASSWORD);
     await page.click('[data-testid="login-submit"]');

@@ -34,7 +34,11 @@ export function StepForm({ premiseId, kind, box }: { premiseId: number; kind: Fi
       <section>
         {back}
         <p className="field-note">
-          {file.data && standards.isError ? t.noStandard : file.isError ? t.notCached : '…'}
+          {file.data && (standards.isError || standards.data)
+            ? t.noStandard
+            : file.isError
+              ? t.notCached
+              : '…'}
         </p>
       </section>
     );
