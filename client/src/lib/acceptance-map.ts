@@ -1,3 +1,4 @@
+import { campaignYearOf } from '@domain/acceptance/campaign-year-of';
 import type { AcceptanceResult } from '@domain/acceptance/scorecard';
 import { pointInShape, type ShapeEdges, shapeEdges } from '@domain/areas/point-in-polygon';
 import type { Rgba } from './choropleth';
@@ -20,8 +21,7 @@ export function acceptanceColors(
 
 /** The campaign year a date falls in, or the nearest of the campaign's years. */
 export function acceptanceYearOf(at: string, years: readonly number[]): number {
-  const y = Number(at.slice(0, 4));
-  return years.filter((x) => x <= y).at(-1) ?? years[0];
+  return campaignYearOf(Number(at.slice(0, 4)), years);
 }
 
 const edgesCache = new WeakMap<VillageCollection, { id: number; shape: ShapeEdges }[]>();

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context';
 import { addTargetVersion, targetVersions } from '../db/acceptance';
 import { listVillageRefs } from '../db/geography';
+import { campaignYearOf } from '../domain/acceptance/campaign-year-of';
 import { defaultTargets, type YearTargets, yearTargetsSchema } from '../domain/acceptance/targets';
 import { campaignGoals } from '../domain/campaign';
 import { formatDay, todayInChina } from '../domain/dates';
@@ -28,8 +29,7 @@ export function campaignYears(ctx: AppContext): number[] {
  */
 export function liveCampaignYear(ctx: AppContext, todayDay: number = todayInChina()): number {
   const years = campaignYears(ctx);
-  const thisYear = Number(formatDay(todayDay).slice(0, 4));
-  return years.filter((y) => y <= thisYear).at(-1) ?? years[0];
+  return campaignYearOf(Number(formatDay(todayDay).slice(0, 4)), years);
 }
 
 /**
