@@ -47,6 +47,46 @@ const categoryByName = new Map<string, string>(CATEGORIES.map((c) => [c.name, c.
 const optionalNumber = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));
 const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : s);
 
+/** The triggers that only count changes (migrations 5 and 12): counted once after a bulk load instead of per row. */
+const COUNTERS: Record<string, { key: string; per: 'premise' | 'event' }> = {
+  premises_version_insert: { key: 'data_version', per: 'premise' },
+  events_version_insert: { key: 'data_version', per: 'event' },
+  premises_contacts_insert: { key: 'contacts_version', per: 'premise' },
+};
+
+/**
+ * Sets aside, within the seeding transaction, what makes a bulk load of premises and events slow row
+ * by row: their indexes (built again afterwards in one sorted pass each; a unique one refuses
+ * duplicates then) and the insert triggers that only bump a counter (bumped once afterwards by the
+ * count). Returns the function that puts them back. Any other trigger stays and runs per row.
+ */
+function setAsideForBulkLoad(db: Db): (premises: number, events: number) => void {
+  const indexes = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('premises', 'events') AND sql IS NOT NULL",
+    )
+    .all() as { name: string; sql: string }[];
+  const triggers = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('premises', 'events')",
+    )
+    .all() as { name: string; sql: string }[];
+  const counting = triggers.filter((t) => t.name in COUNTERS);
+  for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+  for (const t of counting) db.exec(`DROP TRIGGER "${t.name}"`);
+  return (premises, events) => {
+    for (const i of indexes) db.exec(i.sql);
+    for (const t of counting) {
+      db.exec(t.sql);
+      const { key, per } = COUNTERS[t.name];
+      db.prepare('UPDATE meta SET value = value + CAST(? AS INTEGER) WHERE key = ?').run(
+        per === 'premise' ? premises : events,
+        key,
+      );
+    }
+  };
+}
+
 /**
  * Loads a township written by the demo generator (data/generate.ts): campaign.json, township,
  * villages and basemap GeoJSON, premises.csv (the survey-list headers) and events.csv. All or nothing.
@@ -95,6 +135,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
     }
 
+    const restore = setAsideForBulkLoad(db);
     const premiseIds = new Map<string, number>();
     const insertPremise = premiseInserter(db);
     for await (const r of csvRows(join(dir, 'premises.csv'))) {
@@ -125,23 +166,34 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
     }
 
     const insertEvent = eventInserter(db);
+    // A few thousand distinct dates among millions of records: each parsed once.
+    const days = new Map<string, number>();
+    const dayOf = (date: string) => {
+      let d = days.get(date);
+      if (d === undefined) {
+        d = day(date);
+        days.set(date, d);
+      }
+      return d;
+    };
     let events = 0;
     for await (const r of csvRows(join(dir, 'events.csv'))) {
       const premiseId = premiseIds.get(r.archive_no);
       if (premiseId === undefined) throw new Error(`events.csv: unknown archive number ${r.archive_no}`);
       insertEvent(premiseId, {
-        day: day(r.date),
+        day: dayOf(r.date),
         type: r.type as EventType,
         problems: r.problems ? (r.problems.split(';') as Problem[]) : undefined,
-        deadlineDay: r.deadline ? day(r.deadline) : undefined,
+        deadlineDay: r.deadline ? dayOf(r.deadline) : undefined,
         passed: r.passed === '' || r.passed === undefined ? undefined : r.passed === '1',
         licence: (r.licence || undefined) as LicenceType | undefined,
         licenceNo: r.licence_no || undefined,
-        validToDay: r.valid_to ? day(r.valid_to) : undefined,
+        validToDay: r.valid_to ? dayOf(r.valid_to) : undefined,
         note: r.note || undefined,
       });
       events++;
     }
+    restore(premiseIds.size, events);
     db.exec('COMMIT');
     return { premises: premiseIds.size, events };
   } catch (err) {
