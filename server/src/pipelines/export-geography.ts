@@ -3,6 +3,7 @@ import { listAreas } from '../db/areas';
 import { listVillages } from '../db/geography';
 import { featuresKml } from '../domain/export/features-kml';
 import type { ExportFile } from './export-premises';
+import { areaFeature, villageFeature } from './geography-features';
 
 export type GeographyFormat = 'geojson' | 'kml';
 
@@ -27,18 +28,7 @@ function file(
 
 /** The villages and communities with their boundaries (WGS-84). */
 export function exportVillages(ctx: AppContext, format: GeographyFormat): ExportFile {
-  const features: GeoJSON.Feature[] = listVillages(ctx.db).map((v) => ({
-    type: 'Feature',
-    id: v.id,
-    properties: {
-      id: v.id,
-      code: v.code,
-      name: v.name,
-      kind: v.kind,
-      areaKm2: Math.round(v.areaKm2 * 1000) / 1000,
-    },
-    geometry: v.geometry,
-  }));
+  const features = listVillages(ctx.db).map(villageFeature);
   return file(format, 'villages', `${ctx.campaign.township}村社区`, features, (f) =>
     String(f.properties?.name),
   );
@@ -46,19 +36,7 @@ export function exportVillages(ctx: AppContext, format: GeographyFormat): Export
 
 /** The key areas (重点区域) leaders drew, with their reasons and periods. */
 export function exportAreas(ctx: AppContext, format: GeographyFormat): ExportFile {
-  const features: GeoJSON.Feature[] = listAreas(ctx.db).map((a) => ({
-    type: 'Feature',
-    id: a.id,
-    properties: {
-      id: a.id,
-      name: a.name,
-      reason: a.reason,
-      note: a.note,
-      activeFrom: a.activeFrom,
-      activeTo: a.activeTo,
-    },
-    geometry: a.geometry,
-  }));
+  const features = listAreas(ctx.db).map(areaFeature);
   return file(format, 'areas', `${ctx.campaign.township}重点区域`, features, (f) =>
     String(f.properties?.name),
   );

@@ -11,23 +11,9 @@ import type { Box } from '../domain/ogc/ogc-bbox';
 import { type DayInterval, periodMeets } from '../domain/ogc/ogc-datetime';
 import type { PremiseColumns } from '../domain/premise-columns';
 import { STATUSES } from '../domain/statuses';
+import type { IdFeature } from '../pipelines/geography-features';
 
-export type OgcFeature = GeoJSON.Feature & { id: number };
-
-export function villageFeature(v: VillageRow): OgcFeature {
-  return {
-    type: 'Feature',
-    id: v.id,
-    geometry: v.geometry,
-    properties: {
-      id: v.id,
-      code: v.code,
-      name: v.name,
-      kind: v.kind,
-      areaKm2: Math.round(v.areaKm2 * 1000) / 1000,
-    },
-  };
-}
+export type OgcFeature = IdFeature;
 
 /** Whether a village passes the request's box and property filters (villages have no time). */
 export function villageMatches(
@@ -42,22 +28,6 @@ export function villageMatches(
     (kind === undefined || v.kind === kind) &&
     (!boxes || geometryInBoxes(v.geometry, boxes))
   );
-}
-
-export function areaFeature(a: AreaRow): OgcFeature {
-  return {
-    type: 'Feature',
-    id: a.id,
-    geometry: a.geometry,
-    properties: {
-      id: a.id,
-      name: a.name,
-      reason: a.reason,
-      note: a.note,
-      activeFrom: a.activeFrom,
-      activeTo: a.activeTo,
-    },
-  };
 }
 
 /** Whether a key area passes the box, the reason, and a period that meets `datetime`. */

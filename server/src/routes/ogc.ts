@@ -29,15 +29,14 @@ import { intervalOnDay, type PremiseHit, premisePage } from '../domain/ogc/premi
 import type { PremiseColumns } from '../domain/premise-columns';
 import { type Status, statusIndex } from '../domain/statuses';
 import { type AppEnv, actorOf, authMiddleware } from '../http/auth';
+import { areaFeature, villageFeature } from '../pipelines/geography-features';
 import { columnsFor } from '../scoped-columns';
 import { ogcErrorResponse, ogcException } from './ogc-errors';
 import {
-  areaFeature,
   areaMatches,
   type OgcFeature,
   type PremiseFeatureContext,
   premiseFeature,
-  villageFeature,
   villageMatches,
 } from './ogc-features';
 import { liveDayOf } from './worklists';
