@@ -12,15 +12,18 @@ export class WriteGate {
   private active = 0;
   private holder: Promise<void> | null = null;
   private idle: (() => void)[] = [];
-  private readonly inside = new AsyncLocalStorage<WriteGate>();
+  /** The write request a piece of work belongs to, while it is counted (work it left behind may outlive it). */
+  private readonly request = new AsyncLocalStorage<{ gate: WriteGate; counted: boolean }>();
 
   /** Runs a write request: after the long write in progress, if any; counted while it runs. */
   async write<T>(run: () => Promise<T>): Promise<T> {
     while (this.holder) await this.holder;
     this.active++;
+    const slot = { gate: this as WriteGate, counted: true };
     try {
-      return await this.inside.run(this, run);
+      return await this.request.run(slot, run);
     } finally {
+      slot.counted = false;
       this.active--;
       if (this.active === 0) for (const wake of this.idle.splice(0)) wake();
     }
@@ -31,7 +34,8 @@ export class WriteGate {
    * from within a write request (the import's commit) or outside any (the CLI).
    */
   async alone<T>(long: () => Promise<T>): Promise<T> {
-    const own = this.inside.getStore() === this ? 1 : 0;
+    const slot = this.request.getStore();
+    const own = slot?.gate === this && slot.counted ? 1 : 0;
     this.active -= own; // our own request's slot is not a write to wait for
     try {
       while (this.holder) await this.holder;
