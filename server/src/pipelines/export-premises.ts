@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { audit } from '../db/audit';
 import { writeGeoPackage } from '../db/geopackage';
 import { categoryByCode } from '../domain/categories';
-import { CSV_BOM, csvLine, csvText } from '../domain/csv-text';
+import { CSV_BOM, csvLine } from '../domain/csv-text';
 import { formatDay } from '../domain/dates';
 import { ledgerXlsx } from '../domain/export/ledger-xlsx';
 import { LEDGER_COLUMNS, type LedgerEntry, ledgerRow } from '../domain/export/premise-ledger';
@@ -183,22 +183,30 @@ function auditExport(
 /**
  * The premises under the filters on the date, within the requester's scope, as a ledger (XLSX, CSV)
  * or a GIS layer (GeoJSON, GeoPackage). Every export is on the audit log: who, which file, which
- * premises, how many, and whether it held full personal data.
+ * premises, how many, and whether it held full personal data. CSV and GeoJSON are the streamed
+ * export's bytes gathered whole (for the command line): one writer for each format.
  */
 export async function exportPremises(
   ctx: AppContext,
   format: PremiseExportFormat,
   q: PremiseExportQuery,
 ): Promise<ExportFile> {
+  if (format === 'csv' || format === 'geojson') {
+    // The same bytes the server streams, gathered (the command line writes them to a file).
+    const streamed = streamPremiseExport(ctx, format, q);
+    const bytes = new Uint8Array(await new Response(streamed.stream).arrayBuffer());
+    return { bytes, contentType: streamed.contentType, fileName: streamed.fileName, count: streamed.count };
+  }
   const { at, entries, filterText } = selectPremises(ctx, q);
   const file = await writePremises(ctx, format, at, entries, filterText);
   auditExport(ctx, format, q, at, file.count);
   return file;
 }
 
+/** A ledger (XLSX) or a GeoPackage, written whole; CSV and GeoJSON are streamed. */
 async function writePremises(
   ctx: AppContext,
-  format: PremiseExportFormat,
+  format: 'xlsx' | 'gpkg',
   at: string,
   entries: LedgerEntry[],
   filterText: string,
@@ -218,21 +226,6 @@ async function writePremises(
       rows: entries.map((e, i) => [i + 1, ...ledgerRow(e)]),
     });
     return make(bytes, 'xlsx');
-  }
-  if (format === 'csv') {
-    const text = csvText(
-      ['序号', ...LEDGER_COLUMNS.map((c) => c.header)],
-      entries.map((e, i) => [i + 1, ...ledgerRow(e)]),
-    );
-    return make(new TextEncoder().encode(text), 'csv');
-  }
-  if (format === 'geojson') {
-    const fc = {
-      type: 'FeatureCollection',
-      name: `${ctx.campaign.township}十小经营户（${at}）`,
-      features: entries.map((e) => feature(e)),
-    };
-    return make(new TextEncoder().encode(JSON.stringify(fc)), 'geojson');
   }
   const bytes = writeGeoPackage({
     table: 'premises',
