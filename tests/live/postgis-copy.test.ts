@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
 import { listVillages } from '../../server/src/db/geography';
+import { copyRecordToPostgres } from '../../server/src/db/pg/copy-to-postgres';
 import { day as dayOf } from '../../server/src/domain/dates';
 import { runCli } from '../helpers/run-cli';
 import { bringInShitang } from '../helpers/second-township';
@@ -85,6 +87,19 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
     const after = await client.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.premises`);
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('refuses a value PostgreSQL cannot hold, naming it, and keeps nothing', async () => {
+    const db = new Database(':memory:');
+    db.exec(
+      "CREATE TABLE notes (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO notes VALUES (7, 'a' || char(0) || 'b')",
+    );
+    await expect(copyRecordToPostgres(db, PG_URL, { schema: `${SCHEMA}_nul` })).rejects.toThrow(
+      'notes.note holds a NUL character (row 7)',
+    );
+    const left = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [`${SCHEMA}_nul`]);
+    expect(left.rowCount).toBe(0);
+    db.close();
   });
 
   it('says what is wrong with an unreachable database, without its password', async () => {

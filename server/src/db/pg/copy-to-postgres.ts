@@ -86,11 +86,23 @@ async function copyTable(
     .raw()
     .iterate() as Iterable<unknown[]>;
   let chunk = '';
-  for (const row of rows) {
-    chunk += `${row.map(copyText).join('\t')}\n`;
-    if (chunk.length < 1 << 16) continue;
-    if (!sink.write(chunk)) await new Promise((resolve) => sink.once('drain', resolve));
-    chunk = '';
+  try {
+    for (const row of rows) {
+      const nul = row.findIndex((v) => typeof v === 'string' && v.includes('\u0000'));
+      if (nul >= 0)
+        throw new CopyRefused(
+          `${table}.${columns[nul].name} holds a NUL character (row ${row[0]}), which PostgreSQL text cannot store; correct that value and copy again`,
+        );
+      chunk += `${row.map(copyText).join('\t')}\n`;
+      if (chunk.length < 1 << 16) continue;
+      if (!sink.write(chunk)) await new Promise((resolve) => sink.once('drain', resolve));
+      chunk = '';
+    }
+  } catch (e) {
+    // Abandon the COPY (CopyFail) so the connection can roll back, then say why.
+    sink.destroy(e as Error);
+    await done.catch(() => undefined);
+    throw e;
   }
   sink.end(chunk);
   await done;
