@@ -2,6 +2,7 @@ import { ACCEPTANCE_RESULTS } from '@domain/acceptance/scorecard';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import './acceptance.css';
+import { errorText } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { fill } from '../i18n/translate';
 import { acceptanceQuery } from '../queries';
@@ -18,6 +19,7 @@ export default function AcceptancePanel({ year }: { year: number }) {
   const t = useAcceptanceText();
   const { campaign } = useCampaignData();
   const setPanel = useStore((s) => s.setPanel);
+  const lang = useStore((s) => s.lang);
   const { villageId, setYear, setVillage } = useAcceptanceStore();
   const answer = useQuery(acceptanceQuery(year));
   // The villages' fills are the map's choropleth: make sure it is on while the panel is open.
@@ -54,7 +56,7 @@ export default function AcceptancePanel({ year }: { year: number }) {
       </div>
       <div className="drawer-body">
         {answer.isPending && <p className="muted">{t.loading}</p>}
-        {answer.isError && <p className="error">{answer.error.message}</p>}
+        {answer.isError && <p className="error">{errorText(answer.error, lang)}</p>}
         {data && (
           <>
             <p className="acceptance-meta small" data-testid="acceptance-as-of" data-year={data.year}>

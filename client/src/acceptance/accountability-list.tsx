@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AccountabilityAnswer } from '../api';
+import { type AccountabilityAnswer, errorText } from '../api';
 import { accountabilityQuery } from '../queries';
 import { useCan } from '../session';
 import { useStore } from '../store';
@@ -42,7 +42,7 @@ export function AccountabilityList({ year }: { year: number }) {
           />
         </label>
       </h3>
-      {list.isError && <p className="error">{list.error.message}</p>}
+      {list.isError && <p className="error">{errorText(list.error, lang)}</p>}
       {list.data && list.data.items.length === 0 && <p className="muted small">{t.none}</p>}
       <ul className="accountability-items">
         {list.data?.items.map((i) => {

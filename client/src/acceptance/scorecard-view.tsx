@@ -1,7 +1,7 @@
 import { ITEM_NAMES, type ScoreItem } from '@domain/acceptance/scorecard';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { VillageScorecard } from '../api';
+import { errorText, type VillageScorecard } from '../api';
 import { fill } from '../i18n/translate';
 import { scorecardQuery } from '../queries';
 import { useCan } from '../session';
@@ -33,7 +33,7 @@ export function ScorecardView({
   const card = useQuery(scorecardQuery(year, villageId));
   const maySign = useCan('acceptance.sign');
   if (card.isPending) return <p className="muted">{t.loading}</p>;
-  if (card.isError) return <p className="error">{card.error.message}</p>;
+  if (card.isError) return <p className="error">{errorText(card.error, lang)}</p>;
   const c = card.data;
   return (
     <section className="scorecard" data-testid="scorecard" data-village={c.village.id} data-result={c.result}>
