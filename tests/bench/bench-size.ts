@@ -8,6 +8,7 @@ import { day, formatDay } from '../../server/src/domain/dates';
 import { tally } from '../../server/src/domain/tally';
 import { accountToken, actingAs } from '../helpers/test-app';
 import { benchPolygonStats } from './polygon-bench';
+import { benchAgainstPostgis } from './postgis-bench';
 import { round, timeRuns } from './stats';
 
 export interface BenchRow {
@@ -146,6 +147,21 @@ export async function benchOneSize(premises: number, dir: string): Promise<Bench
         ok: budget ? r.p50Ms <= budget : undefined,
       });
     }
+    const pgUrl = process.env.BENCH_PG_URL ?? process.env.PG_TEST_URL;
+    if (pgUrl) {
+      for (const r of await benchAgainstPostgis(ctx, app, pgUrl)) {
+        const tenth = r.name.includes('medium');
+        add({
+          measure: `area stats over HTTP vs PostGIS, ${r.name} (${r.inside.toLocaleString('en')} inside; PostGIS p50 ${round(r.postgisP50)} ms, p95 ${round(r.postgisP95)} ms)`,
+          value: round(r.oursP50),
+          p95: round(r.oursP95),
+          unit: 'ms',
+          budget:
+            premises >= 1_000_000 ? (tenth ? '≥ 5× faster than PostGIS' : 'faster than PostGIS') : undefined,
+          ok: premises >= 1_000_000 ? r.oursP50 * (tenth ? 5 : 1) <= r.postgisP50 : undefined,
+        });
+      }
+    } else console.error('  PostGIS side by side: not measured (set BENCH_PG_URL=postgres://…)');
   }
 
   global.gc?.();
