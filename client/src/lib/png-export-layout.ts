@@ -1,3 +1,6 @@
+import { type ScaleBar, scaleBar } from '@domain/report/scale-bar';
+
+export { type ScaleBar, scaleBar };
 /** Sizes offered for the map picture, in pixels. A4 landscape at 300 dpi is 3508 × 2480. */
 export const PNG_SIZES = [
   { key: 'hd', width: 1920, height: 1080 },
@@ -13,25 +16,6 @@ const TILE_PIXELS = 512;
 /** Ground metres per CSS pixel of a Web-Mercator map at a latitude and zoom. */
 export function metersPerPixel(latDegrees: number, zoom: number): number {
   return (EARTH_CIRCUMFERENCE_METERS * Math.cos((latDegrees * Math.PI) / 180)) / (TILE_PIXELS * 2 ** zoom);
-}
-
-export interface ScaleBar {
-  meters: number;
-  pixels: number;
-  label: string;
-}
-
-/** The longest round length (1, 2 or 5 × 10ⁿ metres) that fits in `maxPixels`. */
-export function scaleBar(metersPerPx: number, maxPixels: number): ScaleBar {
-  const maxMeters = metersPerPx * maxPixels;
-  const power = 10 ** Math.floor(Math.log10(maxMeters));
-  const step = [5, 2, 1].find((s) => s * power <= maxMeters) ?? 1;
-  const meters = step * power;
-  return {
-    meters,
-    pixels: meters / metersPerPx,
-    label: meters >= 1000 ? `${meters / 1000} km` : `${meters} m`,
-  };
 }
 
 export interface Rect {
