@@ -10,6 +10,10 @@ const PASSWORD = 'office-test-password-1';
 
 interface File {
   id: number;
+  archiveNo: string;
+  name: string;
+  address: string;
+  category: string;
   phone: string | null;
   lngLat: [number, number];
   events: { date: string; type: string }[];
@@ -22,6 +26,9 @@ let village: { id: number; code: string; name: string; geometry: GeoJSON.Geometr
 /** The premise inspected and given as a task; `edited` is another one, whose phone and pin change. */
 let premise: File;
 let edited: File;
+/** One that fails its re-inspection twice; one that closes and comes back under a new name. */
+let failing: File;
+let shut: File;
 
 const json = async <T>(path: string, init?: RequestInit): Promise<T> => {
   const res = await office(path, {
@@ -63,11 +70,11 @@ describe('daily work in the office (日常工作)', () => {
       const last = f.events.at(-1);
       if (f.phone && last && last.date < '2010-09-01' && !['closed', 'converted'].includes(last.type)) {
         found.push(f);
-        if (found.length === 2) break;
+        if (found.length === 4) break;
       }
     }
-    expect(found).toHaveLength(2);
-    [premise, edited] = found;
+    expect(found).toHaveLength(4);
+    [premise, edited, failing, shut] = found;
   });
 
   it("edits a premise's phone and moves its pin; the file's history shows both with the actor", async () => {
@@ -166,6 +173,52 @@ describe('daily work in the office (日常工作)', () => {
       total - 1,
     );
     await screenshot(page, 'office-reinspected');
+    expect(watch.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it('lists a premise failing its re-inspection twice (屡次整改) and a closed shop coming back under a new name (回潮)', async () => {
+    const step = (id: number, body: Record<string, unknown>) =>
+      json(`/api/premises/${id}/events`, { method: 'POST', body: JSON.stringify(body) });
+    await step(failing.id, { date: '2010-09-02', type: 'inspected', problems: ['unsanitary'] });
+    await step(failing.id, { date: '2010-09-02', type: 'ordered', deadline: '2010-09-20' });
+    await step(failing.id, { date: '2010-09-25', type: 'reinspected', passed: false });
+    await step(failing.id, { date: '2010-09-25', type: 'ordered', deadline: '2010-10-25' });
+    await step(failing.id, { date: '2010-10-26', type: 'reinspected', passed: false });
+    await step(shut.id, { date: '2010-10-01', type: 'closed' });
+    // The survey finds a shop at the closed one's address with its phone, under another name.
+    const [lng, lat] = shut.lngLat;
+    const csv = [
+      '店名,联系电话,经营地址,所属村（社区）,行业类别,经度,纬度,摸底日期',
+      `换了招牌的店,${shut.phone},${shut.address},${village.name},小食杂店,${lng.toFixed(6)},${lat.toFixed(6)},2010-11-15`,
+    ].join('\n');
+    const form = new FormData();
+    form.append('file', new File([csv], '复查摸底.csv'));
+    const staged = await (await office('/api/imports/premises', { method: 'POST', body: form })).json();
+    expect((await office(`/api/imports/${staged.importId}/validate`, { method: 'POST' })).status).toBe(200);
+    const committed = await json<{ created: number }>(`/api/imports/${staged.importId}/commit`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(committed.created).toBe(1);
+
+    const page = await running.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const watch = watchPage(page, running.server.url);
+    await page.goto(`${running.server.url}/?at=${AT}`);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+    await page.click('[data-testid="open-work"]');
+    await page.selectOption('[data-testid="worklist-village"]', String(village.id));
+    await page.click('[data-testid="worklist-repeat-failures"]');
+    const repeat = page.locator(`[data-testid="worklist-item"][data-premise="${failing.id}"]`);
+    await repeat.waitFor({ timeout: 30_000 });
+    expect(await repeat.textContent()).toContain(failing.name);
+    await screenshot(page, 'office-repeat-failures');
+
+    await page.click('[data-testid="worklist-rebound"]');
+    const rebound = page.locator('[data-testid="worklist-item"]', { hasText: '换了招牌的店' });
+    await rebound.waitFor({ timeout: 30_000 });
+    expect(await rebound.textContent()).toContain(shut.archiveNo);
+    await screenshot(page, 'office-rebound');
     expect(watch.foreignRequests).toEqual([]);
     await page.close();
   });
