@@ -481,9 +481,17 @@ export async function postOutcome(premiseId: number, json: OutcomeBody): Promise
   return (await ok(res)).json() as Promise<StepAnswer>;
 }
 
-/** Uploads photos to a premise's file (not yet under a record: a step files them by id). */
-export async function uploadPhotos(premiseId: number, files: File[]): Promise<UploadedPhoto[]> {
-  const res = await client.api.premises[':id'].photos.$post({ param: id(premiseId), form: { file: files } });
+/**
+ * Uploads photos to a premise's file (not yet under a record: a step files them by id). With a
+ * `clientId` (one photo), sending it again answers the photo kept the first time.
+ */
+export async function uploadPhotos(
+  premiseId: number,
+  files: File[],
+  clientId?: string,
+): Promise<UploadedPhoto[]> {
+  const form = { file: files, ...(clientId === undefined ? {} : { clientId }) };
+  const res = await client.api.premises[':id'].photos.$post({ param: id(premiseId), form });
   return (await (await ok(res)).json()).photos;
 }
 

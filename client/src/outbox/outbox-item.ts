@@ -107,6 +107,11 @@ export function sendFailure(err: unknown): SendFailure {
   };
 }
 
+/** The id the phone gives the upload of a record's n-th photo: the same on every retry. */
+export function photoClientId(item: Pick<OutboxItem, 'clientId'>, n: number): string {
+  return `${item.clientId}.${n}`;
+}
+
 /** The outbox's items in the order they are sent: oldest first. */
 export function inSendingOrder(items: readonly OutboxItem[]): OutboxItem[] {
   return [...items].sort(

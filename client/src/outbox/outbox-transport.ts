@@ -3,9 +3,9 @@ import type { OutboxTransport } from './outbox';
 
 /** The outbox's way to the server: our own API (client/src/api.ts). */
 export const apiTransport: OutboxTransport = {
-  async uploadPhoto(premiseId, photo) {
+  async uploadPhoto(premiseId, photo, clientId) {
     const file = new File([photo.bytes], photo.name, { type: photo.mime });
-    const [uploaded] = await uploadPhotos(premiseId, [file]);
+    const [uploaded] = await uploadPhotos(premiseId, [file], clientId);
     return uploaded.id;
   },
   async recordsSince(premiseId, afterEventId) {

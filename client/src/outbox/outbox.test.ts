@@ -20,6 +20,9 @@ class FakeServer implements OutboxTransport {
   online = true;
   refuse: ApiRequestError | null = null;
   loseNextAnswer = false;
+  loseNextUploadAnswer = false;
+  /** The photos kept, by the phone's id for each upload (as the server does). */
+  photoIds = new Map<string, number>();
   records: PremiseRecord[] = [record(100, { actor: 'cunguan', type: 'surveyed' })];
   photos = 0;
   uploads = 0;
@@ -28,10 +31,16 @@ class FakeServer implements OutboxTransport {
   private reach() {
     if (!this.online) throw new TypeError('Failed to fetch');
   }
-  async uploadPhoto() {
+  async uploadPhoto(_premiseId: number, _photo: unknown, clientId: string) {
     this.reach();
     this.uploads++;
-    return ++this.photos;
+    const id = this.photoIds.get(clientId) ?? ++this.photos;
+    this.photoIds.set(clientId, id);
+    if (this.loseNextUploadAnswer) {
+      this.loseNextUploadAnswer = false;
+      throw new TypeError('network changed');
+    }
+    return id;
   }
   async recordsSince(_premiseId: number, afterEventId: number) {
     this.reach();
@@ -143,6 +152,21 @@ describe('Outbox', () => {
     expect(server.recorded(item.clientId)).toHaveLength(1);
     // the photos went up once: their ids were kept when the step's answer was lost
     expect(server.uploads).toBe(2);
+  });
+
+  it('sends a photo again under the same id when its answer was lost, so the server keeps it once', async () => {
+    const server = new FakeServer();
+    const outbox = outboxOn(server);
+    const item = inspection(2);
+    server.loseNextUploadAnswer = true;
+    expect((await outbox.submit(item)).state).toBe('pending');
+    expect(server.photos).toBe(1);
+    await outbox.flush();
+    expect(outbox.items[0].state).toBe('synced');
+    expect(server.uploads).toBe(3);
+    expect([...server.photoIds.keys()]).toEqual([`${item.clientId}.0`, `${item.clientId}.1`]);
+    expect(server.photos).toBe(2);
+    expect(server.recorded(item.clientId)[0].photoIds).toEqual([1, 2]);
   });
 
   it('holds a refused record with the reason until the person decides, and goes on with the next', async () => {

@@ -6,6 +6,7 @@ import {
   type OutboxItem,
   type OutboxPhoto,
   othersRecords,
+  photoClientId,
   type StepWork,
   sendFailure,
   syncedToForget,
@@ -14,8 +15,11 @@ import type { OutboxStore } from './outbox-store';
 
 /** How the outbox reaches the server (the API on the page; a fake in tests). */
 export interface OutboxTransport {
-  /** Uploads one photo to the premise's file; answers its id. */
-  uploadPhoto(premiseId: number, photo: OutboxPhoto): Promise<number>;
+  /**
+   * Uploads one photo to the premise's file under the phone's id for it (sent again after a lost
+   * answer, the server answers the photo it kept); answers its id.
+   */
+  uploadPhoto(premiseId: number, photo: OutboxPhoto, clientId: string): Promise<number>;
   /** The premise's records entered after `afterEventId` (by anyone). */
   recordsSince(premiseId: number, afterEventId: number): Promise<PremiseRecord[]>;
   sendStep(
@@ -200,7 +204,12 @@ export class Outbox {
       const photos = [...work.photos];
       for (let n = 0; n < photos.length; n++) {
         if (photos[n].uploadedId !== null) continue;
-        photos[n] = { ...photos[n], uploadedId: await this.transport.uploadPhoto(work.premiseId, photos[n]) };
+        const uploadedId = await this.transport.uploadPhoto(
+          work.premiseId,
+          photos[n],
+          photoClientId(current, n),
+        );
+        photos[n] = { ...photos[n], uploadedId };
         current = { ...current, work: { ...work, photos } };
         await this.write(current);
       }

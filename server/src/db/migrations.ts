@@ -521,4 +521,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: 'photos keep the id the phone gave the upload, so a retry after a lost answer is not a second copy',
+    sql: `
+      ALTER TABLE photos ADD COLUMN client_id TEXT CHECK (client_id IS NULL OR length(client_id) <= 80);
+      CREATE UNIQUE INDEX photos_client ON photos(premise_id, client_id) WHERE client_id IS NOT NULL;
+    `,
+  },
 ];

@@ -18,11 +18,13 @@ export interface PhotoRow {
   thumbHeight: number;
   sha256: string;
   uploadedBy: string | null;
+  /** The device's id for the upload (a retry after a lost answer finds the photo by it), if sent. */
+  clientId: string | null;
   createdAt: string;
 }
 
 const columns = `id, premise_id, event_id, file, mime, bytes, width, height, thumb_file, thumb_mime,
-  thumb_width, thumb_height, sha256, uploaded_by, created_at`;
+  thumb_width, thumb_height, sha256, uploaded_by, client_id, created_at`;
 
 function toPhoto(r: Record<string, unknown>): PhotoRow {
   return {
@@ -40,6 +42,7 @@ function toPhoto(r: Record<string, unknown>): PhotoRow {
     thumbHeight: Number(r.thumb_height),
     sha256: String(r.sha256),
     uploadedBy: (r.uploaded_by as string | null) ?? null,
+    clientId: (r.client_id as string | null) ?? null,
     createdAt: String(r.created_at),
   };
 }
@@ -49,8 +52,8 @@ export function insertPhoto(db: Db, p: Omit<PhotoRow, 'id' | 'createdAt'>): numb
     db
       .prepare(
         `INSERT INTO photos (premise_id, event_id, file, mime, bytes, width, height, thumb_file, thumb_mime,
-           thumb_width, thumb_height, sha256, uploaded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           thumb_width, thumb_height, sha256, uploaded_by, client_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         p.premiseId,
@@ -66,6 +69,7 @@ export function insertPhoto(db: Db, p: Omit<PhotoRow, 'id' | 'createdAt'>): numb
         p.thumbHeight,
         p.sha256,
         p.uploadedBy,
+        p.clientId,
       ).lastInsertRowid,
   );
 }
@@ -74,6 +78,14 @@ export function getPhoto(db: Db, id: number): PhotoRow | null {
   const r = db.prepare(`SELECT ${columns} FROM photos WHERE id = ?`).get(id) as
     | Record<string, unknown>
     | undefined;
+  return r ? toPhoto(r) : null;
+}
+
+/** The photo a device uploaded to the premise under `clientId`, if it did. */
+export function photoByClientId(db: Db, premiseId: number, clientId: string): PhotoRow | null {
+  const r = db
+    .prepare(`SELECT ${columns} FROM photos WHERE premise_id = ? AND client_id = ?`)
+    .get(premiseId, clientId) as Record<string, unknown> | undefined;
   return r ? toPhoto(r) : null;
 }
 

@@ -99,6 +99,45 @@ describe('photos on a premise file', () => {
     expect(db.prepare('SELECT count(*) FROM photos').pluck().get()).toBe(1);
   });
 
+  it('keeps a photo sent again under the same clientId once (an answer lost on the way), per premise', async () => {
+    const { app, db } = await photoApp();
+    const [one, other] = [
+      await newPremise(app, pointIn(villages(db)[0])),
+      await newPremise(app, pointIn(villages(db)[1])),
+    ];
+    const jpeg = await image('image/jpeg', 400, 300);
+    const clientId = '0b7e3c1a-5d2f-4e8a-9c61-2f4d8a7b9e10.0';
+    const first = await upload(app, one.id, [['file', jpeg, 'IMG_0002.JPG']], { clientId });
+    expect(first.status).toBe(201);
+    const [kept] = ((await first.json()) as { photos: Photo[] }).photos;
+    const again = await upload(app, one.id, [['file', jpeg, 'IMG_0002.JPG']], { clientId });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ photos: [kept], replayed: true });
+    const count = (premiseId: number) =>
+      db.prepare('SELECT count(*) FROM photos WHERE premise_id = ?').pluck().get(premiseId);
+    expect(count(one.id)).toBe(1);
+    // another id, or the same id on another premise, is another photo
+    expect((await upload(app, one.id, [['file', jpeg, 'b.jpg']], { clientId: `${clientId}1` })).status).toBe(
+      201,
+    );
+    expect((await upload(app, other.id, [['file', jpeg, 'c.jpg']], { clientId })).status).toBe(201);
+    expect([count(one.id), count(other.id)]).toEqual([2, 1]);
+    // an id names one photo: two under one id, or an id that is not one, are refused in both languages
+    const two = await upload(
+      app,
+      one.id,
+      [
+        ['file', jpeg, 'd.jpg'],
+        ['file', jpeg, 'e.jpg'],
+      ],
+      { clientId: 'another-upload-id' },
+    );
+    expect(two.status).toBe(400);
+    expect(((await two.json()) as { error: { messageZh: string } }).error.messageZh).toContain('clientId');
+    expect((await upload(app, one.id, [['file', jpeg, 'f.jpg']], { clientId: 'a b' })).status).toBe(400);
+    expect(count(one.id)).toBe(2);
+  });
+
   it('shows a photo only within the reader’s scope, and lets only its uploader or the admin delete it', async () => {
     const { app, db } = await photoApp();
     const [home, away] = villages(db);

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
-import { deletePhoto, getPhoto, insertPhoto, type PhotoRow } from '../db/photos';
+import { deletePhoto, getPhoto, insertPhoto, type PhotoRow, photoByClientId } from '../db/photos';
 import { getEventRecord } from '../db/premises';
 import { imageKind } from '../domain/photos/image-kind';
 import { ApiError, notFound } from '../http/api-error';
@@ -33,6 +33,16 @@ const uploadBody = z.object({
   thumbnail: files,
   /** The record (e.g. an inspection) the photos belong to. */
   eventId: z.coerce.number({ message: 'expected a record id' }).int().positive().optional(),
+  /**
+   * The device's id for a one-photo upload: sent again (its answer lost on the way), the photo
+   * already kept under it is answered, not stored twice.
+   */
+  clientId: z
+    .string()
+    .regex(/^[\w.:-]{8,80}$/, {
+      message: 'expected an id made on the device (8–80 letters, digits, . : - _)',
+    })
+    .optional(),
 });
 
 const multipartOnly = createMiddleware(async (c, next) => {
@@ -95,6 +105,16 @@ export function premisePhotoRoutes(ctx: AppContext) {
         throw new ApiError(400, 'no_file', 'no photo in the upload; send it in the form field "file"');
       if (photos.length > MAX_FILES)
         throw new ApiError(400, 'too_many_files', `at most ${MAX_FILES} photos at a time`);
+      if (form.clientId !== undefined && photos.length !== 1)
+        throw new ApiError(
+          400,
+          'bad_request',
+          'clientId: send one photo per upload when giving it an id',
+          undefined,
+          '带 clientId 上传时，每次只能传一张照片',
+        );
+      const known = form.clientId === undefined ? null : photoByClientId(ctx.db, premise.id, form.clientId);
+      if (known) return c.json({ photos: [photoView(known)], replayed: true }, 200);
       if (form.eventId !== undefined && getEventRecord(ctx.db, form.eventId)?.premiseId !== premise.id) {
         throw new ApiError(
           400,
@@ -129,6 +149,7 @@ export function premisePhotoRoutes(ctx: AppContext) {
               thumbHeight: p.thumb.height,
               sha256: p.sha256,
               uploadedBy: actor,
+              clientId: form.clientId ?? null,
             };
             const id = insertPhoto(ctx.db, row);
             audit(ctx.db, {
@@ -149,6 +170,9 @@ export function premisePhotoRoutes(ctx: AppContext) {
         )();
       } catch (e) {
         store.remove(written.flatMap((w) => [w.file, w.thumbFile]));
+        // the same upload sent twice at once: the first one kept it
+        const raced = form.clientId === undefined ? null : photoByClientId(ctx.db, premise.id, form.clientId);
+        if (raced) return c.json({ photos: [photoView(raced)], replayed: true }, 200);
         throw e;
       }
       return c.json({ photos: ids.map((id) => photoView(getPhoto(ctx.db, id) as PhotoRow)) }, 201);
