@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiRequestError, editPremise, errorText, type PremiseEdit, type PremiseFile } from '../api';
+import { editPremise, errorText, type PremiseFile } from '../api';
+import { fill } from '../i18n/translate';
 import { useLang } from '../i18n/use-messages';
 import { queryKeys } from '../queries';
 import { premiseWritten } from '../writes';
 import { useFieldText } from './field-i18n';
+import { contactChange, editFailure, pinChange, type QuickChange } from './quick-edit-logic';
 import { currentLngLat } from './use-position';
 
 /**
@@ -21,7 +23,11 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const send = async (change: Omit<PremiseEdit, 'baseUpdatedAt'>, done: string) => {
+  const send = async (change: QuickChange | null, done: string) => {
+    if (!change) {
+      setMessage({ text: t.nothingChanged, error: false });
+      return;
+    }
     setBusy(true);
     setMessage(null);
     try {
@@ -30,15 +36,16 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
       void premiseWritten(qc, file.id);
       setMessage({ text: done, error: false });
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 409) {
-        const current = (err.details as { current?: PremiseFile } | undefined)?.current;
+      const failure = editFailure(err);
+      if (failure.kind === 'conflict') {
+        const current = failure.current;
         if (current) {
           qc.setQueryData(queryKeys.premise(file.id), current);
           setPhone(current.phone ?? '');
           setNotes(current.notes ?? '');
         }
         setMessage({ text: t.editConflict, error: true });
-      } else if (err instanceof TypeError) setMessage({ text: t.editOffline, error: true });
+      } else if (failure.kind === 'offline') setMessage({ text: t.editOffline, error: true });
       else setMessage({ text: errorText(err, lang), error: true });
     } finally {
       setBusy(false);
@@ -46,11 +53,16 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
   };
 
   return (
-    <details className="field-card field-quick">
+    <details className="field-card field-quick" data-testid="field-quick-edit">
       <summary>{t.quickEdits}</summary>
       <label className="field-entry">
         {t.editPhone}
-        <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        <input
+          type="tel"
+          data-testid="field-edit-phone"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
       </label>
       <label className="field-entry">
         {t.editNotes}
@@ -60,7 +72,8 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
         type="button"
         className="field-wide"
         disabled={busy}
-        onClick={() => void send({ phone: phone.trim() || null, notes: notes.trim() || null }, t.editSaved)}
+        data-testid="field-edit-save"
+        onClick={() => void send(contactChange(file, { phone, notes }), t.editSaved)}
       >
         {t.save}
       </button>
@@ -68,9 +81,13 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
         type="button"
         className="field-wide secondary"
         disabled={busy}
+        data-testid="field-pin-here"
         onClick={() =>
           void currentLngLat().then(
-            (lngLat) => send({ lngLat }, t.pinHereDone),
+            (here) => {
+              const pin = pinChange(file, here);
+              return send(pin.change, fill(t.pinHereDone, { n: pin.meters }));
+            },
             (err: Error) => setMessage({ text: err.message, error: true }),
           )
         }
@@ -78,7 +95,11 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
         {t.pinHere}
       </button>
       {message && (
-        <p className={message.error ? 'field-note field-error' : 'field-note'} role="status">
+        <p
+          className={message.error ? 'field-note field-error' : 'field-note'}
+          role="status"
+          data-testid="field-edit-message"
+        >
           {message.text}
         </p>
       )}
