@@ -13,6 +13,7 @@ import { parseDay, todayInChina } from '../domain/dates';
 import type { EventType } from '../domain/event-types';
 import { recordDayProblem, surveyDayOf } from '../domain/inspection/record-date';
 import { ApiError } from './api-error';
+import { badDate } from './validate';
 
 /** Fields every record a phone may send offline carries (see replayed() and newerRecords()). */
 export const offlineFields = {
@@ -72,8 +73,7 @@ export function newerRecords(
 /** A record's day as an epoch day: a real date, not in the future, not before the premise's survey. */
 export function recordDay(ctx: AppContext, premiseId: number, field: string, text: string): number {
   const day = parseDay(text);
-  if (day === null)
-    throw new ApiError(400, 'bad_request', `${field}: expected a real date as YYYY-MM-DD, e.g. 2009-06-30`);
+  if (day === null) throw badDate(field);
   const problem = recordDayProblem(day, {
     surveyDay: surveyDayOf(listEvents(ctx.db, premiseId)),
     todayDay: todayInChina(),
@@ -85,8 +85,7 @@ export function recordDay(ctx: AppContext, premiseId: number, field: string, tex
 /** A deadline: a real date on or after the record's day (it may well lie ahead). */
 export function deadlineDay(field: string, text: string, recordDayValue: number): number {
   const day = parseDay(text);
-  if (day === null)
-    throw new ApiError(400, 'bad_request', `${field}: expected a real date as YYYY-MM-DD, e.g. 2009-06-30`);
+  if (day === null) throw badDate(field);
   if (day < recordDayValue)
     throw new ApiError(400, 'bad_request', `${field}: ${text} is before the record's date`);
   return day;

@@ -12,7 +12,7 @@ import { type AppEnv, actorOf } from '../http/auth';
 import { premiseInScope } from '../http/premise-in-scope';
 import { departmentsFor, newerRecords, offlineFields, recordDay, replayed } from '../http/record-guards';
 import { stepAnswer, writeStep } from '../http/record-steps';
-import { idParam, validate } from '../http/validate';
+import { badDate, idParam, validate } from '../http/validate';
 
 const licenceCode = z.enum(LICENCE_CODES, { message: `expected a licence from ${LICENCE_CODES.join(', ')}` });
 
@@ -42,8 +42,7 @@ const endBody = z
 
 const realDay = (field: string, text: string) => {
   const day = parseDay(text);
-  if (day === null)
-    throw new ApiError(400, 'bad_request', `${field}: expected a real date as YYYY-MM-DD, e.g. 2009-06-30`);
+  if (day === null) throw badDate(field);
   return day;
 };
 

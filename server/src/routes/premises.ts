@@ -26,7 +26,7 @@ import { createPremiseBody, editPremiseBody } from '../http/premise-fields';
 import { premiseFile } from '../http/premise-file';
 import { premiseInScope } from '../http/premise-in-scope';
 import { departmentsFor } from '../http/record-guards';
-import { idParam, isoDate, validate } from '../http/validate';
+import { badDate, idParam, isoDate, validate } from '../http/validate';
 import { learnFromPin, placeNewPremise, villageAtPin } from '../pipelines/place-premise';
 
 const outOfScope = (what: string) =>
@@ -37,8 +37,7 @@ function surveyDay(ctx: AppContext, text: string | undefined): number {
   const today = todayInChina();
   if (text === undefined) return today;
   const day = parseDay(text);
-  if (day === null)
-    throw new ApiError(400, 'bad_request', 'surveyDate: expected a real date as YYYY-MM-DD, e.g. 2009-06-30');
+  if (day === null) throw badDate('surveyDate');
   if (day > today)
     throw new ApiError(
       400,
