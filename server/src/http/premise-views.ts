@@ -80,6 +80,15 @@ function shown(role: Role, field: string, value: unknown): unknown {
   return masked[field as 'operator' | 'phone' | 'idNumber'];
 }
 
+/**
+ * The before or after of an audit row as `role` may see it: a premise's personal fields masked as
+ * in the file (ID numbers always; full ones only through the logged unmask), anything else as kept.
+ */
+export function auditValuesAs(role: Role, values: unknown): unknown {
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) return values;
+  return Object.fromEntries(Object.entries(values).map(([field, v]) => [field, shown(role, field, v)]));
+}
+
 /** The file's field edits from the audit log: who changed what, from what to what. */
 export function fieldEditViews(items: readonly AuditItem[], role: Role) {
   return items.map((item) => {
