@@ -9,6 +9,8 @@ import { formatDay, parseDay } from '../domain/dates';
 import { stateAt, statusAt } from '../domain/status-at';
 import { eventView, fieldEditViews, photosByEvent, photoView } from './premise-views';
 
+const NOBODY = { operator: null, phone: null, idNumber: null };
+
 /**
  * The premise file (一户一档) as `role` may see it: its fields (personal data masked as the policy
  * says), licences held on `at` (default: the campaign's end or the last record, whichever is later),
@@ -47,7 +49,13 @@ export function premiseFile(ctx: AppContext, premise: PremiseRow, role: Role, at
     notes: premise.notes,
     updatedAt: premiseUpdatedAt(ctx.db, premise.id) as string,
     licences,
-    events: records.map((r) => eventView(r, byEvent.get(r.id))),
+    // 责任人 is mostly the operator: named as the role sees the operator's name
+    events: records.map((r) => {
+      const e = eventView(r, byEvent.get(r.id));
+      const responsible =
+        e.responsible && personalView(role, { ...NOBODY, operator: e.responsible }).operator;
+      return { ...e, responsible: responsible ?? undefined };
+    }),
     photos: photos.map(photoView),
     edits: fieldEditViews(premiseFieldEdits(ctx.db, premise.id), role),
     ...(at ? { state: { at, ...statusAt(premise.category, records, atDay) } } : {}),
