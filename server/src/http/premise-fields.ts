@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES } from '../domain/categories';
 import { parseIdNumber, parsePhone } from '../domain/import/parse-cells';
-import { idParam } from './validate';
+import { bilingual, idParam } from './validate';
 
 /**
  * The fields of a premise file as a person types them, checked as the survey import checks its
@@ -26,7 +26,10 @@ const phone = z
     if (!parsed) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected a phone number: 11-digit mobile (13812345678) or landline (0571-86001234)',
+        message: bilingual(
+          'expected a phone number: 11-digit mobile (13812345678) or landline (0571-86001234)',
+          '应为电话号码：11 位手机号（13812345678）或固定电话（0571-86001234）',
+        ),
       });
       return z.NEVER;
     }
@@ -40,21 +43,33 @@ const idNumber = z
   .transform((s, ctx) => {
     if (!s) return null;
     if (s.includes('*')) {
-      ctx.addIssue({ code: 'custom', message: 'expected the full ID number; this one is masked' });
+      ctx.addIssue({
+        code: 'custom',
+        message: bilingual(
+          'expected the full ID number; this one is masked',
+          '应为完整的身份证号，这个是打码的',
+        ),
+      });
       return z.NEVER;
     }
     const parsed = parseIdNumber(s);
     if (!parsed) {
       ctx.addIssue({
         code: 'custom',
-        message: 'expected an 18-character ID number (17 digits and a digit or X)',
+        message: bilingual(
+          'expected an 18-character ID number (17 digits and a digit or X)',
+          '应为 18 位身份证号（17 位数字加 1 位数字或 X）',
+        ),
       });
       return z.NEVER;
     }
     if (!parsed.checksumOk) {
       ctx.addIssue({
         code: 'custom',
-        message: 'the last character does not match the ID number’s check digit; check it for a typo',
+        message: bilingual(
+          'the last character does not match the ID number’s check digit; check it for a typo',
+          '最后一位与身份证号的校验位不符，请检查是否输错',
+        ),
       });
       return z.NEVER;
     }

@@ -13,13 +13,18 @@ import { parseDay, todayInChina } from '../domain/dates';
 import type { EventType } from '../domain/event-types';
 import { recordDayProblem, surveyDayOf } from '../domain/inspection/record-date';
 import { ApiError } from './api-error';
-import { badDate } from './validate';
+import { badDate, bilingual } from './validate';
 
 /** Fields every record a phone may send offline carries (see replayed() and newerRecords()). */
 export const offlineFields = {
   /** A UUID the phone made for this record: sent again, it is recorded once. */
   clientId: z
-    .uuid({ message: 'expected a UUID made on the device, e.g. 1b4e28ba-2fa1-41d2-883f-0016d3cca427' })
+    .uuid({
+      message: bilingual(
+        'expected a UUID made on the device, e.g. 1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+        '应为设备生成的 UUID，如 1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      ),
+    })
     .optional(),
   /** The newest record of the premise the phone knew of when it recorded this one. */
   basedOnEventId: z.number({ message: 'expected a record id' }).int().positive().optional(),
@@ -29,13 +34,16 @@ export const departmentsField = z
   .array(
     z.enum(DEPARTMENT_CODES, { message: `expected department codes from ${DEPARTMENT_CODES.join(', ')}` }),
   )
-  .min(1, 'name at least one department, or leave departments out')
+  .min(
+    1,
+    bilingual('name at least one department, or leave departments out', '请至少填写一个部门，或不填此项'),
+  )
   .max(DEPARTMENT_CODES.length)
   .optional();
 
 export const photoIdsField = z
   .array(z.number({ message: 'expected photo ids' }).int().positive())
-  .max(50, 'at most 50 photos per record')
+  .max(50, bilingual('at most 50 photos per record', '每条记录最多 50 张照片'))
   .default([]);
 
 /**

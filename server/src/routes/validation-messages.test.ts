@@ -76,6 +76,14 @@ describe('a refused request says what to fix in English and Chinese, in our word
       'at：应为真实存在的日期，格式 YYYY-MM-DD，如 2009-06-30',
     ],
     [
+      'a phone number a schema checks itself',
+      'PUT',
+      (id: number) => `/api/premises/${id}`,
+      { baseUpdatedAt: 'x', phone: '12345' },
+      'phone: expected a phone number: 11-digit mobile (13812345678) or landline (0571-86001234)',
+      'phone：应为电话号码：11 位手机号（13812345678）或固定电话（0571-86001234）',
+    ],
+    [
       'a bad id in a path',
       'GET',
       () => '/api/premises/abc',
