@@ -120,6 +120,8 @@ function describe(issue: Issue): Bilingual {
       const want = typeOf(issue.expected);
       if (issue.input === undefined)
         return { en: `required: expected ${want.en}`, zh: `必填，应为${want.zh}` };
+      if (issue.expected === 'int' && typeof issue.input === 'number' && !Number.isNaN(issue.input))
+        return { en: 'expected a whole number', zh: '应为整数' };
       const got = received(issue.input);
       return { en: `expected ${want.en}, not ${got.en}`, zh: `应为${want.zh}，而不是${got.zh}` };
     }

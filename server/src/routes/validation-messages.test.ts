@@ -84,6 +84,14 @@ describe('a refused request says what to fix in English and Chinese, in our word
       'phone：应为电话号码：11 位手机号（13812345678）或固定电话（0571-86001234）',
     ],
     [
+      'a fraction for a whole number',
+      'POST',
+      () => '/api/draws',
+      { filter: { at: '2010-03-01' }, premises: 2.5, pool: ['张三'], due: '2010-04-01' },
+      'premises: expected a whole number',
+      'premises：应为整数',
+    ],
+    [
       'a bad id in a path',
       'GET',
       () => '/api/premises/abc',
