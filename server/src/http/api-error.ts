@@ -28,4 +28,6 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+/** A 404 naming what is not there, e.g. `premise 12 not found` (未找到：premise 12). */
+export const notFound = (what: string) =>
+  new ApiError(404, 'not_found', `${what} not found`, undefined, `未找到：${what}`);
