@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { fieldServiceWorker } from './client/field-sw/field-sw-plugin';
 
 const apiPort = Number(process.env.API_PORT ?? 8080);
 
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // /field-sw.js: the phone page's service worker, with this build's files (client/field-sw/)
+  plugins: [react(), fieldServiceWorker()],
   // `@domain/…` (the server's pure domain code, shared with the client) is defined once, in tsconfig.json.
   resolve: { tsconfigPaths: true },
   build: {

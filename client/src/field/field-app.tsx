@@ -2,6 +2,7 @@ import './field.css';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useLang } from '../i18n/use-messages';
+import { loadSession } from '../session';
 import { FieldHeader } from './field-header';
 import { useFieldText } from './field-i18n';
 import { fieldOutbox, useOutboxSync } from './field-outbox';
@@ -10,6 +11,7 @@ import { useFieldRoute } from './field-route';
 import { FieldTabs } from './field-tabs';
 import { MyTasks } from './my-tasks';
 import { NearbyPremises } from './nearby-premises';
+import { keepFieldStartingOffline } from './offline-start';
 import { OutboxList } from './outbox-list';
 import { PremiseCard } from './premise-card';
 import { StepForm } from './step-form';
@@ -27,6 +29,16 @@ export default function FieldApp() {
   const route = useFieldRoute();
   // the checklists are read once while online, so a form opens offline too
   useQuery(standardsQuery);
+
+  // when a service worker takes the page over, what the page read is read again through it, to be kept
+  useEffect(
+    () =>
+      keepFieldStartingOffline(() => {
+        void loadSession().catch(() => {});
+        void qc.refetchQueries();
+      }),
+    [qc],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';

@@ -83,7 +83,8 @@ export function QuickEdit({ file }: { file: PremiseFile }) {
         disabled={busy}
         data-testid="field-pin-here"
         onClick={() =>
-          void currentLngLat().then(
+          // a new fix: the one the nearby list used may be from a few steps away
+          void currentLngLat(0).then(
             (here) => {
               const pin = pinChange(file, here);
               return send(pin.change, fill(t.pinHereDone, { n: pin.meters }));

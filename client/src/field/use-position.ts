@@ -4,8 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 const MAX_AGE_MS = 60_000;
 const TIMEOUT_MS = 20_000;
 
-/** Where the phone is, WGS-84 [lng, lat] (the browser's geolocation; GPS positions are WGS-84). */
-export function currentLngLat(): Promise<[number, number]> {
+/**
+ * Where the phone is, WGS-84 [lng, lat] (the browser's geolocation; GPS positions are WGS-84), from
+ * a fix at most `maxAgeMs` old (0: a new one, e.g. to move a pin to where the person stands now).
+ */
+export function currentLngLat(maxAgeMs = MAX_AGE_MS): Promise<[number, number]> {
   return new Promise((resolve, reject) => {
     if (!('geolocation' in navigator)) {
       reject(new Error('geolocation unavailable'));
@@ -14,7 +17,7 @@ export function currentLngLat(): Promise<[number, number]> {
     navigator.geolocation.getCurrentPosition(
       (p) => resolve([p.coords.longitude, p.coords.latitude]),
       (err) => reject(new Error(err.message || `code ${err.code}`)),
-      { enableHighAccuracy: true, maximumAge: MAX_AGE_MS, timeout: TIMEOUT_MS },
+      { enableHighAccuracy: true, maximumAge: maxAgeMs, timeout: TIMEOUT_MS },
     );
   });
 }
