@@ -2,7 +2,7 @@ import { CATEGORIES } from '@domain/categories';
 import { STATUSES } from '@domain/statuses';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { type PremiseFile, unmaskPremise } from '../api';
+import { errorText, type PremiseFile, unmaskPremise } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { categoryName, statusName } from '../i18n/translate';
 import { useLang, useMessages } from '../i18n/use-messages';
@@ -80,6 +80,7 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
     phone: string | null;
     idNumber: string | null;
   } | null>(null);
+  const [unmaskError, setUnmaskError] = useState<{ id: number; text: string } | null>(null);
   const shown = full?.id === file.id ? full : file;
   const lang = useLang();
   const { premises } = useCampaignData();
@@ -161,10 +162,19 @@ function PremiseParticulars({ file, day }: { file: PremiseFile; day: CampaignDay
           className="link-button"
           data-testid="premise-unmask"
           title={t.unmaskHint}
-          onClick={() => void unmaskPremise(file.id).then(setFull)}
+          onClick={() => {
+            setUnmaskError(null);
+            const id = file.id;
+            unmaskPremise(id).then(setFull, (e: unknown) => setUnmaskError({ id, text: errorText(e, lang) }));
+          }}
         >
           {t.unmask}
         </button>
+      )}
+      {unmaskError?.id === file.id && (
+        <p className="error" role="alert">
+          {unmaskError.text}
+        </p>
       )}
       {file.notes && (
         <p>
