@@ -348,6 +348,13 @@ describe('a village officer in the field, on a phone whose network drops', () =>
     await page.locator('[data-testid="outbox-count"][data-value="0"]').waitFor({ timeout: 30_000 });
     const last = await json<PremiseFile>(office(`/api/premises/${premise.id}`));
     expect(last.events.filter((e) => e.type === 'inspected' && e.actor === OFFICER)).toHaveLength(2);
+    // the map and the big screen are not the worker's
+    const other = await context.newPage();
+    for (const path of ['/', '/display']) {
+      await other.goto(`${running.server.url}${path}`);
+      expect(await other.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    }
+    await other.close();
 
     // the English switch, on the same 360 px
     await page.click('[data-testid="field-lang"]');
