@@ -18,6 +18,8 @@ export function premiseInScope(ctx: AppContext, c: Context<AppEnv>, id: number):
       403,
       'forbidden',
       `premise ${id} is outside the villages or trades this account keeps`,
+      undefined,
+      `经营户 ${id} 不在本账号负责的村（社区）或行业范围内，无权查看或修改`,
     );
   }
   return premise;

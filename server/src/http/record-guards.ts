@@ -9,7 +9,7 @@ import {
   listEvents,
 } from '../db/premises';
 import { DEPARTMENT_CODES, type DepartmentCode } from '../domain/auth/roles';
-import { parseDay, todayInChina } from '../domain/dates';
+import { formatDay, parseDay, todayInChina } from '../domain/dates';
 import type { EventType } from '../domain/event-types';
 import { recordDayProblem, surveyDayOf } from '../domain/inspection/record-date';
 import { ApiError } from './api-error';
@@ -64,6 +64,8 @@ export function replayed(
       409,
       'client_id_reused',
       `clientId: ${clientId} was already used for a ${found.type} record of premise ${found.premiseId}; make a new one for each record`,
+      undefined,
+      `这条记录的编号已用于经营户 ${found.premiseId} 的另一条记录；每条记录需要新的编号，请刷新页面后重新填写提交`,
     );
   }
   return found;
@@ -78,15 +80,25 @@ export function newerRecords(
   return basedOnEventId === undefined ? [] : eventRecordsEnteredAfter(ctx.db, premiseId, basedOnEventId);
 }
 
+/** The Chinese name of a record's field, for the refusals' `messageZh`. */
+function fieldZh(field: string): string {
+  return { date: '日期', 'order.deadline': '整改期限' }[field] ?? field;
+}
+
 /** A record's day as an epoch day: a real date, not in the future, not before the premise's survey. */
 export function recordDay(ctx: AppContext, premiseId: number, field: string, text: string): number {
   const day = parseDay(text);
   if (day === null) throw badDate(field);
-  const problem = recordDayProblem(day, {
-    surveyDay: surveyDayOf(listEvents(ctx.db, premiseId)),
-    todayDay: todayInChina(),
-  });
-  if (problem) throw new ApiError(400, 'bad_request', `${field}: ${problem}`);
+  const surveyDay = surveyDayOf(listEvents(ctx.db, premiseId));
+  const todayDay = todayInChina();
+  const problem = recordDayProblem(day, { surveyDay, todayDay });
+  if (problem) {
+    const zh =
+      day > todayDay
+        ? `${formatDay(day)} 晚于今天（${formatDay(todayDay)}），请填写实际发生的日期`
+        : `${formatDay(day)} 早于该经营户建档日期（${formatDay(surveyDay ?? day)}），请核对日期`;
+    throw new ApiError(400, 'bad_request', `${field}: ${problem}`, undefined, `${fieldZh(field)}：${zh}`);
+  }
   return day;
 }
 
@@ -95,7 +107,13 @@ export function deadlineDay(field: string, text: string, recordDayValue: number)
   const day = parseDay(text);
   if (day === null) throw badDate(field);
   if (day < recordDayValue)
-    throw new ApiError(400, 'bad_request', `${field}: ${text} is before the record's date`);
+    throw new ApiError(
+      400,
+      'bad_request',
+      `${field}: ${text} is before the record's date`,
+      undefined,
+      `${fieldZh(field)}：${text} 早于本次记录的日期，整改期限应在记录日期当天或之后`,
+    );
   return day;
 }
 
@@ -122,6 +140,8 @@ export function photosToFile(ctx: AppContext, premiseId: number, ids: readonly n
         400,
         'bad_request',
         `photos: photo ${id} is not a photo of premise ${premiseId}; upload it first`,
+        undefined,
+        `照片：照片 ${id} 不是经营户 ${premiseId} 的照片；请先为该经营户上传照片`,
       );
     }
     if (photo.eventId !== null) {
@@ -129,6 +149,8 @@ export function photosToFile(ctx: AppContext, premiseId: number, ids: readonly n
         400,
         'bad_request',
         `photos: photo ${id} is already filed under record ${photo.eventId}`,
+        undefined,
+        `照片：照片 ${id} 已归入记录 ${photo.eventId}，不能重复使用；请另拍一张上传`,
       );
     }
   }

@@ -21,7 +21,7 @@ type LngLat = [number, number];
 export function placeNewPremise(
   db: Db,
   input: { address: string; lngLat: LngLat | null; villageCode: string | null },
-): { placement: Placement; warnings: string[] } | { error: string } {
+): { placement: Placement; warnings: string[] } | { error: string; errorZh: string } {
   const candidate = {
     rowNo: 0,
     address: input.address,
@@ -45,8 +45,10 @@ export function placeNewPremise(
         : issue?.field === 'villageCode'
           ? 'villageId'
           : (issue?.field ?? 'address');
+    const fieldZh = field === 'lngLat' ? '位置' : field === 'villageId' ? '所属村（社区）' : '地址';
     return {
       error: `${field}: expected ${issue?.expected ?? 'an address the gazetteer can place, or lngLat'}`,
+      errorZh: `${fieldZh}：应为${issue?.expectedZh ?? '地名库能定位的地址，或在地图上标出位置'}`,
     };
   }
   return { placement: placed.placement, warnings: placed.warnings.map((w) => w.expected) };

@@ -29,8 +29,14 @@ import { departmentsFor } from '../http/record-guards';
 import { badDate, idParam, isoDate, validate } from '../http/validate';
 import { learnFromPin, placeNewPremise, villageAtPin } from '../pipelines/place-premise';
 
-const outOfScope = (what: string) =>
-  new ApiError(403, 'forbidden', `${what} is outside the villages or trades this account keeps`);
+const outOfScope = (what: string, whatZh: string) =>
+  new ApiError(
+    403,
+    'forbidden',
+    `${what} is outside the villages or trades this account keeps`,
+    undefined,
+    `${whatZh}不在本账号负责的村（社区）或行业范围内；请核对所属村（社区）和行业，或请有权限的同事录入`,
+  );
 
 /** The survey date of a premise entered by hand: a real date, from the campaign's start to today. */
 function surveyDay(ctx: AppContext, text: string | undefined): number {
@@ -43,12 +49,16 @@ function surveyDay(ctx: AppContext, text: string | undefined): number {
       400,
       'bad_request',
       `surveyDate: ${text} is in the future (today is ${formatDay(today)})`,
+      undefined,
+      `建档日期：${text} 晚于今天（${formatDay(today)}），请填写实际建档的日期`,
     );
   if (day < ctx.startDay) {
     throw new ApiError(
       400,
       'bad_request',
       `surveyDate: ${text} is before the campaign started (${formatDay(ctx.startDay)})`,
+      undefined,
+      `建档日期：${text} 早于整治开始日期（${formatDay(ctx.startDay)}），请填写整治期间的日期`,
     );
   }
   return day;
@@ -56,7 +66,14 @@ function surveyDay(ctx: AppContext, text: string | undefined): number {
 
 function villageOr400(ctx: AppContext, id: number) {
   const village = getVillage(ctx.db, id);
-  if (!village) throw new ApiError(400, 'bad_request', `villageId: there is no village ${id}`);
+  if (!village)
+    throw new ApiError(
+      400,
+      'bad_request',
+      `villageId: there is no village ${id}`,
+      undefined,
+      `所属村（社区）：没有编号为 ${id} 的村（社区），请从列表中选择`,
+    );
   return village;
 }
 
@@ -90,6 +107,8 @@ export function premiseRoutes(ctx: AppContext) {
             409,
             'client_id_reused',
             `clientId: ${body.clientId} was already used for another record`,
+            undefined,
+            '这条记录的编号已被另一条记录使用；请刷新页面后重新填写提交',
           );
         }
       }
@@ -101,6 +120,8 @@ export function premiseRoutes(ctx: AppContext) {
             409,
             'archive_no_taken',
             `archiveNo: ${body.archiveNo} is already the number of premise ${holder}`,
+            undefined,
+            `档案编号：${body.archiveNo} 已是经营户 ${holder} 的编号，请换一个编号或留空自动编号`,
           );
         }
       }
@@ -110,10 +131,10 @@ export function premiseRoutes(ctx: AppContext) {
         lngLat: body.lngLat ?? null,
         villageCode: named?.code ?? null,
       });
-      if ('error' in placed) throw new ApiError(400, 'bad_request', placed.error);
+      if ('error' in placed) throw new ApiError(400, 'bad_request', placed.error, undefined, placed.errorZh);
       const p = placed.placement;
       if (!inScope(c.get('scope'), { villageId: p.villageId, category: body.category })) {
-        throw outOfScope('a premise of this village and trade');
+        throw outOfScope('a premise of this village and trade', '这个村（社区）和行业的经营户');
       }
       const archiveNo = body.archiveNo ?? nextArchiveNo(archiveNumbers(ctx.db), dayParts(day).year);
       const fields: Omit<PremiseRow, 'id'> = {
@@ -189,6 +210,7 @@ export function premiseRoutes(ctx: AppContext) {
           'edit_conflict',
           `premise ${premise.id} was changed by someone else since this edit started (${baseUpdatedAt}, now ${updatedAt}); compare with the current values and edit again`,
           { current: premiseFile(ctx, premise, actor.role) },
+          `经营户 ${premise.id} 在您编辑期间已被他人修改（${baseUpdatedAt}，现为 ${updatedAt}）；请对照最新内容后重新编辑`,
         );
       }
       const wanted: Partial<PremiseRow> = { ...rest };
@@ -200,6 +222,8 @@ export function premiseRoutes(ctx: AppContext) {
             400,
             'bad_request',
             `lngLat: [${lngLat.join(', ')}] is outside every village of the township; place the pin inside the township or name villageId`,
+            undefined,
+            `位置：[${lngLat.join(', ')}] 不在本镇任何村（社区）内；请把标记放在本镇范围内，或选择所属村（社区）`,
           );
         }
         Object.assign(wanted, { lng: lngLat[0], lat: lngLat[1], crs: 'WGS84', geocodeMethod: 'manual' });
@@ -215,7 +239,10 @@ export function premiseRoutes(ctx: AppContext) {
           category: wanted.category ?? premise.category,
         })
       ) {
-        throw outOfScope('the village or trade this edit gives the premise');
+        throw outOfScope(
+          'the village or trade this edit gives the premise',
+          '这次修改给经营户的村（社区）或行业',
+        );
       }
       ctx.db.transaction(() => {
         const learned = moved

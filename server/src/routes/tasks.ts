@@ -22,6 +22,7 @@ import { CATEGORY_CODES, type CategoryCode } from '../domain/categories';
 import { parseDay } from '../domain/dates';
 import { ApiError, notFound } from '../http/api-error';
 import { type AppEnv, actorOf } from '../http/auth';
+import { polygonProblemsZh } from '../http/polygon-refusal';
 import { idParam, isoDate, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
 import { asks, assigneeBody, assigneeFilter, resolveAssignee, taskJson } from './task-assignees';
@@ -99,6 +100,8 @@ export function taskRoutes(ctx: AppContext) {
           403,
           'forbidden',
           `premises ${outside.slice(0, 20).join(', ')} are outside your scope`,
+          undefined,
+          `经营户 ${outside.slice(0, 20).join('、')} 不在本账号负责的范围内，不能为其派发任务`,
         );
       return {
         origin: 'premises' as TaskOrigin,
@@ -124,7 +127,13 @@ export function taskRoutes(ctx: AppContext) {
     if (!checked.ok) {
       const [first] = checked.problems;
       const message = first.message.startsWith('geometry') ? first.message : `geometry, ${first.message}`;
-      throw new ApiError(400, 'invalid_geometry', message, { problems: checked.problems });
+      throw new ApiError(
+        400,
+        'invalid_geometry',
+        message,
+        { problems: checked.problems },
+        polygonProblemsZh(checked.problems),
+      );
     }
     return {
       origin: 'shape' as TaskOrigin,
@@ -144,7 +153,13 @@ export function taskRoutes(ctx: AppContext) {
         category: task.premise.category as CategoryCode,
       })
     )
-      throw new ApiError(403, 'forbidden', `task ${id} is about a premise outside your scope`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `task ${id} is about a premise outside your scope`,
+        undefined,
+        `任务 ${id} 的经营户不在本账号负责的范围内`,
+      );
     return task;
   };
 
@@ -154,7 +169,13 @@ export function taskRoutes(ctx: AppContext) {
         maxSize: 2 * 1024 * 1024,
         onError: (c) =>
           c.json(
-            new ApiError(413, 'payload_too_large', 'the request body is over the 2 MB limit').toJSON(),
+            new ApiError(
+              413,
+              'payload_too_large',
+              'the request body is over the 2 MB limit',
+              undefined,
+              '提交的内容超过 2 MB 上限，请画得简单一些或分几次派发',
+            ).toJSON(),
             413,
           ),
       }),
@@ -164,12 +185,20 @@ export function taskRoutes(ctx: AppContext) {
       const assignee = resolveAssignee(ctx, body.assignee);
       const { origin, areaId, premises } = premisesFor(c, body);
       if (premises.length === 0)
-        throw new ApiError(422, 'no_premises', 'no premises there on that day: nothing to give');
+        throw new ApiError(
+          422,
+          'no_premises',
+          'no premises there on that day: nothing to give',
+          undefined,
+          '该范围内当日没有经营户，无任务可派发；请换一个范围或日期',
+        );
       if (premises.length > MAX_TASKS)
         throw new ApiError(
           422,
           'too_many',
           `${premises.length} premises there; at most ${MAX_TASKS} tasks at once — draw a smaller shape`,
+          undefined,
+          `该范围内有 ${premises.length} 户经营户，一次最多派发 ${MAX_TASKS} 个任务；请画小一些的范围`,
         );
       const unreachable = premises.filter((p) => !assignee.reaches(p)).map((p) => p.id);
       if (unreachable.length)
@@ -178,6 +207,7 @@ export function taskRoutes(ctx: AppContext) {
           'assignee_out_of_scope',
           `${assignee.label} cannot record on ${unreachable.length} of these premises (${unreachable.slice(0, 10).join(', ')}${unreachable.length > 10 ? ', …' : ''}); give them to someone who keeps them`,
           { premises: unreachable },
+          `${assignee.label}不能记录其中 ${unreachable.length} 户经营户的检查（${unreachable.slice(0, 10).join('、')}${unreachable.length > 10 ? '等' : ''}）；请把任务派给负责这些经营户的人`,
         );
       const dueDay = parseDay(body.due) as number;
       const ids = insertTasks(
@@ -233,18 +263,24 @@ export function taskRoutes(ctx: AppContext) {
           403,
           'forbidden',
           `task ${task.id} is not given to you; its assignee or a dispatcher closes it`,
+          undefined,
+          `任务 ${task.id} 不是派给您的；只能由接收人或派发人办结`,
         );
       if (body.status === 'cancelled' && !dispatcher)
         throw new ApiError(
           403,
           'forbidden',
           'only a dispatcher (the office or the leading group) cancels a task',
+          undefined,
+          '只有派发人（整治办或领导小组）可以撤销任务',
         );
       if (body.eventId !== undefined && !eventOfPremise(ctx.db, body.eventId, task.premise.id))
         throw new ApiError(
           400,
           'bad_request',
           `eventId: record ${body.eventId} is not one of premise ${task.premise.id}’s`,
+          undefined,
+          `记录 ${body.eventId} 不是经营户 ${task.premise.id} 的记录，请选择该经营户的检查记录`,
         );
       if (!closeTask(ctx.db, task.id, body.status, actor.username, body.eventId ?? null)) {
         const now = getTask(ctx.db, task.id) as TaskRow;
@@ -252,6 +288,8 @@ export function taskRoutes(ctx: AppContext) {
           409,
           'task_closed',
           `task ${task.id} is already ${now.status} (by ${now.closedBy} at ${now.closedAt})`,
+          undefined,
+          `任务 ${task.id} 已${now.status === 'cancelled' ? '撤销' : '办结'}（${now.closedBy}，${now.closedAt}），请刷新任务列表`,
         );
       }
       return c.json(taskJson(getTask(ctx.db, task.id) as TaskRow));
