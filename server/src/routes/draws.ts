@@ -76,10 +76,22 @@ export function drawRoutes(ctx: AppContext) {
       const day = parseDay(f.at) as number;
       for (const v of f.villages ?? [])
         if (!getVillage(ctx.db, v))
-          throw new ApiError(422, 'unknown_village', `filter.villages: there is no village ${v}`);
+          throw new ApiError(
+            422,
+            'unknown_village',
+            `filter.villages: there is no village ${v}`,
+            undefined,
+            `筛选的村（社区）：没有编号为 ${v} 的村（社区），请重新选择`,
+          );
       const folded = body.pool.map((n) => n.toLowerCase());
       if (new Set(folded).size !== folded.length)
-        throw new ApiError(400, 'bad_request', 'pool: an inspector is named twice');
+        throw new ApiError(
+          400,
+          'bad_request',
+          'pool: an inspector is named twice',
+          undefined,
+          '检查人员名单中有人重复，请去掉重复的人员',
+        );
       const pool = body.pool.map((name) => resolveUser(ctx, name));
 
       const cols = columnsFor(ctx, c.get('scope'));
@@ -109,6 +121,8 @@ export function drawRoutes(ctx: AppContext) {
             422,
             'pool_out_of_scope',
             `pool: ${member.username} cannot record on ${out.length} of the ${candidates.length} candidates; narrow the filter to their villages or trades, or leave them out`,
+            undefined,
+            `检查人员：${member.username} 无权检查 ${candidates.length} 户候选经营户中的 ${out.length} 户；请把筛选条件缩小到其负责的村（社区）或行业，或不选此人`,
           );
       }
       const seedSource = body.seed === undefined ? 'generated' : 'given';
@@ -124,7 +138,7 @@ export function drawRoutes(ctx: AppContext) {
           seed,
         });
       } catch (e) {
-        if (e instanceof DrawRefused) throw new ApiError(422, e.code, e.message);
+        if (e instanceof DrawRefused) throw new ApiError(422, e.code, e.message, undefined, e.messageZh);
         throw e;
       }
       const drawnBy = actorOf(c).username;

@@ -44,13 +44,21 @@ export function resolveUser(
 ): { userId: number; username: string; scope: Scope } {
   const user = getUserByName(ctx.db, username);
   if (!user || user.disabled)
-    throw new ApiError(422, 'unknown_user', `no active account named ${username}; see 数据管理 → 账号`);
+    throw new ApiError(
+      422,
+      'unknown_user',
+      `no active account named ${username}; see 数据管理 → 账号`,
+      undefined,
+      `没有名为 ${username} 的在用账号；请到 数据管理 → 账号 中核对`,
+    );
   const scope = scopeOf(accountActor(ctx.db, user, 'token'), 'premise.write');
   if (!scope)
     throw new ApiError(
       422,
       'cannot_record',
       `${user.username} (${user.role}) may not record inspections, so cannot be given one`,
+      undefined,
+      `${user.username} 的账号无权记录检查，不能接收检查任务；请选择检查人员或村（社区）干部`,
     );
   return { userId: user.id, username: user.username, scope };
 }
@@ -63,7 +71,14 @@ export function resolveAssignee(ctx: AppContext, a: z.infer<typeof assigneeBody>
   }
   if (a.kind === 'village') {
     const village = getVillage(ctx.db, a.id);
-    if (!village) throw new ApiError(422, 'unknown_village', `assignee: there is no village ${a.id}`);
+    if (!village)
+      throw new ApiError(
+        422,
+        'unknown_village',
+        `assignee: there is no village ${a.id}`,
+        undefined,
+        `接收人：没有编号为 ${a.id} 的村（社区），请重新选择`,
+      );
     return {
       ref: { kind: 'village', villageId: a.id },
       label: village.name,
@@ -131,13 +146,25 @@ export function assigneeFilter(ctx: AppContext, text: string): AssigneeRef {
   const [kind, value] = [text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 1)];
   if (kind === 'department') {
     if (!(DEPARTMENT_CODES as readonly string[]).includes(value))
-      throw new ApiError(400, 'bad_request', `assignee: no department ${value}`);
+      throw new ApiError(
+        400,
+        'bad_request',
+        `assignee: no department ${value}`,
+        undefined,
+        `接收人：没有 ${value} 这个部门，请重新选择`,
+      );
     return { kind, code: value as DepartmentCode };
   }
   if (kind === 'village') {
     const id = Number(value);
     if (!Number.isInteger(id) || id <= 0)
-      throw new ApiError(400, 'bad_request', 'assignee: village:ID needs a numeric id');
+      throw new ApiError(
+        400,
+        'bad_request',
+        'assignee: village:ID needs a numeric id',
+        undefined,
+        '接收人：村（社区）须按编号指定（village:编号）',
+      );
     return { kind, villageId: id };
   }
   const user = getUserByName(ctx.db, value);
