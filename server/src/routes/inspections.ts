@@ -90,6 +90,8 @@ function score(
       400,
       'bad_request',
       `standardVersion: ${name} has no standard version ${body.standardVersion}`,
+      undefined,
+      `检查标准：${name}没有第 ${body.standardVersion} 版检查标准；请刷新页面，按当前标准重新检查`,
     );
   }
   const scored = scoreChecklist(standard, body.items, body.problems);
@@ -98,10 +100,18 @@ function score(
       400,
       'bad_request',
       `items: ${scored.unknown.join(', ')} not in the ${name} standard version ${standard.version}`,
+      undefined,
+      `检查项：${scored.unknown.join('、')} 不在${name}第 ${standard.version} 版检查标准中；请刷新页面后重新检查`,
     );
   }
   if (scored.repeated.length > 0) {
-    throw new ApiError(400, 'bad_request', `items: ${scored.repeated.join(', ')} answered twice`);
+    throw new ApiError(
+      400,
+      'bad_request',
+      `items: ${scored.repeated.join(', ')} answered twice`,
+      undefined,
+      `检查项：${scored.repeated.join('、')} 填写了两次，每项只能填写一次`,
+    );
   }
   return scored;
 }
@@ -149,6 +159,8 @@ export function inspectionRoutes(ctx: AppContext) {
             400,
             'bad_request',
             `order: problems were found (${problems.join(', ')}); an inspection that finds problems issues an order to rectify: give order.deadline and order.responsible`,
+            undefined,
+            `整改通知：检查发现问题（${problems.join('、')}），须下达整改通知；请填写整改期限和责任人`,
           );
         }
         if (problems.length === 0 && body.order) {
@@ -156,6 +168,8 @@ export function inspectionRoutes(ctx: AppContext) {
             400,
             'bad_request',
             'order: nothing was found wrong, so there is nothing to order rectified',
+            undefined,
+            '整改通知：检查未发现问题，无需下达整改通知；请去掉整改通知',
           );
         }
         const actor = actorOf(c);
@@ -187,6 +201,8 @@ export function inspectionRoutes(ctx: AppContext) {
             400,
             'bad_request',
             `passed: a re-inspection that passed cannot find problems (${scored.problems.join(', ')})`,
+            undefined,
+            `复查结果：复查发现了问题（${scored.problems.join('、')}），不能判为复查通过；请改为复查未通过并下达整改通知`,
           );
         }
         if (!body.passed && !body.order) {
@@ -194,6 +210,8 @@ export function inspectionRoutes(ctx: AppContext) {
             400,
             'bad_request',
             'order: a failed re-inspection issues a new order to rectify: give order.deadline and order.responsible',
+            undefined,
+            '整改通知：复查未通过须重新下达整改通知；请填写整改期限和责任人',
           );
         }
         if (body.passed && body.order) {
@@ -201,6 +219,8 @@ export function inspectionRoutes(ctx: AppContext) {
             400,
             'bad_request',
             'order: the re-inspection passed, so there is nothing to order rectified',
+            undefined,
+            '整改通知：复查已通过，无需下达整改通知；请去掉整改通知',
           );
         }
         const actor = actorOf(c);

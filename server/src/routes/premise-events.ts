@@ -86,7 +86,13 @@ export function premiseEventRoutes(ctx: AppContext) {
       };
       const first = listEvents(ctx.db, premiseId)[0];
       if (first && event.day < first.day && body.type !== 'surveyed') {
-        throw new ApiError(400, 'bad_request', `date: ${body.date} is before this premise was surveyed`);
+        throw new ApiError(
+          400,
+          'bad_request',
+          `date: ${body.date} is before this premise was surveyed`,
+          undefined,
+          `日期：${body.date} 早于该经营户建档日期，请核对日期`,
+        );
       }
       const id = ctx.db.transaction(() => {
         const actor = actorOf(c);

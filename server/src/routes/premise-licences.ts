@@ -65,6 +65,8 @@ export function premiseLicenceRoutes(ctx: AppContext) {
           400,
           'bad_request',
           `licence: a ${category.name} needs ${names.join(', ')}, not ${body.licence}`,
+          undefined,
+          `证照：${category.name}应办理的是${category.licences.map((l) => LICENCE_TYPES.find((t) => t.code === l)?.name ?? l).join('、')}，不是 ${body.licence}；请重新选择证照类型`,
         );
       }
       const from = realDay('validFrom', body.validFrom);
@@ -74,6 +76,8 @@ export function premiseLicenceRoutes(ctx: AppContext) {
           400,
           'bad_request',
           `validFrom: ${body.validFrom} is in the future; record a licence once it is issued`,
+          undefined,
+          `发证日期：${body.validFrom} 晚于今天；请在证照核发后再登记`,
         );
       }
       if (to !== undefined && to < from) {
@@ -81,6 +85,8 @@ export function premiseLicenceRoutes(ctx: AppContext) {
           400,
           'bad_request',
           `validTo: ${body.validTo} is before validFrom ${body.validFrom}`,
+          undefined,
+          `有效期至：${body.validTo} 早于发证日期 ${body.validFrom}，请核对证照上的日期`,
         );
       }
       const surveyDay = surveyDayOf(listEvents(ctx.db, premise.id)) ?? from;
@@ -127,6 +133,8 @@ export function premiseLicenceRoutes(ctx: AppContext) {
             409,
             'not_held',
             `licence: premise ${premise.id} holds no valid ${licence} licence on ${body.date}`,
+            undefined,
+            `证照：经营户 ${premise.id} 在 ${body.date} 没有有效的${LICENCE_TYPES.find((t) => t.code === licence)?.name ?? licence}，不能登记其失效；请核对证照和日期`,
           );
         }
         const actor = actorOf(c);
