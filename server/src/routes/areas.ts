@@ -21,6 +21,7 @@ import { formatDay, parseDay } from '../domain/dates';
 import type { PremiseColumns } from '../domain/premise-columns';
 import { ApiError, notFound } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
+import { polygonProblemsZh } from '../http/polygon-refusal';
 import { idParam, isoDate, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
 import { premiseCsv, premisePage } from './areas-premise-list';
@@ -93,7 +94,13 @@ export function areaRoutes(ctx: AppContext) {
     const [first, ...rest] = result.problems;
     const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
     const message = first.message.startsWith('geometry') ? first.message : `geometry, ${first.message}`;
-    throw new ApiError(400, 'invalid_geometry', `${message}${more}`, { problems: result.problems });
+    throw new ApiError(
+      400,
+      'invalid_geometry',
+      `${message}${more}`,
+      { problems: result.problems },
+      polygonProblemsZh(result.problems),
+    );
   };
   const dayOf = (at: string | undefined) => (at === undefined ? ctx.endDay : (parseDay(at) as number));
   const villages = () => listVillages(ctx.db).map((v) => ({ id: v.id, name: v.name, geometry: v.geometry }));
@@ -111,7 +118,13 @@ export function areaRoutes(ctx: AppContext) {
   const checkPeriod = (f: Pick<AreaFields, 'activeFrom' | 'activeTo'>) => {
     if (f.activeFrom && f.activeTo && f.activeTo < f.activeFrom) {
       const message = `activeTo: ${f.activeTo} is before activeFrom ${f.activeFrom}`;
-      throw new ApiError(400, 'bad_request', message, [{ path: 'activeTo', message }]);
+      throw new ApiError(
+        400,
+        'bad_request',
+        message,
+        [{ path: 'activeTo', message }],
+        `有效期至：${f.activeTo} 早于开始日期 ${f.activeFrom}，请核对重点区域的起止日期`,
+      );
     }
   };
   const summary = (cols: PremiseColumns, area: AreaRow, day: number) => {
@@ -137,7 +150,8 @@ export function areaRoutes(ctx: AppContext) {
         maxSize: MAX_BODY_BYTES,
         onError: (c) => {
           const message = `the request body is over the 2 MB limit; a shape may have at most 5,000 vertices`;
-          return c.json(new ApiError(413, 'payload_too_large', message).toJSON(), 413);
+          const zh = '提交的内容超过 2 MB 上限；重点区域范围最多 5000 个顶点，请画得简单一些';
+          return c.json(new ApiError(413, 'payload_too_large', message, undefined, zh).toJSON(), 413);
         },
       }),
     )

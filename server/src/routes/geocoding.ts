@@ -131,6 +131,8 @@ export function geocodingRoutes(ctx: AppContext) {
             400,
             'bad_request',
             `lngLat: [${point.join(', ')}] is outside every village of the township; place the pin inside the township`,
+            undefined,
+            `位置：[${point.join(', ')}] 不在本镇任何村（社区）内；请把标记放在本镇范围内`,
           );
         }
         const before = currentView(premise, g);
@@ -173,6 +175,8 @@ export function geocodingRoutes(ctx: AppContext) {
           409,
           'conflict',
           `from: ${alias.from} is already an alias of ${existing.to} (alias ${existing.id}); delete that one first`,
+          undefined,
+          `地名别名：${alias.from} 已是 ${existing.to} 的别名（别名 ${existing.id}）；请先删除那一条`,
         );
       }
       const id = ctx.db.transaction(() => {

@@ -57,7 +57,13 @@ export function userRoutes(ctx: AppContext) {
       const id = c.req.valid('param').id;
       const patch = c.req.valid('json');
       if (id === actorOf(c).userId && (patch.disabled || (patch.role && patch.role !== 'admin')))
-        throw new ApiError(400, 'bad_request', 'an admin cannot disable or demote their own account');
+        throw new ApiError(
+          400,
+          'bad_request',
+          'an admin cannot disable or demote their own account',
+          undefined,
+          '管理员不能停用自己的账号或降低自己的角色；请由另一位管理员操作',
+        );
       return c.json(shownUser(updateAccount(ctx.db, id, patch, actorName(c))));
     })
     .post('/:id/reset', validate('param', z.object({ id: idParam })), async (c) => {
