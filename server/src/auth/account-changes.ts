@@ -6,7 +6,7 @@ import { getUser, getUserByName, insertUser, setPassword, type UserRow, updateUs
 import type { DepartmentCode, Role } from '../domain/auth/roles';
 import { ApiError, notFound } from '../http/api-error';
 import { checkScope, shownUser } from './account-rules';
-import { hashPassword, passwordProblem, randomPassword } from './passwords';
+import { hashPassword, passwordProblem, passwordProblemZh, randomPassword } from './passwords';
 import { newSecret, secretHash } from './secret-token';
 
 // The audited changes to accounts and API tokens, made the same way from the admin page's API and
@@ -29,10 +29,24 @@ export async function addAccount(
   a: NewAccount,
   actor: string | null,
 ): Promise<{ user: UserRow; password: string | null }> {
-  if (getUserByName(db, a.username)) throw new ApiError(409, 'conflict', `username: ${a.username} is taken`);
+  if (getUserByName(db, a.username))
+    throw new ApiError(
+      409,
+      'conflict',
+      `username: ${a.username} is taken`,
+      undefined,
+      `用户名：${a.username} 已被使用，请换一个用户名`,
+    );
   checkScope(db, a);
   const problem = a.password === undefined ? null : passwordProblem(a.password);
-  if (problem) throw new ApiError(400, 'weak_password', `password: ${problem}`);
+  if (problem)
+    throw new ApiError(
+      400,
+      'weak_password',
+      `password: ${problem}`,
+      undefined,
+      `密码：${passwordProblemZh(a.password ?? '')}`,
+    );
   const password = a.password ?? randomPassword();
   const passwordHash = await hashPassword(password);
   const id = db.transaction(() => {
@@ -118,7 +132,14 @@ export function addApiToken(
   actor: string | null,
 ): { token: TokenRow; secret: string } {
   const user = getUserByName(db, t.username);
-  if (!user) throw new ApiError(400, 'bad_request', `user: no account ${t.username}`);
+  if (!user)
+    throw new ApiError(
+      400,
+      'bad_request',
+      `user: no account ${t.username}`,
+      undefined,
+      `账号：没有名为 ${t.username} 的账号`,
+    );
   const secret = newSecret('sx_');
   const id = db.transaction(() => {
     const newId = insertToken(db, { name: t.name, userId: user.id, tokenHash: secretHash(secret) });

@@ -44,6 +44,8 @@ export function checkScope(db: Db, r: { role: string; villages: string[]; depart
         400,
         'bad_request',
         'villages: a village officer keeps at least one village (its code)',
+        undefined,
+        '负责村（社区）：村（社区）干部至少要负责一个村（社区），请选择',
       );
     const known = new Set(listVillages(db).map((v) => v.code));
     const unknown = r.villages.filter((code) => !known.has(code));
@@ -52,6 +54,8 @@ export function checkScope(db: Db, r: { role: string; villages: string[]; depart
         400,
         'bad_request',
         `villages: no village with code ${unknown.join(', ')} on record`,
+        undefined,
+        `负责村（社区）：没有代码为 ${unknown.join('、')} 的村（社区），请重新选择`,
       );
   }
   if (r.role === 'inspector' && !r.department)
@@ -59,5 +63,7 @@ export function checkScope(db: Db, r: { role: string; villages: string[]; depart
       400,
       'bad_request',
       `department: an inspector belongs to a department (${DEPARTMENT_CODES.join(', ')})`,
+      undefined,
+      '所属部门：检查人员必须属于一个部门，请选择部门',
     );
 }

@@ -39,6 +39,14 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+/** The same problem in Chinese, for the page (`messageZh`), or null. */
+export function passwordProblemZh(password: string): string | null {
+  if (password.length < 10) return '密码至少需要 10 个字符';
+  if (password.length > 200) return '密码最多 200 个字符';
+  if (/^\d+$/.test(password)) return '纯数字密码太容易被猜到，请加入字母';
+  return null;
+}
+
 /** A random password for a new or reset account (shown once), easy to type: letters and digits. */
 export function randomPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

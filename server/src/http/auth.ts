@@ -74,6 +74,8 @@ export function authMiddleware(db: Db, limits: SessionLimits): MiddlewareHandler
         403,
         'cross_site',
         'this write did not come from this server’s own page; it was refused',
+        undefined,
+        '这次修改不是从本系统自己的页面提交的，已被拒绝；请在本系统页面中重新操作',
       );
     }
     if (rule === PUBLIC) return next();
@@ -87,6 +89,8 @@ export function authMiddleware(db: Db, limits: SessionLimits): MiddlewareHandler
         401,
         'unauthenticated',
         `${why}; sign in (POST /api/auth/login) or send a valid token`,
+        undefined,
+        `${bearer ? '访问令牌无效或已撤销' : cookie ? '登录已过期' : '尚未登录'}；请重新登录`,
       );
     }
     if (rule === SIGNED_IN) return next();
@@ -95,11 +99,19 @@ export function authMiddleware(db: Db, limits: SessionLimits): MiddlewareHandler
         403,
         'password_change_required',
         'change the password first (POST /api/auth/password)',
+        undefined,
+        '请先修改密码，再继续使用',
       );
     }
     const scope = scopeOf(actor, rule);
     if (!scope || grant(actor, rule) === null) {
-      throw new ApiError(403, 'forbidden', `the role ${actor.role} may not do this (${rule})`);
+      throw new ApiError(
+        403,
+        'forbidden',
+        `the role ${actor.role} may not do this (${rule})`,
+        undefined,
+        '本账号的角色无权进行这项操作；如确有需要，请联系镇整治办',
+      );
     }
     c.set('scope', scope);
     return next();
@@ -109,7 +121,7 @@ export function authMiddleware(db: Db, limits: SessionLimits): MiddlewareHandler
 /** The signed-in account of a route behind the middleware (never null there). */
 export function actorOf(c: Context<AppEnv>): SignedIn {
   const actor = c.get('actor');
-  if (!actor) throw new ApiError(401, 'unauthenticated', 'not signed in');
+  if (!actor) throw new ApiError(401, 'unauthenticated', 'not signed in', undefined, '尚未登录；请先登录');
   return actor;
 }
 

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { checkPassword, closeSession, openSession, type SessionLimits } from '../auth/accounts';
 import type { LoginLimiter } from '../auth/login-limiter';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords';
+import { hashPassword, passwordProblem, passwordProblemZh, verifyPassword } from '../auth/passwords';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
 import { deleteUserSessions } from '../db/sessions';
@@ -66,15 +66,29 @@ export function authRoutes(ctx: AppContext, limits: SessionLimits, limiter: Logi
           429,
           'too_many_attempts',
           `too many failed sign-ins; try again in ${Math.ceil(wait / 60_000)} minutes`,
+          undefined,
+          `登录失败次数过多；请 ${Math.ceil(wait / 60_000)} 分钟后再试`,
         );
       }
       const user = await checkPassword(ctx.db, username, password);
       if (!user) {
         limiter.failed(username, address);
-        throw new ApiError(401, 'wrong_password', 'wrong username or password');
+        throw new ApiError(
+          401,
+          'wrong_password',
+          'wrong username or password',
+          undefined,
+          '用户名或密码错误',
+        );
       }
       if (user.disabled)
-        throw new ApiError(403, 'disabled', 'this account is disabled; ask the campaign office');
+        throw new ApiError(
+          403,
+          'disabled',
+          'this account is disabled; ask the campaign office',
+          undefined,
+          '该账号已停用；请联系镇整治办',
+        );
       limiter.succeeded(username);
       const secret = openSession(ctx.db, user.id, limits);
       audit(ctx.db, { actor: user.username, action: 'login', entity: 'user', entityId: user.id });
@@ -103,11 +117,30 @@ export function authRoutes(ctx: AppContext, limits: SessionLimits, limiter: Logi
       const { current, next } = c.req.valid('json');
       const user = getUser(ctx.db, actor.userId);
       if (!user || !(await verifyPassword(current, user.passwordHash)))
-        throw new ApiError(400, 'wrong_password', 'current: the current password is wrong');
+        throw new ApiError(
+          400,
+          'wrong_password',
+          'current: the current password is wrong',
+          undefined,
+          '当前密码：当前密码不正确，请重新输入',
+        );
       const problem = passwordProblem(next);
-      if (problem) throw new ApiError(400, 'weak_password', `next: ${problem}`);
+      if (problem)
+        throw new ApiError(
+          400,
+          'weak_password',
+          `next: ${problem}`,
+          undefined,
+          `新密码：${passwordProblemZh(next)}`,
+        );
       if (next === current)
-        throw new ApiError(400, 'weak_password', 'next: choose a password other than the current one');
+        throw new ApiError(
+          400,
+          'weak_password',
+          'next: choose a password other than the current one',
+          undefined,
+          '新密码：请设置一个与当前密码不同的新密码',
+        );
       const hash = await hashPassword(next);
       ctx.db.transaction(() => {
         setPassword(ctx.db, user.id, hash, false);
