@@ -8,7 +8,7 @@ import { LEDGER_COLUMNS, type LedgerEntry, ledgerRow } from '../domain/export/pr
 import { ledgerWorkbook } from '../domain/report/ledger-workbook';
 import { figuresOf } from '../domain/report/report-model';
 import { campaignTitle, chineseDate } from '../domain/report/report-text';
-import { ApiError } from '../http/api-error';
+import { notFound } from '../http/api-error';
 import type { ExportFile } from './export-premises';
 import { overdueWhere, tradeRows, villageRows, yearFacts } from './report-data';
 import { selectPremises } from './select-premises-for-export';
@@ -97,7 +97,7 @@ export async function villageLedger(
   });
   const village = listVillages(ctx.db).find((v) => v.id === villageId);
   // selectPremises has refused an unknown village already; this keeps the type checker sure.
-  if (!village) throw new ApiError(404, 'not_found', `village ${villageId} not found`);
+  if (!village) throw notFound(`village ${villageId}`);
   const facts = yearFacts(ctx, req.scope, req.day);
   const unit = `${ctx.campaign.township}${village.name}`;
   const bytes = await ledgerWorkbook(
@@ -145,7 +145,7 @@ export async function tradeLedger(ctx: AppContext, req: LedgerRequest, code: str
   });
   const category = categoryByCode(code);
   // selectPremises has refused an unknown trade already; this keeps the type checker sure.
-  if (!category) throw new ApiError(404, 'not_found', `category ${code} not found`);
+  if (!category) throw notFound(`category ${code}`);
   const index = categoryIndex(code);
   const facts = yearFacts(ctx, req.scope, req.day);
   const villages = listVillages(ctx.db).filter((v) => !req.scope.villages || req.scope.villages.has(v.id));

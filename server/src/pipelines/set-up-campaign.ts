@@ -20,6 +20,8 @@ export function setUpCampaign(ctx: AppContext, setup: CampaignSetup, actor: stri
       409,
       'conflict',
       `start: the record holds supervision records from ${formatDay(first)}; the campaign cannot start after its first record`,
+      undefined,
+      `开始日期：系统中已有 ${formatDay(first)} 起的监管记录，整治开始日期不能晚于第一条记录；请把开始日期提前`,
     );
   }
   const before = ctx.campaign;
