@@ -285,6 +285,7 @@ describe('the import routes take JSON as JSON', { timeout: 30_000 }, () => {
       error: {
         code: 'unsupported_media_type',
         message: 'expected a JSON body sent as Content-Type: application/json, not text/plain',
+        messageZh: '请求内容应为 JSON，并以 Content-Type: application/json 发送，而不是 text/plain',
       },
     });
     expect(plates(db)).toBe(2);
