@@ -104,7 +104,13 @@ export function createApp(ctx: AppContext) {
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/')) {
       return c.json(
-        new ApiError(404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`).toJSON(),
+        new ApiError(
+          404,
+          'not_found',
+          `no such endpoint: ${c.req.method} ${c.req.path}`,
+          undefined,
+          `没有这个接口：${c.req.method} ${c.req.path}`,
+        ).toJSON(),
         404,
       );
     }

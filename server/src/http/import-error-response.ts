@@ -29,6 +29,8 @@ export function importErrorResponse(err: Error, c: Context) {
         err.status,
         err.status === 413 ? 'payload_too_large' : 'bad_request',
         err.message,
+        undefined,
+        err.status === 413 ? '上传的内容超过大小上限；请把文件拆成几份分别导入' : undefined,
       ).toJSON(),
       err.status,
     );
