@@ -16,7 +16,7 @@ const limit = (maxSize: number, what: string) =>
         `the ${what} is larger than the ${Math.round(maxSize / 1024 / 1024)} MB limit${what === 'upload' ? '; split the file or import it with the CLI' : ''}`,
         undefined,
         what === 'upload'
-          ? `上传的文件超过 ${Math.round(maxSize / 1024 / 1024)} MB 的上限；请把文件拆成几份分别导入`
+          ? `上传的文件超过 ${Math.round(maxSize / 1024 / 1024)} MB 的上限；请把文件拆成几份分别导入，或用命令行（npm run cli -- import）导入`
           : `提交的内容超过 ${Math.round(maxSize / 1024 / 1024)} MB 的上限；请减少内容后重试`,
       );
     },

@@ -19,7 +19,7 @@ export function uploadLimit(maxBytes = MAX_UPLOAD_BYTES) {
           'payload_too_large',
           `the upload is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit; split the file or import it with the CLI`,
           undefined,
-          `上传的文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限；请把文件拆成几份分别导入`,
+          `上传的文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 的上限；请把文件拆成几份分别导入，或用命令行（npm run cli -- import）导入`,
         ).toJSON(),
         413,
       ),

@@ -208,6 +208,8 @@ describe('premises import: bad files are refused and leave the record as it was'
     expect((await res.json()).error).toEqual({
       code: 'payload_too_large',
       message: 'the upload is larger than the 50 MB limit; split the file or import it with the CLI',
+      messageZh:
+        '上传的文件超过 50 MB 的上限；请把文件拆成几份分别导入，或用命令行（npm run cli -- import）导入',
     });
     expect(recordFingerprint(db)).toBe(before);
   });
