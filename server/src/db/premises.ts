@@ -63,27 +63,28 @@ export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
     );
 }
 
+/** An event's own columns, from day to note, as the INSERTs below bind them. */
+function eventValues(e: PremiseEvent) {
+  return [
+    e.day,
+    e.type,
+    e.problems?.length ? e.problems.join(';') : null,
+    e.deadlineDay ?? null,
+    e.passed === undefined ? null : e.passed ? 1 : 0,
+    e.licence ?? null,
+    e.licenceNo ?? null,
+    e.validToDay ?? null,
+    e.note ?? null,
+  ];
+}
+
 /** A prepared inserter for many events (seeding, imports): one statement, reused; returns the new id. */
 export function eventInserter(db: Db): (premiseId: number, e: PremiseEvent) => number {
   const stmt = db.prepare(
     `INSERT INTO events (premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (premiseId, e) =>
-    Number(
-      stmt.run(
-        premiseId,
-        e.day,
-        e.type,
-        e.problems?.length ? e.problems.join(';') : null,
-        e.deadlineDay ?? null,
-        e.passed === undefined ? null : e.passed ? 1 : 0,
-        e.licence ?? null,
-        e.licenceNo ?? null,
-        e.validToDay ?? null,
-        e.note ?? null,
-      ).lastInsertRowid,
-    );
+  return (premiseId, e) => Number(stmt.run(premiseId, ...eventValues(e)).lastInsertRowid);
 }
 
 const premiseColumns = `id, archive_no, name, operator, phone, id_number, address, village_id, category, lng, lat,
@@ -254,15 +255,7 @@ export function recordEvent(db: Db, premiseId: number, e: PremiseEvent, meta: Ev
       )
       .run(
         premiseId,
-        e.day,
-        e.type,
-        e.problems?.length ? e.problems.join(';') : null,
-        e.deadlineDay ?? null,
-        e.passed === undefined ? null : e.passed ? 1 : 0,
-        e.licence ?? null,
-        e.licenceNo ?? null,
-        e.validToDay ?? null,
-        e.note ?? null,
+        ...eventValues(e),
         meta.actor,
         meta.departments ? JSON.stringify(meta.departments) : null,
         meta.responsible ?? null,
