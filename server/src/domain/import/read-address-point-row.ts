@@ -2,6 +2,7 @@ import { pointToPolygonDistance } from '@turf/turf';
 import { type Crs, POINT_CRS, parseCrs } from '../crs/crs-catalog';
 import { addressPointFrom } from '../geocoder/address-point-from';
 import { gazetteerIndex, villageAt } from '../geocoder/gazetteer-index';
+import { readAddress } from '../geocoder/geocode-address';
 import { matchVillage } from '../geocoder/match-village';
 import { normalizeAddress } from '../geocoder/normalize-address';
 import type { AddressPoint, Gazetteer } from '../geocoder/types';
@@ -134,10 +135,17 @@ export function readAddressPointRow(
   // A list with a full 标准地址 and a 所属村 beside it (the usual register) is read from the address;
   // the plate's parts as columns (号 filled) are read from the columns.
   const partsGiven = PLATE_COLUMNS.some((f) => f !== 'village' && get(f) !== '');
+  const foreign = get('address') ? readAddress(get('address'), g).foreign : undefined;
   if (partsGiven || (get('village') !== '' && mapping.address === undefined)) {
     const failed = errors.length;
     const candidate = plateFromColumns(get, (f, expected) => issue(errors, f, expected), mapping);
     plate = errors.length === failed ? candidate : null;
+  } else if (foreign) {
+    // 浙江省… when the set-up names no province, or 海宁市丁桥镇…: say which name is not ours.
+    issue(errors, 'address', {
+      en: `an address in this township: it starts with ${foreign}, which the set-up does not name as this township's province, city, district or township; if it is ours, add it in 本镇设置 (setup --province/--city/--district-other-names/--township-other-names)`,
+      zh: `本镇的地址：地址以“${foreign}”开头，本镇设置中的省、市、区县、镇街名称里没有它；如属本镇，请在“本镇设置”中补上`,
+    });
   } else if (get('address')) {
     plateField = 'address';
     plate = addressPointFrom(get('address'), lngLat ?? [0, 0], 'import', g);

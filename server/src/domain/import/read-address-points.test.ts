@@ -173,6 +173,16 @@ describe('readAddressPoints: coordinates', () => {
 });
 
 describe('readAddressPoints: checks that keep the table whole', () => {
+  it('names the prefix the set-up does not know, rather than calling the village unknown', () => {
+    const r = read(['标准地址,经度,纬度', `海宁市丁桥镇大唐村1组23号,${DATANG}`]);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ row: 2, column: '标准地址' });
+    expect(r.errors[0].expected).toMatch(
+      /^an address in this township: it starts with 海宁市, which the set-up/,
+    );
+    expect(r.errors[0].expectedZh).toMatch(/^本镇的地址：地址以“海宁市”开头/);
+  });
+
   it('refuses an unknown village, naming the ones there are and a near miss', () => {
     const r = read(['村/社区,组,号,经度,纬度', `火星村,1,1,${DATANG}`, `白马村,1,23,${DATANG}`]);
     expect(r.errors).toHaveLength(2);
