@@ -140,12 +140,6 @@ export function readAddressPointRow(
     const failed = errors.length;
     const candidate = plateFromColumns(get, (f, expected) => issue(errors, f, expected), mapping);
     plate = errors.length === failed ? candidate : null;
-  } else if (foreign) {
-    // 浙江省… when the set-up names no province, or 海宁市丁桥镇…: say which name is not ours.
-    issue(errors, 'address', {
-      en: `an address in this township: it starts with ${foreign}, which the set-up does not name as this township's province, city, district or township; if it is ours, add it in 本镇设置 (setup --province/--city/--district-other-names/--township-other-names)`,
-      zh: `本镇的地址：地址以“${foreign}”开头，本镇设置中的省、市、区县、镇街名称里没有它；如属本镇，请在“本镇设置”中补上`,
-    });
   } else if (get('address')) {
     plateField = 'address';
     plate = addressPointFrom(get('address'), lngLat ?? [0, 0], 'import', g);
@@ -168,7 +162,13 @@ export function readAddressPointRow(
 
   if (plate?.village !== undefined && g.villages.length > 0) {
     const known = matchVillage(normalizeAddress(plate.village), gazetteerIndex(g).villages);
-    if (!known || known.how === 'fuzzy') {
+    if ((!known || known.how === 'fuzzy') && foreign && plateField === 'address') {
+      // 浙江省… when the set-up names no province, or 海宁市丁桥镇…: say which name is not ours.
+      issue(errors, 'address', {
+        en: `an address in this township: it starts with ${foreign}, which the set-up does not name as this township's province, city, district or township; if it is ours, add it in 本镇设置 (setup --province/--city/--district-other-names/--township-other-names)`,
+        zh: `本镇的地址：地址以“${foreign}”开头，本镇设置中的省、市、区县、镇街名称里没有它；如属本镇，请在“本镇设置”中补上`,
+      });
+    } else if (!known || known.how === 'fuzzy') {
       const names = g.villages.map((v) => v.name).join('、');
       issue(errors, plateField, {
         en: `one of the township's villages or communities: ${names}${known ? `; did you mean ${known.village.name}?` : ''}`,
