@@ -41,7 +41,7 @@ export async function putCampaign(json: CampaignSetupInput): Promise<CampaignInf
 }
 
 export async function fetchVillages(init?: RequestInit): Promise<VillageCollection> {
-  const res = await ok(await client.api.villages.$get(undefined, { init }));
+  const res = await ok(await client.api.villages.$get({ query: {} }, { init }));
   return (await res.json()) as unknown as VillageCollection;
 }
 

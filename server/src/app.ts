@@ -33,6 +33,7 @@ import { reportRoutes } from './routes/reports';
 import { standardRoutes } from './routes/standards';
 import { statsRoutes } from './routes/stats';
 import { taskRoutes } from './routes/tasks';
+import { townshipRoutes } from './routes/townships';
 import { tokenRoutes, userRoutes } from './routes/users';
 import { villageRoutes } from './routes/villages';
 import { worklistRoutes } from './routes/worklists';
@@ -76,6 +77,7 @@ export function createApp(ctx: AppContext) {
     .route('/api/campaign', campaignRoutes(ctx))
     .route('/api/setup', setupRoutes(ctx))
     .route('/api/villages', villageRoutes(ctx))
+    .route('/api/townships', townshipRoutes(ctx))
     .route('/api/stats', statsRoutes(ctx))
     .route('/api/layers', layerRoutes(ctx))
     .route('/api/premises', premiseRoutes(ctx))

@@ -33,6 +33,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/setup': 'map.read',
   'GET /api/villages': 'map.read',
   'GET /api/villages/:id': 'map.read',
+  'GET /api/townships': 'map.read',
   'GET /api/stats': 'map.read',
   'GET /api/stats/series': 'map.read',
   'GET /api/layers/premises': 'map.read',

@@ -13,3 +13,13 @@ export function townshipBbox(db: Db): [number, number, number, number] {
   const [w, s, e, n] = bbox(fc);
   return [w, s, e, n];
 }
+
+/** [west, south, east, north] of each township, by id. */
+export function townshipBboxes(db: Db): Map<number, [number, number, number, number]> {
+  return new Map(
+    listTownships(db).map((t) => {
+      const [w, s, e, n] = bbox(t.geometry);
+      return [t.id, [w, s, e, n]];
+    }),
+  );
+}

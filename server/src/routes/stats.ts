@@ -10,9 +10,12 @@ import { notFound } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
 import { idParam, isoDate, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
+import { scopeInTownship, villagesOfTownship } from '../township-scope';
 
 const filterQuery = z.object({
   village: idParam.optional(),
+  /** One township of the district: its premises only (and in byVillage its villages only). */
+  township: idParam.optional(),
   category: z.string().optional(),
 });
 
@@ -36,9 +39,12 @@ export function statsRoutes(ctx: AppContext) {
     .get('/', validate('query', filterQuery.extend({ at: isoDate })), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const result = tally(columnsFor(ctx, c.get('scope')), parseDay(q.at) as number, filter);
+      const scope = scopeInTownship(ctx, c.get('scope'), q.township);
+      const result = tally(columnsFor(ctx, scope), parseDay(q.at) as number, filter);
+      const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
       const byVillage: Record<string, GroupTally> = {};
       for (const v of listVillages(ctx.db)) {
+        if (inTownship && !inTownship.has(v.id)) continue;
         if (filter.villageId === undefined || filter.villageId === v.id) {
           byVillage[String(v.id)] = result.byVillage[String(v.id)] ?? emptyGroup();
         }
@@ -46,8 +52,10 @@ export function statsRoutes(ctx: AppContext) {
       return c.json({ at: q.at, ...result, byVillage });
     })
     .get('/series', validate('query', filterQuery), (c) => {
-      const filter = toFilter(ctx, c.req.valid('query'));
-      const series = statusSeries(columnsFor(ctx, c.get('scope')), ctx.startDay, ctx.endDay, 7, filter);
+      const q = c.req.valid('query');
+      const filter = toFilter(ctx, q);
+      const scope = scopeInTownship(ctx, c.get('scope'), q.township);
+      const series = statusSeries(columnsFor(ctx, scope), ctx.startDay, ctx.endDay, 7, filter);
       return c.json({ ...series, days: series.days.map(formatDay) });
     });
 }
