@@ -11,6 +11,7 @@ import {
   displayNameSchema,
   roleSchema,
   tokenNameSchema,
+  townshipCodesSchema,
   usernameSchema,
   villageCodesSchema,
 } from './auth/account-rules';
@@ -47,9 +48,10 @@ function account(db: Db, name: string | undefined, command: string): UserRow {
 }
 
 function scopeText(u: UserRow): string {
-  if (u.role === 'village') return u.villageCodes.join(',');
-  if (u.role === 'inspector') return u.department ?? '-';
-  return '-';
+  const townships = u.townshipCodes.length > 0 ? `townships ${u.townshipCodes.join(',')}` : '';
+  const own =
+    u.role === 'village' ? u.villageCodes.join(',') : u.role === 'inspector' ? (u.department ?? '') : '';
+  return [own, townships].filter(Boolean).join(' ') || '-';
 }
 
 function stateText(u: UserRow): string {
@@ -63,6 +65,7 @@ async function addUser(db: Db, args: CliArgs, out: Out): Promise<void> {
   const role = flagText(args, 'role');
   if (!role) throw new UsageError('user add needs --role admin|leader|village|inspector|viewer');
   const villages = flagText(args, 'villages');
+  const townships = flagText(args, 'townships');
   const department = flagText(args, 'department');
   const { user, password } = await addAccount(
     db,
@@ -71,6 +74,7 @@ async function addUser(db: Db, args: CliArgs, out: Out): Promise<void> {
       displayName: valid(displayNameSchema, 'display-name', flagText(args, 'display-name') ?? ''),
       role: valid(roleSchema, 'role', role),
       villages: valid(villageCodesSchema, 'villages', villages ? splitList(villages) : []),
+      townships: valid(townshipCodesSchema, 'townships', townships ? splitList(townships) : []),
       department: department === undefined ? null : valid(departmentSchema, 'department', department),
       password: flagText(args, 'password'),
     },

@@ -48,6 +48,7 @@ const USAGE = `usage: npm run cli -- <command>
   imports undo ID [--force]
 
   user add NAME --role admin|leader|village|inspector|viewer [--villages CODE,CODE] [--department CODE]
+                [--townships CODE,CODE]                 (limited to those townships; default the district)
                 [--display-name NAME] [--password PW]   (without --password: one is made and shown once)
   user list
   user disable|enable|reset NAME                          (reset: a new password, shown once)

@@ -7,6 +7,7 @@ import { insertToken } from '../../server/src/db/api-tokens';
 import type { Db } from '../../server/src/db/open-database';
 import { insertUser } from '../../server/src/db/users';
 import type { Role } from '../../server/src/domain/auth/roles';
+import { keepForClosing, testTarget } from './test-store';
 
 export const DEMO_DIR = resolve(import.meta.dirname, '../../data/demo');
 
@@ -20,13 +21,14 @@ export function accountToken(
   db: Db,
   username: string,
   role: Role,
-  scope: { villageCodes?: string[]; department?: string | null } = {},
+  scope: { villageCodes?: string[]; townshipCodes?: string[]; department?: string | null } = {},
 ): string {
   const userId = insertUser(db, {
     username,
     displayName: username,
     role,
     villageCodes: scope.villageCodes ?? [],
+    townshipCodes: scope.townshipCodes ?? [],
     department: (scope.department ?? null) as never,
     passwordHash: 'no-password',
     mustChangePassword: false,
@@ -57,15 +59,17 @@ function asAdmin(db: Db, ctx: AppContext) {
   return { app: actingAs(anonymous, accountToken(db, 'test-admin', 'admin')), anonymous, db, ctx };
 }
 
-/** A fresh app on its own in-memory SQLite database seeded with the demo township, acting as an admin. */
+/** A fresh app on its own record (in-memory SQLite, or a PostgreSQL schema: test-store.ts) seeded with the demo township, acting as an admin. */
 export async function demoApp() {
-  const { db, ctx } = await boot(':memory:', DEMO_DIR);
+  const { db, ctx } = await boot(await testTarget('demo', DEMO_DIR), DEMO_DIR);
+  keepForClosing(db);
   return asAdmin(db, ctx);
 }
 
 /** A fresh app on an empty record (DEMO=0), acting as an admin. */
 export async function emptyApp() {
-  const { db, ctx } = await boot(':memory:', null);
+  const { db, ctx } = await boot(await testTarget('empty', DEMO_DIR), null);
+  keepForClosing(db);
   return asAdmin(db, ctx);
 }
 

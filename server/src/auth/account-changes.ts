@@ -18,6 +18,8 @@ export interface NewAccount {
   displayName: string;
   role: Role;
   villages: string[];
+  /** The townships (codes) the account is limited to; none or [] for the whole district. */
+  townships?: string[];
   department: DepartmentCode | null;
   /** Without one, a random password is made; it must be changed at the first sign-in. */
   password?: string;
@@ -55,6 +57,7 @@ export async function addAccount(
       displayName: a.displayName,
       role: a.role,
       villageCodes: a.role === 'village' ? a.villages : [],
+      townshipCodes: a.townships ?? [],
       department: a.role === 'inspector' ? a.department : null,
       passwordHash,
       mustChangePassword: a.password === undefined,
@@ -64,7 +67,13 @@ export async function addAccount(
       action: 'create',
       entity: 'user',
       entityId: newId,
-      after: { username: a.username, role: a.role, villages: a.villages, department: a.department },
+      after: {
+        username: a.username,
+        role: a.role,
+        villages: a.villages,
+        townships: a.townships ?? [],
+        department: a.department,
+      },
     });
     return newId;
   })();
@@ -72,7 +81,10 @@ export async function addAccount(
 }
 
 export type AccountPatch = Partial<
-  Pick<UserRow, 'displayName' | 'role' | 'department' | 'disabled'> & { villages: string[] }
+  Pick<UserRow, 'displayName' | 'role' | 'department' | 'disabled'> & {
+    villages: string[];
+    townships: string[];
+  }
 >;
 
 /** Changes an account; disabling it or changing its role ends its sessions. */
@@ -80,10 +92,16 @@ export function updateAccount(db: Db, id: number, patch: AccountPatch, actor: st
   const before = getUser(db, id);
   if (!before) throw notFound(`user ${id}`);
   // Only a change of scope is checked: disabling an officer whose village has since gone is fine.
-  if (patch.role !== undefined || patch.villages !== undefined || patch.department !== undefined)
+  if (
+    patch.role !== undefined ||
+    patch.villages !== undefined ||
+    patch.townships !== undefined ||
+    patch.department !== undefined
+  )
     checkScope(db, {
       role: patch.role ?? before.role,
       villages: patch.villages ?? before.villageCodes,
+      townships: patch.townships ?? before.townshipCodes,
       department: patch.department === undefined ? before.department : patch.department,
     });
   db.transaction(() => {
@@ -91,10 +109,11 @@ export function updateAccount(db: Db, id: number, patch: AccountPatch, actor: st
       displayName: patch.displayName,
       role: patch.role,
       villageCodes: patch.villages,
+      townshipCodes: patch.townships,
       department: patch.department,
       disabled: patch.disabled,
     });
-    if (patch.disabled || patch.role) deleteUserSessions(db, id);
+    if (patch.disabled || patch.role || patch.townships) deleteUserSessions(db, id);
     audit(db, {
       actor,
       action: 'update',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listVillages } from '../db/geography';
+import { listTownships, listVillages } from '../db/geography';
 import type { Db } from '../db/open-database';
 import type { UserRow } from '../db/users';
 import { DEPARTMENT_CODES, ROLES } from '../domain/auth/roles';
@@ -18,6 +18,8 @@ export const departmentSchema = z.enum(DEPARTMENT_CODES, {
   message: `expected one of ${DEPARTMENT_CODES.join(', ')}`,
 });
 export const villageCodesSchema = z.array(z.string().trim().min(1)).max(100);
+/** The townships an account is limited to, by code; [] for the whole district. */
+export const townshipCodesSchema = z.array(z.string().trim().min(1)).max(100);
 export const displayNameSchema = z.string().trim().max(40);
 export const tokenNameSchema = z.string().trim().min(1, 'name the token, e.g. QGIS on the GIS PC').max(80);
 
@@ -29,6 +31,7 @@ export function shownUser(u: UserRow) {
     displayName: u.displayName,
     role: u.role,
     villages: u.villageCodes,
+    townships: u.townshipCodes,
     department: u.department,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
@@ -36,8 +39,15 @@ export function shownUser(u: UserRow) {
   };
 }
 
-/** A village officer keeps villages on record; an inspector belongs to a department. */
-export function checkScope(db: Db, r: { role: string; villages: string[]; department: string | null }): void {
+/**
+ * A village officer keeps villages on record; an inspector belongs to a department; an account
+ * limited to townships names townships on record, and is not an admin (who keeps the whole district).
+ */
+export function checkScope(
+  db: Db,
+  r: { role: string; villages: string[]; townships?: string[]; department: string | null },
+): void {
+  checkTownships(db, r.role, r.townships ?? []);
   if (r.role === 'village') {
     if (r.villages.length === 0)
       throw new ApiError(
@@ -65,5 +75,27 @@ export function checkScope(db: Db, r: { role: string; villages: string[]; depart
       `department: an inspector belongs to a department (${DEPARTMENT_CODES.join(', ')})`,
       undefined,
       '所属部门：检查人员必须属于一个部门，请选择部门',
+    );
+}
+
+function checkTownships(db: Db, role: string, townships: string[]): void {
+  if (townships.length === 0) return;
+  if (role === 'admin')
+    throw new ApiError(
+      400,
+      'bad_request',
+      'townships: an admin keeps the whole district; limit a leader, viewer, inspector or village officer instead',
+      undefined,
+      '所属乡镇：管理员管理全区，不能限定乡镇；请给领导、查看、检查人员或村（社区）账号限定乡镇',
+    );
+  const known = new Set(listTownships(db).map((t) => t.code));
+  const unknown = townships.filter((code) => !known.has(code));
+  if (unknown.length > 0)
+    throw new ApiError(
+      400,
+      'bad_request',
+      `townships: no township with code ${unknown.join(', ')} on record (known: ${[...known].join(', ') || 'none'})`,
+      undefined,
+      `所属乡镇：没有代码为 ${unknown.join('、')} 的乡镇（现有：${[...known].join('、') || '无'}），请重新填写`,
     );
 }

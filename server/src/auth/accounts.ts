@@ -36,6 +36,18 @@ function villageIds(db: Db, codes: readonly string[]): number[] {
     .all(JSON.stringify(codes)) as number[];
 }
 
+/** The village ids in an account's townships (codes stay across imports); null for the whole district. */
+function townshipVillageIds(db: Db, codes: readonly string[]): number[] | null {
+  if (codes.length === 0) return null;
+  return db
+    .prepare(
+      `SELECT v.id FROM villages v JOIN townships t ON t.id = v.township_id
+       WHERE t.code IN (SELECT value FROM json_each(?)) ORDER BY v.id`,
+    )
+    .pluck()
+    .all(JSON.stringify(codes)) as number[];
+}
+
 export function actorOf(db: Db, user: UserRow, via: SignedIn['via']): SignedIn {
   return {
     userId: user.id,
@@ -44,6 +56,7 @@ export function actorOf(db: Db, user: UserRow, via: SignedIn['via']): SignedIn {
     role: user.role,
     villages: villageIds(db, user.villageCodes),
     department: user.department,
+    townshipVillages: townshipVillageIds(db, user.townshipCodes),
     mustChangePassword: user.mustChangePassword,
     via,
   };

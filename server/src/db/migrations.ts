@@ -529,4 +529,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE UNIQUE INDEX photos_client ON photos(premise_id, client_id) WHERE client_id IS NOT NULL;
     `,
   },
+  {
+    version: 15,
+    name: 'an account may be limited to some townships of the district (their codes; [] the whole district)',
+    sql: `
+      ALTER TABLE users ADD COLUMN township_codes TEXT NOT NULL DEFAULT '[]'
+        CHECK (json_valid(township_codes) AND json_type(township_codes) = 'array');
+    `,
+  },
 ];

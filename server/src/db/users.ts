@@ -8,6 +8,8 @@ export interface UserRow {
   role: Role;
   /** The villages a village officer keeps, by their 12-digit codes (stable across boundary imports). */
   villageCodes: string[];
+  /** The townships the account is limited to, by code; [] for the whole district. */
+  townshipCodes: string[];
   department: DepartmentCode | null;
   passwordHash: string;
   mustChangePassword: boolean;
@@ -16,7 +18,7 @@ export interface UserRow {
 }
 
 const columns =
-  'id, username, display_name, role, village_codes, department, password_hash, must_change_password, disabled, created_at';
+  'id, username, display_name, role, village_codes, township_codes, department, password_hash, must_change_password, disabled, created_at';
 
 function toUser(r: Record<string, unknown>): UserRow {
   return {
@@ -25,6 +27,7 @@ function toUser(r: Record<string, unknown>): UserRow {
     displayName: String(r.display_name),
     role: r.role as Role,
     villageCodes: JSON.parse(String(r.village_codes)),
+    townshipCodes: JSON.parse(String(r.township_codes)),
     department: (r.department as DepartmentCode | null) ?? null,
     passwordHash: String(r.password_hash),
     mustChangePassword: r.must_change_password === 1,
@@ -69,19 +72,21 @@ export function insertUser(
     | 'department'
     | 'passwordHash'
     | 'mustChangePassword'
-  >,
+  > &
+    Partial<Pick<UserRow, 'townshipCodes'>>,
 ): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO users (username, display_name, role, village_codes, department, password_hash, must_change_password)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO users (username, display_name, role, village_codes, township_codes, department, password_hash, must_change_password)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         u.username,
         u.displayName,
         u.role,
         JSON.stringify(u.villageCodes),
+        JSON.stringify(u.townshipCodes ?? []),
         u.department,
         u.passwordHash,
         u.mustChangePassword ? 1 : 0,
@@ -92,7 +97,9 @@ export function insertUser(
 export function updateUser(
   db: Db,
   id: number,
-  u: Partial<Pick<UserRow, 'displayName' | 'role' | 'villageCodes' | 'department' | 'disabled'>>,
+  u: Partial<
+    Pick<UserRow, 'displayName' | 'role' | 'villageCodes' | 'townshipCodes' | 'department' | 'disabled'>
+  >,
 ): void {
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -103,6 +110,7 @@ export function updateUser(
   if (u.displayName !== undefined) set('display_name', u.displayName);
   if (u.role !== undefined) set('role', u.role);
   if (u.villageCodes !== undefined) set('village_codes', JSON.stringify(u.villageCodes));
+  if (u.townshipCodes !== undefined) set('township_codes', JSON.stringify(u.townshipCodes));
   if (u.department !== undefined) set('department', u.department);
   if (u.disabled !== undefined) set('disabled', u.disabled ? 1 : 0);
   if (sets.length === 0) return;

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { districtDir } from '../../../tests/helpers/district';
 import { accountToken, actingAs, DEMO_DIR } from '../../../tests/helpers/test-app';
 import { createApp } from '../app';
 import { boot } from '../boot';
 import type { AppContext } from '../context';
-import { listVillages } from '../db/geography';
+import { listTownships, listVillages } from '../db/geography';
 import { ACTIONS, grant, POLICY } from '../domain/auth/policy';
 import { departmentCategories, ROLES, type Role } from '../domain/auth/roles';
 import { CATEGORY_CODES } from '../domain/categories';
@@ -287,5 +288,64 @@ describe('sessions, cross-site writes and JSON only', () => {
       body: '{"geometry":null,"at":"2009-01-01"}',
     });
     expect(plain.status).toBe(415);
+  });
+});
+
+describe('scope: a leader limited to one township of the district', () => {
+  it('counts, lists and opens only the premises of that township; the admin keeps the district', async () => {
+    const booted = await boot(':memory:', districtDir());
+    const app = createApp(booted.ctx);
+    const [home, away] = listTownships(booted.db);
+    const homeVillages = new Set(
+      listVillages(booted.db)
+        .filter((v) => v.townshipId === home.id)
+        .map((v) => v.id),
+    );
+    const leader = actingAs(
+      app,
+      accountToken(booted.db, 'zhen-lingdao', 'leader', { townshipCodes: [home.code] }),
+    );
+    const admin = actingAs(app, accountToken(booted.db, 'qu-admin', 'admin'));
+    type Stats = { surveyed: number; byVillage: Record<string, { surveyed: number }> };
+    const stats = async (who: App, query = '') =>
+      (await (await who.request(`/api/stats?at=2010-12-31${query}`)).json()) as Stats;
+    const own = await stats(leader);
+    const whole = await stats(admin);
+    const homeInWhole = await stats(admin, `&township=${home.id}`);
+    expect(own.surveyed).toBe(homeInWhole.surveyed);
+    expect(own.surveyed).toBeGreaterThan(0);
+    expect(own.surveyed).toBeLessThan(whole.surveyed);
+    expect((await stats(leader, `&township=${away.id}`)).surveyed).toBe(0);
+    const ranked = (await (await leader.request('/api/townships?at=2010-12-31')).json()) as {
+      townships: { id: number }[];
+    };
+    expect(ranked.townships.map((t) => t.id)).toEqual([home.id]);
+    const cols = booted.ctx.model.columns;
+    const rowIn = (inHome: boolean) =>
+      [...Array(cols.count).keys()].find((r) => homeVillages.has(cols.villageId[r]) === inHome) as number;
+    expect((await leader.request(`/api/premises/${cols.id[rowIn(true)]}`)).status).toBe(200);
+    expect((await leader.request(`/api/premises/${cols.id[rowIn(false)]}`)).status).toBe(403);
+    expect((await admin.request(`/api/premises/${cols.id[rowIn(false)]}`)).status).toBe(200);
+  });
+
+  it('refuses a township limit the record does not know, and one on an admin, in both languages', async () => {
+    const booted = await boot(':memory:', districtDir());
+    const admin = actingAs(createApp(booted.ctx), accountToken(booted.db, 'qu-admin', 'admin'));
+    const add = (body: object) =>
+      admin.request('/api/users', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ password: 'correct horse 1', ...body }),
+      });
+    const unknown = await add({ username: 'nobody-town', role: 'leader', townships: ['000000000000'] });
+    expect(unknown.status).toBe(400);
+    const why = ((await unknown.json()) as { error: { message: string; messageZh: string } }).error;
+    expect(why.message).toContain('000000000000');
+    expect(why.messageZh).toContain('所属乡镇');
+    const [home] = listTownships(booted.db);
+    expect((await add({ username: 'town-admin', role: 'admin', townships: [home.code] })).status).toBe(400);
+    const made = await add({ username: 'town-viewer', role: 'viewer', townships: [home.code] });
+    expect(made.status).toBe(201);
+    expect(((await made.json()) as { townships: string[] }).townships).toEqual([home.code]);
   });
 });

@@ -13,6 +13,7 @@ import {
   roleSchema,
   shownUser,
   tokenNameSchema,
+  townshipCodesSchema,
   usernameSchema,
   villageCodesSchema,
 } from '../auth/account-rules';
@@ -29,6 +30,7 @@ const userBody = z
     displayName: displayNameSchema.default(''),
     role: roleSchema,
     villages: villageCodesSchema.default([]),
+    townships: townshipCodesSchema.default([]),
     department: departmentSchema.nullable().default(null),
     password: z.string().optional(),
   })
@@ -39,6 +41,7 @@ const userPatch = z
     displayName: displayNameSchema,
     role: roleSchema,
     villages: villageCodesSchema,
+    townships: townshipCodesSchema,
     department: departmentSchema.nullable(),
     disabled: z.boolean(),
   })

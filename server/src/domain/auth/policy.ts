@@ -96,6 +96,11 @@ export interface Actor {
   /** Village ids a village officer keeps. */
   villages: number[];
   department: DepartmentCode | null;
+  /**
+   * An account limited to some townships of the district: the ids of those townships' villages,
+   * whatever its role grants it reaches no further. Absent or null: the whole district.
+   */
+  townshipVillages?: number[] | null;
 }
 
 /** The part of the record an actor may see for an action: every village and trade, or some. */
@@ -110,8 +115,19 @@ export function grant(actor: Actor, action: Action): Grant {
   return POLICY[action][actor.role];
 }
 
-/** The scope of a grant: everything, or the officer's villages, or the inspector's department's trades. */
+/**
+ * The scope of a grant: everything, or the officer's villages, or the inspector's department's
+ * trades — and for an account limited to some townships, no further than their villages.
+ */
 export function scopeOf(actor: Actor, action: Action): Scope | null {
+  const scope = roleScopeOf(actor, action);
+  if (!scope || !actor.townshipVillages) return scope;
+  const limit = new Set(actor.townshipVillages);
+  const villages = scope.villages ? new Set([...scope.villages].filter((v) => limit.has(v))) : limit;
+  return { villages, categories: scope.categories };
+}
+
+function roleScopeOf(actor: Actor, action: Action): Scope | null {
   const g = grant(actor, action);
   if (g === null) return null;
   if (g === 'all') return EVERYWHERE;
