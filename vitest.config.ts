@@ -21,6 +21,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The route tests again, each on its own schema of a real PostgreSQL/PostGIS (DATABASE_URL's
+          // store): the same requests, the same answers. .ci/run starts the cluster this points at.
+          name: 'postgres',
+          include: ['server/src/routes/**/*.test.ts'],
+          environment: 'node',
+          env: {
+            TEST_DATABASE_URL:
+              process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+          },
+          // The first file seeds the template the others clone (the demo, row by row: ~15 s).
+          hookTimeout: 120_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -3,7 +3,7 @@ import type { SessionLimits } from './auth/accounts';
 import { type AppContext, makeContext, temporaryPhotosDir } from './context';
 import { readCampaign, type StoredCampaignInput, writeCampaign } from './db/campaign';
 import { countPremises } from './db/geography';
-import { type Db, openDatabase } from './db/open-database';
+import { type Db, isPostgresUrl, openStore } from './db/open-database';
 import { seedStandards } from './db/standards';
 import { CampaignModel } from './model';
 import { seedFromDir } from './seed/seed-from-dir';
@@ -33,18 +33,30 @@ function unconfiguredCampaign(now = new Date()): StoredCampaignInput {
 export async function boot(
   dbFile: string,
   demoDir: string | null,
-  opts: { sessions?: SessionLimits } = {},
+  opts: { sessions?: SessionLimits; photosDir?: string } = {},
 ): Promise<{ db: Db; ctx: AppContext }> {
-  const db = openDatabase(dbFile);
-  if (countPremises(db) === 0 && readCampaign(db) === null) {
-    if (demoDir) await seedFromDir(db, demoDir);
-    else writeCampaign(db, unconfiguredCampaign());
+  const db = openStore(dbFile);
+  // Servers starting together on one PostgreSQL record: one seeds it, the others wait and find it seeded.
+  const pg = isPostgresUrl(dbFile);
+  if (pg) db.prepare('SELECT pg_advisory_lock(20090101)').get();
+  try {
+    if (countPremises(db) === 0 && readCampaign(db) === null) {
+      if (demoDir) await seedFromDir(db, demoDir);
+      else writeCampaign(db, unconfiguredCampaign());
+    }
+    seedStandards(db);
+  } finally {
+    if (pg) db.prepare('SELECT pg_advisory_unlock(20090101)').get();
   }
-  seedStandards(db);
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');
   const memory = dbFile === ':memory:';
-  const snapshot = memory ? null : `${dbFile}.model`;
-  const files = { photosDir: memory ? temporaryPhotosDir() : join(dirname(dbFile), 'photos') };
+  // On PostgreSQL the record is shared by several servers: no snapshot beside a file to map in.
+  const snapshot = memory || isPostgresUrl(dbFile) ? null : `${dbFile}.model`;
+  const files = {
+    photosDir:
+      opts.photosDir ??
+      (memory || isPostgresUrl(dbFile) ? temporaryPhotosDir() : join(dirname(dbFile), 'photos')),
+  };
   return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign, opts.sessions, files) };
 }

@@ -11,8 +11,17 @@ const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one 
 const holds = (s: RecordSummary) =>
   `${counted(s.premises, 'premise', 'premises')}, ${counted(s.events, 'record', 'records')}, ${counted(s.users, 'account', 'accounts')} (schema ${s.schemaVersion}, ${size(s.bytes)})`;
 
+/** A PostgreSQL record is backed up by PostgreSQL's own tools, which do it well while servers write. */
+function refuseOnPostgres(config: Config, command: string): void {
+  if (config.store !== config.dbFile)
+    throw new UsageError(
+      `${command} copies the SQLite file; with DATABASE_URL the record is in PostgreSQL: use pg_dump -Fc / pg_restore (README, "PostgreSQL")`,
+    );
+}
+
 /** `backup FILE`: a consistent copy of the record, also while the server writes. */
 export async function backupCommand(config: Config, args: CliArgs, out: Out): Promise<void> {
+  refuseOnPostgres(config, 'backup');
   const target = args.positionals[1];
   if (!target)
     throw new UsageError('backup needs the FILE to write, e.g. backup /mnt/backup/shixiao-2009-06-30.sqlite');
@@ -22,6 +31,7 @@ export async function backupCommand(config: Config, args: CliArgs, out: Out): Pr
 
 /** `restore FILE`: a checked, migrated backup put back as the record (see db/backup.ts). */
 export async function restoreCommand(config: Config, args: CliArgs, out: Out): Promise<void> {
+  refuseOnPostgres(config, 'restore');
   const file = args.positionals[1];
   if (!file) throw new UsageError('restore needs the backup FILE');
   const r = await restoreRecord(config.dbFile, resolve(file));

@@ -5,6 +5,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./var'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(?:ql)?:\/\//u,
+      'must be a postgres:// URL (leave it unset for the SQLite file in DATA_DIR)',
+    )
+    .optional(),
   DEMO: z.enum(['0', '1']).default('1'),
   DEMO_DIR: z.string().default('data/demo'),
   ADMIN_PASSWORD: z.string().optional(),
@@ -27,6 +34,9 @@ export interface Config {
   host: string;
   dataDir: string;
   dbFile: string;
+  /** What the server runs on: `DATABASE_URL` (PostgreSQL/PostGIS) when set, else the SQLite file. */
+  store: string;
+  photosDir: string;
   seedDemo: boolean;
   demoDir: string;
   /** The first admin's password when the record is created (else one is generated and printed once). */
@@ -48,6 +58,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     dbFile: resolve(dataDir, 'shixiao.sqlite'),
+    store: e.DATABASE_URL ?? resolve(dataDir, 'shixiao.sqlite'),
+    photosDir: resolve(dataDir, 'photos'),
     seedDemo: e.DEMO === '1',
     demoDir: resolve(e.DEMO_DIR),
     adminPassword: e.ADMIN_PASSWORD,

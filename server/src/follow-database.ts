@@ -1,12 +1,15 @@
 import { type AppContext, setContextCampaign } from './context';
 import { readCampaign } from './db/campaign';
+import { dialectOf } from './db/open-database';
+import type { PgDatabase } from './db/pg/pg-database';
 
 /**
- * Keeps a running server on the record other processes change: the CLI's writes are folded into
- * the model, and after a restore (the record has a new database id) the campaign is read again
- * too. Returns the function that stops it.
+ * Keeps a running server on the record others change: the CLI's writes (SQLite) or another server's
+ * (PostgreSQL) are folded into the model, and after a restore (the record has a new database id)
+ * the campaign is read again too. Returns the function that stops it.
  */
 export function followDatabase(ctx: AppContext, everyMs = 2000): () => void {
+  if (dialectOf(ctx.db) === 'postgres') return followOtherServers(ctx);
   let dbId = ctx.model.dbId;
   const timer = setInterval(() => {
     try {
@@ -22,4 +25,74 @@ export function followDatabase(ctx: AppContext, everyMs = 2000): () => void {
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Above this many premises changed at once (an import elsewhere) the columns are built afresh. */
+const RELOAD_ABOVE = 20_000;
+
+/**
+ * PostgreSQL: every server hears the others' commits (NOTIFY shixiao_changes, sent by the triggers,
+ * delivered at commit in commit order) and folds the premises they touched into its columns — a
+ * few milliseconds, not a reload — within a fraction of a second; a change to villages, townships
+ * or the campaign drops what is cached of them. Big screens follow the model, so they are pushed
+ * from whichever server holds them.
+ */
+function followOtherServers(ctx: AppContext): () => void {
+  const pg = ctx.db as unknown as PgDatabase;
+  const premises = new Set<number>();
+  let tables = false;
+  let running = false;
+  let again = false;
+
+  const fold = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        if (tables) {
+          tables = false;
+          pg.othersCommits++; // the geography cache reads its boundaries again
+          const campaign = readCampaign(ctx.db);
+          if (campaign) setContextCampaign(ctx, campaign);
+        }
+        const ids = [...premises];
+        premises.clear();
+        if (ids.length > RELOAD_ABOVE) ctx.model.reload();
+        else if (ids.length > 0) await foldPremises(ctx, ids);
+      } while (again || premises.size > 0 || tables);
+    } catch (err) {
+      console.error(`could not fold in another server's changes: ${(err as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+
+  const stop = pg.follow((payload) => {
+    if (payload.startsWith('p')) premises.add(Number(payload.slice(1)));
+    else tables = true;
+    // Notifications of one commit arrive together: fold them in once they have all come.
+    setImmediate(() => void fold());
+  });
+  return stop;
+}
+
+/** Reads the changed premises and folds them in; a premise gone (an import undone elsewhere) means a reload. */
+async function foldPremises(ctx: AppContext, ids: number[]): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const version = ctx.model.version;
+    const inputs = await ctx.model.readPremises(ids);
+    if (inputs.length < ids.length) {
+      ctx.model.reload();
+      return;
+    }
+    // This server wrote in between (its own refresh is newer than what was read): read again.
+    if (ctx.model.version !== version) continue;
+    ctx.model.takePremises(inputs);
+    return;
+  }
+  ctx.model.reload();
 }

@@ -7,13 +7,15 @@ import { ensureFirstAdmin } from './auth/accounts';
 import { announceFirstAdmin } from './auth/announce-first-admin';
 import { boot } from './boot';
 import { readConfig } from './config';
+import { redactUrl } from './db/pg/copy-to-postgres';
 import { followDatabase } from './follow-database';
 import { scheduleImportTidying } from './pipelines/tidy-imports';
 
 const config = readConfig();
 const started = performance.now();
-const { db, ctx } = await boot(config.dbFile, config.seedDemo ? config.demoDir : null, {
+const { db, ctx } = await boot(config.store, config.seedDemo ? config.demoDir : null, {
   sessions: config.sessions,
+  photosDir: config.photosDir,
 });
 announceFirstAdmin(await ensureFirstAdmin(db, config.adminPassword));
 const app = createApp(ctx);
@@ -32,11 +34,12 @@ if (existsSync(clientDir)) {
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const ms = Math.round(performance.now() - started);
   console.log(
-    `十小整治一张图 listening on http://localhost:${info.port} (data ${config.dataDir}, ${ctx.model.columns.count} premises, ready in ${ms} ms)`,
+    `十小整治一张图 listening on http://localhost:${info.port} (${config.store === config.dbFile ? `data ${config.dataDir}` : `PostgreSQL ${redactUrl(config.store)}`}, ${ctx.model.columns.count} premises, ready in ${ms} ms)`,
   );
 });
 
-// The CLI may write to the same database while the server runs, or restore a backup over it.
+// The CLI may write to the same database while the server runs, or restore a backup over it; on
+// PostgreSQL other servers write to it too.
 const stopFollowing = followDatabase(ctx);
 // Uploaded rows are kept only while an import is staged, and not for ever then.
 scheduleImportTidying(ctx);

@@ -70,22 +70,34 @@ export async function ensureFirstAdmin(db: Db, password?: string): Promise<strin
   if (countUsers(db) > 0) return null;
   const chosen = password && password.length > 0 ? password : null;
   const secret = chosen ?? randomPassword();
-  const id = insertUser(db, {
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    villageCodes: [],
-    department: null,
-    passwordHash: await hashPassword(secret),
-    mustChangePassword: chosen === null,
+  const passwordHash = await hashPassword(secret);
+  // Servers started together on one PostgreSQL record: the first to get here makes the account.
+  const made = db.transaction(() => {
+    if (countUsers(db) > 0) return false;
+    const id = insertUser(db, {
+      username: 'admin',
+      displayName: '管理员',
+      role: 'admin',
+      villageCodes: [],
+      department: null,
+      passwordHash,
+      mustChangePassword: chosen === null,
+    });
+    audit(db, {
+      actor: 'system',
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      after: { username: 'admin' },
+    });
+    return true;
   });
-  audit(db, {
-    actor: 'system',
-    action: 'create',
-    entity: 'user',
-    entityId: id,
-    after: { username: 'admin' },
-  });
+  try {
+    if (!made()) return null;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return null; // another server made it
+    throw err;
+  }
   return chosen === null ? secret : null;
 }
 

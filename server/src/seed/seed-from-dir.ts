@@ -4,7 +4,7 @@ import { area } from '@turf/turf';
 import { parse } from 'csv-parse';
 import { storedCampaignSchema, writeCampaign } from '../db/campaign';
 import { insertBasemapFeature, insertTownship, insertVillage } from '../db/geography';
-import type { Db } from '../db/open-database';
+import { type Db, dialectOf } from '../db/open-database';
 import { eventInserter, type GeocodeMethod, premiseInserter } from '../db/premises';
 import { CATEGORIES } from '../domain/categories';
 import { day } from '../domain/dates';
@@ -61,6 +61,8 @@ const COUNTERS: Record<string, { key: string; per: 'premise' | 'event' }> = {
  * count). Returns the function that puts them back. Any other trigger stays and runs per row.
  */
 function setAsideForBulkLoad(db: Db): (premises: number, events: number) => void {
+  // PostgreSQL's triggers and indexes stay: its rows are counted by the triggers as they come.
+  if (dialectOf(db) === 'postgres') return () => {};
   const indexes = db
     .prepare(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('premises', 'events') AND sql IS NOT NULL",

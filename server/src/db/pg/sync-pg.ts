@@ -1,0 +1,149 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+/** How long one request may take before the caller gives up on the database (an import's commit included). */
+const TIMEOUT_MS = 10 * 60_000;
+
+export interface PgError {
+  message: string;
+  code?: string;
+  detail?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+}
+
+/** A PostgreSQL error as thrown to callers: the server's message, its SQLSTATE and where it happened. */
+export class PgQueryError extends Error {
+  readonly code: string | undefined;
+  readonly pg: PgError;
+  constructor(e: PgError, sql: string) {
+    super(e.message);
+    this.pg = e;
+    this.code = e.code;
+    this.name = 'PgQueryError';
+    // The statement helps whoever reads the server log; it carries no values (they are parameters).
+    this.stack = `${this.name}: ${e.message}\n    in: ${sql.slice(0, 200)}`;
+  }
+}
+
+export interface QueryResult {
+  rows: unknown[][];
+  fields: string[];
+  rowCount: number;
+}
+
+/**
+ * PostgreSQL, synchronously: a worker thread holds the connection and the calling thread waits on
+ * an Atomics flag for each answer. The store's repositories are written synchronously (as
+ * better-sqlite3 is), so the same functions run on both stores; the wait is one round trip on
+ * loopback. One connection, so one transaction at a time, as with SQLite.
+ */
+export class SyncPg {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flags = new Int32Array(new SharedArrayBuffer(4));
+  private readonly listeners = new Map<string, Set<(payload: string, fromOwnConnection: boolean) => void>>();
+  private closed = false;
+  /** This connection's server process: its own NOTIFYs come back marked with it. */
+  readonly backendPid: number;
+
+  constructor(readonly url: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(new URL('./pg-worker.mjs', import.meta.url), {
+      workerData: { url, flag: this.flags.buffer, port: port2 },
+      transferList: [port2],
+      // The worker is plain JavaScript; the parent's TypeScript loader is not needed there.
+      execArgv: [],
+    });
+    this.worker.on(
+      'message',
+      (m: { notification?: { channel: string; payload: string; pid: number }; connectionError?: string }) => {
+        if (m.connectionError) this.lost?.(m.connectionError);
+        if (!m.notification) return;
+        const own = m.notification.pid === this.backendPid;
+        for (const listener of this.listeners.get(m.notification.channel) ?? [])
+          listener(m.notification.payload, own);
+      },
+    );
+    this.worker.unref();
+    this.backendPid = this.wait<{ ready: boolean; pid: number }>('connect').pid;
+  }
+
+  private wait<T>(what: string): T {
+    const outcome = Atomics.wait(this.flags, 0, 0, TIMEOUT_MS);
+    if (outcome === 'timed-out')
+      throw new Error(`PostgreSQL did not answer ${what} within ${TIMEOUT_MS / 1000} s`);
+    const received = receiveMessageOnPort(this.port);
+    Atomics.store(this.flags, 0, 0);
+    if (!received) throw new Error(`PostgreSQL worker answered ${what} with nothing`);
+    const reply = received.message as T & { error?: PgError };
+    if (reply.error) throw new PgQueryError(reply.error, what);
+    return reply;
+  }
+
+  private request<T>(req: Record<string, unknown>, what: string): T {
+    if (this.closed) throw new Error('the PostgreSQL connection is closed');
+    Atomics.store(this.flags, 0, 0);
+    this.port.postMessage(req);
+    return this.wait<T>(what);
+  }
+
+  query(sql: string, params: readonly unknown[] = []): QueryResult {
+    return this.request<QueryResult>({ op: 'query', sql, params: params.map(toPg) }, sql);
+  }
+
+  /** Rows of a query a batch at a time, through a server-side cursor (a million rows never held at once). */
+  *cursor(sql: string, params: readonly unknown[] = [], batch = 5000): Generator<unknown[], void, undefined> {
+    const { cursor } = this.request<{ cursor: number }>({ op: 'open', sql, params: params.map(toPg) }, sql);
+    try {
+      for (;;) {
+        const { rows } = this.request<{ rows: unknown[][] }>({ op: 'read', cursor, count: batch }, sql);
+        if (rows.length === 0) return;
+        yield* rows;
+      }
+    } finally {
+      this.request({ op: 'closeCursor', cursor }, sql);
+    }
+  }
+
+  /** COPY … FROM STDIN with the given text chunks (tab-separated, \N for null): bulk loading. */
+  copyFrom(sql: string, chunks: readonly string[]): number {
+    return this.request<{ rowCount: number }>({ op: 'copy', sql, chunks }, sql).rowCount;
+  }
+
+  /** Called when the connection breaks outside a request (the server went away): what was heard may be incomplete. */
+  lost: ((message: string) => void) | null = null;
+
+  /** Calls `listener` for every NOTIFY on `channel` (asynchronously, on the event loop). */
+  listen(channel: string, listener: (payload: string, fromOwnConnection: boolean) => void): () => void {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      this.request({ op: 'listen', channel }, `LISTEN ${channel}`);
+      this.worker.ref();
+    }
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    try {
+      this.request({ op: 'close' }, 'close');
+    } finally {
+      this.closed = true;
+      void this.worker.terminate();
+    }
+  }
+}
+
+/** Values as PostgreSQL's driver takes them: booleans as 0/1, as SQLite stores them. */
+function toPg(v: unknown): unknown {
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Uint8Array) return Buffer.from(v);
+  return v;
+}
