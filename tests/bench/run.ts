@@ -3,6 +3,9 @@
  * seed time, start-up, API latencies, payload sizes and memory against the budgets in DESIGN §5.
  * Each size runs in its own process so memory readings are its own. `--sizes 1200,50000` picks sizes;
  * `--display`, `--geocoder` and `--import-stall` pick those parts. Without any of them, everything runs.
+ * `--page` opens the dashboard in Chromium instead, at `--sizes` (default 50,000): first numbers, map
+ * drawn, bytes, long tasks (tests/bench/page-bench.ts; run `npx vite build` first); `--root DIR` measures
+ * another checkout's server and built client (a worktree of an earlier commit, for before/after).
  * `--keep DIR` keeps each size's generated and seeded record in DIR/<size> and starts from it on the
  * next run with the same DIR (a million premises take minutes to generate and seed).
  */
@@ -19,6 +22,7 @@ import {
   type IndependentGeocodeBench,
 } from './geocode-bench';
 import { measureImportStall } from './import-stall';
+import { benchPage } from './page-bench';
 import { round } from './stats';
 
 const SIZES = [1200, 50_000, 1_000_000];
@@ -40,6 +44,15 @@ async function main() {
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });
     }
+    return;
+  }
+  if (process.argv.includes('--page')) {
+    const rows: BenchRow[] = [];
+    for (const size of arg('sizes')?.split(',').map(Number) ?? [50_000]) {
+      console.error(`… the page on ${size.toLocaleString('en')} premises`);
+      rows.push(...(await benchPage(size, keep)));
+    }
+    printTable(rows);
     return;
   }
   const picked = {
