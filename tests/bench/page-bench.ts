@@ -246,6 +246,8 @@ if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   for (const size of sizes) {
     console.error(`… the page on ${size.toLocaleString('en')} premises`);
     for (const r of await benchPage(size, keepAt >= 0 ? process.argv[keepAt + 1] : undefined))
-      console.log(`| ${r.premises} | ${r.measure} | ${r.value} | ${r.unit} | ${r.budget ?? ''} | ${r.ok ?? ''} |`);
+      console.log(
+        `| ${r.premises} | ${r.measure} | ${r.value} | ${r.unit} | ${r.budget ?? ''} | ${r.ok ?? ''} |`,
+      );
   }
 }
