@@ -7,7 +7,7 @@ export interface CliArgs {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(['dry-run', 'full', 'force', 'json', 'help', 'strict']);
+const BOOLEAN_FLAGS = new Set(['dry-run', 'full', 'force', 'json', 'help', 'strict', 'add']);
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const positionals: string[] = [];

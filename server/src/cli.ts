@@ -10,6 +10,7 @@ import { backupCommand, restoreCommand } from './cli-backup';
 import { migrateCommand } from './cli-migrate';
 import { readConfig } from './config';
 import type { AppContext } from './context';
+import { listTownships } from './db/geography';
 import { listImportJobs } from './db/import-jobs';
 import { CopyRefused } from './db/pg/copy-to-postgres';
 import { campaignSetupSchema } from './domain/campaign-setup';
@@ -17,6 +18,7 @@ import { errorReportCsv } from './domain/import/error-report';
 import { ImportError } from './domain/import/import-error';
 import { ApiError } from './http/api-error';
 import { constraintError } from './http/constraint-message';
+import { addTownship, townshipsToAdd } from './pipelines/add-township';
 import { commitBoundaryImport } from './pipelines/commit-boundary-import';
 import { commitPremiseImport } from './pipelines/commit-premise-import';
 import { exportAreas, exportVillages, type GeographyFormat } from './pipelines/export-geography';
@@ -35,11 +37,14 @@ const USAGE = `usage: npm run cli -- <command>
   setup --township NAME [--code CODE] [--district NAME] [--district-code CODE] [--start YYYY-MM-DD]
         [--end YYYY-MM-DD] [--district-other-names 江干区,…] [--township-other-names 石塘街道,…]
         [--province NAME] [--city NAME] [--name CAMPAIGN] [--township-en NAME]
+  setup --add --township NAME --code CODE   adds another township to the district (then import its
+                       boundaries with --township CODE); the campaign and its dates stay the district's
   setup                (with no flags: shows the set-up and what is still missing)
 
   import premises FILE [--crs WGS84|CGCS2000|GCJ02|BD09] [--survey-date YYYY-MM-DD] [--category CODE]
                        [--sheet NAME] [--duplicates skip|merge|new] [--errors REPORT.csv] [--dry-run]
-  import boundaries FILE [FILE…] [--crs EPSG:4549] [--level village|township] [--dry-run]
+  import boundaries FILE [FILE…] [--crs EPSG:4549] [--level village|township] [--township CODE] [--dry-run]
+                       (--township: which township of the district; needed once it has several)
   import addresses FILE [--strict] [--crs WGS84|CGCS2000|GCJ02|BD09] [--errors REPORT.csv] [--dry-run]
   export premises --format xlsx|csv|geojson|gpkg [--at YYYY-MM-DD] [--village ID] [--category CODE]
                   [--status KEY] [--full] --out FILE
@@ -142,6 +147,7 @@ function importBoundaries(ctx: AppContext, args: CliArgs, out: Out): void {
   const job = stageBoundaryImport(ctx, files.map(readFile), {
     level,
     crs: flagText(args, 'crs'),
+    township: flagText(args, 'township'),
     actor: 'cli',
   });
   const preview = describeBoundaryImport(ctx, job);
@@ -226,6 +232,13 @@ function showSetup(ctx: AppContext, out: Out): void {
     `  villages: ${status.villages}${status.townshipOutline ? ', township outline on record' : ''}; door plates: ${status.addressPoints}; premises: ${status.premises}`,
   );
   for (const step of status.next) out(`  next: ${step}`);
+  const townships = listTownships(ctx.db);
+  const waiting = townshipsToAdd(ctx.db);
+  if (townships.length + waiting.length > 1) {
+    out(`  townships: ${townships.map((t) => `${t.name} (${t.code})`).join(', ')}`);
+    for (const t of waiting)
+      out(`  next: import the boundaries of ${t.name}: import boundaries FILE --township ${t.code}`);
+  }
 }
 
 function setupCommand(ctx: AppContext, args: CliArgs, out: Out): void {
@@ -237,6 +250,14 @@ function setupCommand(ctx: AppContext, args: CliArgs, out: Out): void {
     throw new ImportError(
       'this record holds the generated demo township (sample data); set up your own township in a fresh DATA_DIR with DEMO=0',
     );
+  }
+  if (args.flags.has('add')) {
+    const name = flagText(args, 'township');
+    if (!name) throw new UsageError('setup --add needs --township NAME and --code CODE (12 digits)');
+    const added = addTownship(ctx, { name, code: flagText(args, 'code') ?? '' }, 'cli');
+    out(`added township ${added.name} (${added.code}) to the district`);
+    out(`  next: import its village boundaries: import boundaries FILE --township ${added.code}`);
+    return;
   }
   const c = ctx.campaign;
   const parsed = campaignSetupSchema.safeParse({
@@ -350,7 +371,9 @@ export async function runCli(
     }
     // Setting a township up never starts from the demo, whatever DEMO says.
     const seedDemo = config.seedDemo && command !== 'setup';
-    const booted = await boot(config.dbFile, seedDemo ? config.demoDir : null);
+    const booted = await boot(config.store, seedDemo ? config.demoDir : null, {
+      photosDir: config.photosDir,
+    });
     announceFirstAdmin(await ensureFirstAdmin(booted.db, config.adminPassword), out);
     db = booted.db;
     const ctx = booted.ctx;

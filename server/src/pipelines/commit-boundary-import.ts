@@ -13,6 +13,7 @@ import { itemRecorder } from '../db/import-items';
 import { type ImportJob, updateImportJob } from '../db/import-jobs';
 import { ImportError } from '../domain/import/import-error';
 import { townshipOutline } from '../domain/import/township-outline';
+import { takeTownshipToAdd } from './add-township';
 import { requireStaged } from './job-runner';
 import { purgeImportRows } from './purge-import-rows';
 import { type BoundaryOptions, type StagedBoundary, staged, targets } from './stage-boundary-import';
@@ -67,9 +68,9 @@ export function commitBoundaryImport(
   decisions: Record<string, BoundaryDecision> = {},
 ): BoundaryCommitResult {
   requireStaged(job);
-  const { level } = job.options as unknown as BoundaryOptions;
+  const { level, township: townshipCode = null } = job.options as unknown as BoundaryOptions;
   const rows = staged(ctx, job);
-  const known = new Map(targets(ctx, level).map((t) => [t.id, t]));
+  const known = new Map(targets(ctx, level, townshipCode).map((t) => [t.id, t]));
   const chosen = rows.map((s) => ({ s, d: decisionFor(s, decisions, level) }));
   const claims = new Map<number, number[]>();
   for (const { s, d } of chosen) {
@@ -98,9 +99,10 @@ export function commitBoundaryImport(
     }
   }
   const townships = listTownships(ctx.db);
+  const named = townshipCode ? townships.find((t) => t.code === townshipCode) : undefined;
   for (const { s, d } of chosen) {
     if (d !== 'new') continue;
-    if (level === 'township' && townships.length > 0)
+    if (level === 'township' && (townshipCode ? named !== undefined : townships.length > 0))
       throw new ImportError(
         {
           en: `feature ${s.feature.index}: the record has its township outline already; replace it (match the feature to it) or skip the feature`,
@@ -133,7 +135,7 @@ export function commitBoundaryImport(
     const record = itemRecorder(ctx.db, job.id);
     const codes = new Set(listVillages(ctx.db).map((v) => v.code));
     if (level === 'township') {
-      const created = createTownshipFrom(ctx, job, chosen, record);
+      const created = createTownshipFrom(ctx, job, chosen, record, townshipCode);
       if (created) {
         result.created = created.features;
         result.township = 'created';
@@ -141,8 +143,8 @@ export function commitBoundaryImport(
       }
     }
     const townshipId =
-      listTownships(ctx.db)[0]?.id ??
-      (level === 'village' ? outlineFirst(ctx, chosen, record, result) : undefined);
+      (townshipCode ? named?.id : listTownships(ctx.db)[0]?.id) ??
+      (level === 'village' ? outlineFirst(ctx, chosen, record, result, townshipCode) : undefined);
     for (const { s, d } of chosen) {
       const f = s.feature;
       if (d === 'skip') {
@@ -208,7 +210,8 @@ export function commitBoundaryImport(
         result.replaced++;
       }
     }
-    if (level === 'village' && result.township === null) keepOutlineWithVillages(ctx, record, result);
+    if (level === 'village' && result.township === null)
+      keepOutlineWithVillages(ctx, record, result, townshipId);
     updateImportJob(ctx.db, job.id, {
       state: 'committed',
       committed: true,
@@ -225,8 +228,17 @@ export function commitBoundaryImport(
 type Chosen = { s: StagedBoundary; d: BoundaryDecision }[];
 type Recorder = ReturnType<typeof itemRecorder>;
 
-/** The code and name a new township takes: the set-up's, else what the file or its villages say. */
-function townshipIdentity(ctx: AppContext, fallback: { code: string | null; name: string | null }) {
+/**
+ * The code and name a new township takes: a township added in the set-up (--township CODE) its own,
+ * else the set-up's, else what the file or its villages say.
+ */
+function townshipIdentity(
+  ctx: AppContext,
+  fallback: { code: string | null; name: string | null },
+  townshipCode: string | null,
+) {
+  const added = townshipCode ? takeTownshipToAdd(ctx.db, townshipCode) : null;
+  if (added) return { code: added.code, name: added.name };
   const c = ctx.campaign;
   const code =
     c.townshipCode ||
@@ -237,12 +249,18 @@ function townshipIdentity(ctx: AppContext, fallback: { code: string | null; name
 }
 
 /** A township file on a record without one: its features (merged, if several) become the township. */
-function createTownshipFrom(ctx: AppContext, job: ImportJob, chosen: Chosen, record: Recorder) {
+function createTownshipFrom(
+  ctx: AppContext,
+  job: ImportJob,
+  chosen: Chosen,
+  record: Recorder,
+  townshipCode: string | null,
+) {
   const news = chosen.filter((x) => x.d === 'new').map((x) => x.s.feature);
   if (news.length === 0) return null;
   const outline = townshipOutline(news.map((f) => f.geometry));
   if (!outline) return null;
-  const identity = townshipIdentity(ctx, { code: news[0].code, name: news[0].name });
+  const identity = townshipIdentity(ctx, { code: news[0].code, name: news[0].name }, townshipCode);
   const id = insertTownship(ctx.db, { ...identity, geometry: outline, outline: 'imported' });
   record({ rowNo: news[0].index, action: 'created', entity: 'township', entityId: id, after: identity });
   audit(ctx.db, {
@@ -265,11 +283,14 @@ function outlineFirst(
   chosen: Chosen,
   record: Recorder,
   result: BoundaryCommitResult,
+  townshipCode: string | null,
 ): number | undefined {
   const shapes = chosen.filter((x) => x.d !== 'skip').map((x) => x.s.feature.geometry);
-  const outline = townshipOutline([...listVillages(ctx.db).map((v) => v.geometry), ...shapes]);
+  // A township added to the district is drawn from its own villages, which are all new.
+  const before = townshipCode ? [] : listVillages(ctx.db).map((v) => v.geometry);
+  const outline = townshipOutline([...before, ...shapes]);
   if (!outline) return undefined;
-  const identity = townshipIdentity(ctx, { code: null, name: null });
+  const identity = townshipIdentity(ctx, { code: null, name: null }, townshipCode);
   if (identity.code === '000000000000') {
     const villageCode = chosen.map((x) => x.s.feature.code).find((c) => c && /^\d{12}$/.test(c));
     if (villageCode) identity.code = `${villageCode.slice(0, 9)}000`;
@@ -284,10 +305,16 @@ function outlineFirst(
 }
 
 /** A township drawn from its villages is redrawn when they change. */
-function keepOutlineWithVillages(ctx: AppContext, record: Recorder, result: BoundaryCommitResult): void {
-  const township = listTownships(ctx.db)[0];
+function keepOutlineWithVillages(
+  ctx: AppContext,
+  record: Recorder,
+  result: BoundaryCommitResult,
+  townshipId: number | undefined,
+): void {
+  const township = listTownships(ctx.db).find((t) => t.id === townshipId);
   if (township?.outline !== 'villages') return;
-  const outline = townshipOutline(listVillages(ctx.db).map((v) => v.geometry));
+  const own = listVillages(ctx.db).filter((v) => v.townshipId === township.id);
+  const outline = townshipOutline(own.map((v) => v.geometry));
   if (!outline) return;
   record({
     rowNo: null,

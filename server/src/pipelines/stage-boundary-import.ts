@@ -13,6 +13,7 @@ import {
 } from '../domain/import/normalise-boundaries';
 import { readBoundaryUpload } from '../io/read-boundary-upload';
 import type { UploadedFile } from '../io/unzip-upload';
+import { townshipsToAdd } from './add-township';
 
 /** A staged feature: the boundary and what it matched. */
 export interface StagedBoundary {
@@ -25,6 +26,8 @@ export interface BoundaryOptions {
   level: BoundaryLevel;
   crs: CrsDecision;
   warnings: string[];
+  /** The code of the township the boundaries are of (--township), on record or added in the set-up. */
+  township?: string | null;
 }
 
 /** The longitude of the township's middle: the Gauss-Krüger zone a file without zone prefix is read in. */
@@ -35,9 +38,46 @@ function townshipLongitude(ctx: AppContext): number {
   return (w + e) / 2;
 }
 
-/** The villages (or townships) a boundary file's features can replace. */
-export function targets(ctx: AppContext, level: BoundaryLevel) {
-  return level === 'village' ? listVillages(ctx.db) : listTownships(ctx.db);
+/**
+ * The villages (or townships) a boundary file's features can replace: with a township named, only
+ * that township (or its villages) — none yet when it was only added in the set-up.
+ */
+export function targets(ctx: AppContext, level: BoundaryLevel, townshipCode?: string | null) {
+  const township = townshipCode ? listTownships(ctx.db).find((t) => t.code === townshipCode) : undefined;
+  if (townshipCode && !township) return [];
+  if (level === 'township') return listTownships(ctx.db).filter((t) => !township || t === township);
+  return listVillages(ctx.db).filter((v) => !township || v.townshipId === township.id);
+}
+
+/**
+ * The township code a boundary import goes to: the one named (which must be on record or added in
+ * the set-up), or none on a record of one township; a record of several needs it named for villages.
+ */
+function townshipOf(ctx: AppContext, level: BoundaryLevel, code: string | undefined): string | null {
+  const townships = listTownships(ctx.db);
+  const known = [...townships, ...townshipsToAdd(ctx.db)];
+  const codes = known.map((t) => `${t.code} ${t.name}`).join(', ') || 'none';
+  if (code !== undefined) {
+    if (known.some((t) => t.code === code.trim())) return code.trim();
+    throw new ImportError(
+      {
+        en: `township: no township with code ${code} on record or added in the set-up (known: ${codes}); add it with setup --add --township NAME --code CODE`,
+        zh: `所属乡镇：系统中没有代码为 ${code} 的乡镇（现有：${codes}）；请先用 setup --add --township 名称 --code 代码 新增`,
+      },
+      422,
+      'unknown_township',
+    );
+  }
+  if (level === 'village' && known.length > 1)
+    throw new ImportError(
+      {
+        en: `township: the record holds several townships (${codes}); say which one these villages are of with --township CODE`,
+        zh: `所属乡镇：系统中有多个乡镇（${codes}）；请用 --township 代码 指明这些村（社区）属于哪个乡镇`,
+      },
+      422,
+      'township_needed',
+    );
+  return null;
 }
 
 /**
@@ -48,9 +88,10 @@ export function targets(ctx: AppContext, level: BoundaryLevel) {
 export function stageBoundaryImport(
   ctx: AppContext,
   files: UploadedFile[],
-  opts: { level?: BoundaryLevel; crs?: string; actor?: string | null } = {},
+  opts: { level?: BoundaryLevel; crs?: string; actor?: string | null; township?: string } = {},
 ): ImportJob {
   const level = opts.level ?? 'village';
+  const township = townshipOf(ctx, level, opts.township);
   let given: Crs | undefined;
   if (opts.crs) {
     const named = parseCrs(opts.crs);
@@ -70,8 +111,8 @@ export function stageBoundaryImport(
     crs: given ?? upload.crs,
     nearLng: townshipLongitude(ctx),
   });
-  const { matches, warnings } = matchBoundaries(normalised.features, targets(ctx, level));
-  const options: BoundaryOptions = { level, crs: normalised.crs, warnings };
+  const { matches, warnings } = matchBoundaries(normalised.features, targets(ctx, level, township));
+  const options: BoundaryOptions = { level, crs: normalised.crs, warnings, township };
   const id = ctx.db.transaction(() => {
     const newId = createImportJob(ctx.db, {
       kind: 'boundaries',
@@ -108,7 +149,7 @@ function areaOf(target: { areaKm2?: number } | undefined): number | null {
 /** The preview: every feature with its shape (WGS-84), its match (or "new") and what was assumed. */
 export function describeBoundaryImport(ctx: AppContext, job: ImportJob) {
   const options = job.options as unknown as BoundaryOptions;
-  const current = new Map(targets(ctx, options.level).map((t) => [t.id, t]));
+  const current = new Map(targets(ctx, options.level, options.township).map((t) => [t.id, t]));
   return {
     importId: job.id,
     kind: job.kind,
