@@ -13,6 +13,7 @@ import { MapLegend } from './components/map-legend';
 import { PremiseDrawer } from './components/premise-drawer';
 import { Timeline } from './components/timeline';
 import { VillageRanking } from './components/village-ranking';
+import { DistrictPanel, TownshipFit, useTownshipFigures } from './district/district-panel';
 import { MapView } from './map/map-view';
 import { PinPlacementSlot } from './office/pin-placement-slot';
 import { WorkSheet } from './office/work-sheet';
@@ -34,6 +35,10 @@ export function Dashboard() {
   );
   // While the acceptance panel is open, villages are coloured by their result for its year.
   const acceptanceColors = useAcceptanceColors(at);
+  // Drilled into one township of the district (?township=): its figures, counted by the server.
+  const township = useTownshipFigures(at);
+  const shownTally = township ? township.tally : tally;
+  const shownVillageTally = township ? township.villageTally : villageTally;
   return (
     <div className="app">
       <AppHeader />
@@ -57,13 +62,15 @@ export function Dashboard() {
           <AcceptanceSlot at={at} />
           <WorkSheet at={at} />
           <PinPlacementSlot />
+          <TownshipFit at={at} district={data.campaign.bbox} />
         </MapView>
         <PremiseDrawer day={day} />
       </main>
       <aside className="side-panel right-panel">
-        <KpiPanel tally={tally} />
-        <CategoryBars tally={tally} />
-        <VillageRanking tally={villageTally} />
+        <DistrictPanel at={at} />
+        <KpiPanel tally={shownTally} />
+        {shownTally && <CategoryBars tally={shownTally} />}
+        {shownVillageTally && <VillageRanking tally={shownVillageTally} />}
       </aside>
       <Timeline at={at} day={day} />
     </div>

@@ -14,6 +14,8 @@ interface Actions {
   setAt(at: string): void;
   setCategories(categories: string[] | null): void;
   setVillage(village: number | null): void;
+  /** Drills into a township (null: back to the district); a village filter of another goes. */
+  setTownship(township: number | null): void;
   setStatuses(statuses: string[] | null): void;
   toggleLayer(id: LayerId, on: boolean): void;
   setChoropleth(metric: ChoroplethMetric): void;
@@ -33,6 +35,7 @@ export const useStore = create<Store>()((set) => ({
   setAt: (at) => set({ at }),
   setCategories: (categories) => set({ categories }),
   setVillage: (village) => set({ village }),
+  setTownship: (township) => set({ township, village: null }),
   setStatuses: (statuses) => set({ statuses }),
   toggleLayer: (id, on) =>
     set((s) => ({ layers: on ? [...new Set([...s.layers, id])] : s.layers.filter((l) => l !== id) })),
@@ -47,8 +50,34 @@ export const useStore = create<Store>()((set) => ({
 
 /** The URL-shaped part of the store. */
 export function urlStateOf(s: UrlState): UrlState {
-  const { at, categories, village, statuses, layers, choropleth, view, lang, premise, area, panel } = s;
-  return { at, categories, village, statuses, layers, choropleth, view, lang, premise, area, panel };
+  const {
+    at,
+    categories,
+    township,
+    village,
+    statuses,
+    layers,
+    choropleth,
+    view,
+    lang,
+    premise,
+    area,
+    panel,
+  } = s;
+  return {
+    at,
+    categories,
+    township,
+    village,
+    statuses,
+    layers,
+    choropleth,
+    view,
+    lang,
+    premise,
+    area,
+    panel,
+  };
 }
 
 const URL_WRITE_DELAY_MS = 250;

@@ -69,6 +69,11 @@ export const en: Messages = {
   byCategory: 'By category',
   villageRanking: 'Villages by progress',
   villageRankingHint: 'Click to zoom to and filter by the village',
+  districtRanking: 'Townships of the district',
+  districtRankingHint: 'Click to drill into the township: the map fits it, the figures and village ranking show it alone',
+  backToDistrict: 'Back to the district',
+  districtUnlicensed: 'Premises without a licence',
+  districtUnlicensedShort: 'unlic.',
   surveyedShort: 'surveyed',
   unlicensedShort: 'unlicensed',
 

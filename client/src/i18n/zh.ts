@@ -67,6 +67,11 @@ export const zh = {
   byCategory: '分行业',
   villageRanking: '分村进度排名',
   villageRankingHint: '点击定位并筛选该村',
+  districtRanking: '全区乡镇排名',
+  districtRankingHint: '点击进入该乡镇：地图定位，指标与分村排名只看该乡镇',
+  backToDistrict: '返回全区',
+  districtUnlicensed: '无证经营户数',
+  districtUnlicensedShort: '无证',
   surveyedShort: '建档',
   unlicensedShort: '无证',
 

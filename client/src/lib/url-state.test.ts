@@ -4,11 +4,12 @@ import { DEFAULT_URL_STATE, decodeUrlState, encodeUrlState, type UrlState } from
 describe('url state', () => {
   it('reads every parameter', () => {
     const s = decodeUrlState(
-      '?at=2009-06-30&cat=grocery,restaurant&village=12&status=pending,model&layers=premises,villages&choro=progress&view=120.1,30.2,13.5&lang=en&premise=77&area=4&panel=data',
+      '?at=2009-06-30&cat=grocery,restaurant&township=2&village=12&status=pending,model&layers=premises,villages&choro=progress&view=120.1,30.2,13.5&lang=en&premise=77&area=4&panel=data',
     );
     expect(s).toEqual({
       at: '2009-06-30',
       categories: ['grocery', 'restaurant'],
+      township: 2,
       village: 12,
       statuses: ['pending', 'model'],
       layers: ['premises', 'villages'],
@@ -23,7 +24,7 @@ describe('url state', () => {
 
   it('falls back to defaults on malformed values', () => {
     const s = decodeUrlState(
-      '?at=2009-02-30&village=abc&choro=nope&view=1,2&lang=fr&premise=-3&cat=nope&area=0',
+      '?at=2009-02-30&township=0&village=abc&choro=nope&view=1,2&lang=fr&premise=-3&cat=nope&area=0',
     );
     expect(s).toEqual({ ...DEFAULT_URL_STATE, categories: [] });
   });
@@ -37,6 +38,7 @@ describe('url state', () => {
     const s: UrlState = {
       at: '2010-01-05',
       categories: ['pharmacy'],
+      township: 5,
       village: 3,
       statuses: ['closed'],
       layers: ['heatmap'],

@@ -24,6 +24,8 @@ export interface MapView {
 export interface UrlState {
   at: string | null;
   categories: string[] | null;
+  /** One township of the district drilled into (its KPIs and villages); null: the district. */
+  township: number | null;
   village: number | null;
   statuses: string[] | null;
   layers: LayerId[];
@@ -42,6 +44,7 @@ export const DEFAULT_LAYERS: LayerId[] = ['premises', 'heatmap', 'villages'];
 export const DEFAULT_URL_STATE: UrlState = {
   at: null,
   categories: null,
+  township: null,
   village: null,
   statuses: null,
   layers: DEFAULT_LAYERS,
@@ -81,6 +84,7 @@ export function decodeUrlState(search: string): UrlState {
   return {
     at: at !== null && parseDay(at) !== null ? at : null,
     categories: listOf(q.get('cat'), CATEGORY_CODES),
+    township: positiveInt(q.get('township')),
     village: positiveInt(q.get('village')),
     statuses: listOf(q.get('status'), STATUS_KEYS),
     layers: listOf(q.get('layers'), LAYER_IDS) ?? DEFAULT_LAYERS,
@@ -101,6 +105,7 @@ export function encodeUrlState(s: UrlState): string {
   // Commas stay readable: every value here is an ASCII code, a number or a date.
   if (s.at) q.push(`at=${s.at}`);
   if (s.categories) q.push(`cat=${s.categories.join(',')}`);
+  if (s.township !== null) q.push(`township=${s.township}`);
   if (s.village !== null) q.push(`village=${s.village}`);
   if (s.statuses) q.push(`status=${s.statuses.join(',')}`);
   if (s.layers.join(',') !== DEFAULT_LAYERS.join(',')) q.push(`layers=${s.layers.join(',')}`);

@@ -1,0 +1,42 @@
+import type { Tally } from '@domain/tally';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../../server/src/app';
+import { ok } from '../api-errors';
+
+/** Typed calls to our own server, by path: the page never talks to another host. */
+const client = hc<AppType>('/');
+
+export type DistrictTownships = InferResponseType<typeof client.api.townships.$get, 200>;
+export type RankedTownship = DistrictTownships['townships'][number];
+
+/** The district's townships ranked on `at` (as far as the account sees into them). */
+export const townshipsQuery = (at: string) =>
+  queryOptions({
+    queryKey: ['townships', at],
+    queryFn: async ({ signal }): Promise<DistrictTownships> =>
+      (await ok(await client.api.townships.$get({ query: { at } }, { init: { signal } }))).json(),
+    // Scrubbing the timeline keeps the last ranking on screen until the next one arrives.
+    placeholderData: keepPreviousData,
+  });
+
+/** One township's counts on `at`, optionally of one village and one category: /api/stats?township=. */
+export const townshipStatsQuery = (
+  at: string,
+  township: number,
+  filter: { village: number | null; category: string | null },
+) =>
+  queryOptions({
+    queryKey: ['township-stats', at, township, filter.village, filter.category],
+    queryFn: async ({ signal }): Promise<Tally> => {
+      const query = {
+        at,
+        township: String(township),
+        ...(filter.village !== null ? { village: String(filter.village) } : {}),
+        ...(filter.category !== null ? { category: filter.category } : {}),
+      };
+      const res = await ok(await client.api.stats.$get({ query }, { init: { signal } }));
+      return (await res.json()) as unknown as Tally;
+    },
+    placeholderData: keepPreviousData,
+  });

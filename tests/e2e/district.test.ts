@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { signedInFetch } from '../helpers/api-session';
+import { appInBrowser } from '../helpers/app-in-browser';
+import { screenshot, watchPage } from '../helpers/browser';
+import { districtDir } from '../helpers/district';
+
+type Townships = { townships: { id: number; name: string; progress: number; unlicensed: number }[] };
+type Stats = { surveyed: number; unlicensed: number };
+
+// A district of three townships written by the generator: the page must roll them up and drill in.
+const running = appInBrowser({ DEMO_DIR: districtDir() });
+
+describe('the district view in Chromium', () => {
+  it('ranks the townships on the slider date, drills into one (URL, KPIs, villages) and goes back', async () => {
+    const office = await signedInFetch(running.server.url);
+    const api = async <T>(path: string) => (await (await office(path)).json()) as T;
+    const AT = '2009-06-30';
+    const { townships } = await api<Townships>(`/api/townships?at=${AT}`);
+    expect(townships.length).toBe(3);
+
+    const page = await running.browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const watch = watchPage(page, running.server.url);
+    await page.goto(`${running.server.url}/?at=${AT}`);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+    const rows = page.locator('[data-testid="township-ranking"] li');
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await rows.first().textContent()).toContain(townships[0].name);
+    expect(await rows.first().textContent()).toContain(`${(townships[0].progress * 100).toFixed(0)}%`);
+
+    const kpi = async (key: string) =>
+      Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
+    const whole = await api<Stats>(`/api/stats?at=${AT}`);
+    await expect.poll(() => kpi('surveyed')).toBe(whole.surveyed);
+
+    const pick = townships[1];
+    await page.click(`[data-testid="township-rank-${pick.id}"]`);
+    await expect.poll(() => page.url()).toContain(`township=${pick.id}`);
+    const one = await api<Stats>(`/api/stats?at=${AT}&township=${pick.id}`);
+    await expect.poll(() => kpi('surveyed')).toBe(one.surveyed);
+    expect(await kpi('unlicensed')).toBe(one.unlicensed);
+    expect(await page.textContent('[data-testid="district-township"]')).toBe(pick.name);
+    const villages = await api<GeoJSON.FeatureCollection>(`/api/villages?township=${pick.id}`);
+    const own = new Set(villages.features.map((f) => String(f.properties?.id)));
+    const ranked = await page
+      .locator('[data-testid^="village-rank-"]')
+      .evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-testid')?.replace('village-rank-', '') ?? ''),
+      );
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((id) => own.has(id))).toBe(true);
+    await page.waitForTimeout(1200); // the map eases to the township
+    await screenshot(page, 'district-township');
+
+    await page.click('[data-testid="district-back"]');
+    await expect.poll(() => kpi('surveyed')).toBe(whole.surveyed);
+    await expect.poll(() => page.url()).not.toContain('township=');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
