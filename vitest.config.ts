@@ -28,7 +28,9 @@ export default defineConfig({
           environment: 'node',
           env: {
             TEST_DATABASE_URL:
-              process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+              process.env.TEST_DATABASE_URL ??
+              process.env.PG_TEST_URL ??
+              'postgres://postgres:postgres@127.0.0.1:5432/postgres',
           },
           // The first file seeds the template the others clone (the demo, row by row: ~15 s).
           hookTimeout: 120_000,

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll } from 'vitest';
 import { boot } from '../../server/src/boot';
 import type { Db } from '../../server/src/db/open-database';
-import { PG_MIGRATIONS } from '../../server/src/db/pg/pg-migrations';
+import { createEmptyRecordSchema, PG_MIGRATIONS } from '../../server/src/db/pg/pg-migrations';
 
 /**
  * Where a test's record lives. Without `TEST_DATABASE_URL` a fresh in-memory SQLite database; with
@@ -104,11 +104,7 @@ function templateSchema(base: string, seed: 'demo' | 'empty', demoDir: string): 
 async function cloneSchema(c: pg.Client, template: string, schema: string): Promise<void> {
   await c.query('BEGIN');
   try {
-    await c.query(`CREATE SCHEMA ${schema}`);
-    await c.query(`SET LOCAL search_path TO ${schema}, public`);
-    await c.query(`CREATE TABLE schema_migrations (
-      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '')`);
-    for (const m of PG_MIGRATIONS) await c.query(m.sql);
+    await createEmptyRecordSchema(c, schema);
     // Rows as they are: no trigger or foreign key check runs while copying.
     await c.query('SET LOCAL session_replication_role = replica');
     const tables = await c.query<{ table_name: string }>(
@@ -116,8 +112,15 @@ async function cloneSchema(c: pg.Client, template: string, schema: string): Prom
       [template],
     );
     for (const { table_name: t } of tables.rows) {
-      await c.query(`DELETE FROM ${schema}.${t}`);
-      await c.query(`INSERT INTO ${schema}.${t} OVERRIDING SYSTEM VALUE SELECT * FROM ${template}.${t}`);
+      const columns = await c.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [template, t],
+      );
+      const list = columns.rows.map((r) => `"${r.column_name}"`).join(', ');
+      await c.query(
+        `INSERT INTO ${schema}.${t} (${list}) OVERRIDING SYSTEM VALUE SELECT ${list} FROM ${template}.${t}`,
+      );
     }
     const identities = await c.query<{ table_name: string; column_name: string }>(
       `SELECT table_name, column_name FROM information_schema.columns

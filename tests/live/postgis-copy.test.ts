@@ -51,6 +51,10 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     expect(run.stdout).toContain(`premises\t${premises} rows (equal)`);
     expect(run.stdout).not.toContain('postgres:postgres@'); // the password is never printed
 
+    const premiseAt = db.prepare('SELECT lng, lat FROM premises LIMIT 1').get() as {
+      lng: number;
+      lat: number;
+    };
     const pgCount = await client.query(`SELECT count(geom)::int AS n FROM ${SCHEMA}.premises`);
     expect(pgCount.rows[0].n).toBe(premises);
 
@@ -75,6 +79,26 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
         surveyed: theirs.rows[0].n,
       });
     }
+
+    // The copy is a record the server runs on (DATABASE_URL=…?schema=…): the same numbers, and it takes writes.
+    expect(run.stdout).toContain(`?schema=${SCHEMA}`);
+    const onPg = await boot(`${PG_URL}?schema=${SCHEMA}`, null);
+    const pgApp = actingAs(createApp(onPg.ctx), accountToken(onPg.db, 'pg-admin-2', 'admin'));
+    for (const path of [`/api/stats?at=${AT}`, '/api/villages', '/api/campaign'])
+      expect(await (await pgApp.request(path)).json()).toEqual(await (await app.request(path)).json());
+    const moved = await pgApp.request('/api/premises', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: '迁移后新店',
+        category: 'grocery',
+        address: '迁移后测试路1号',
+        lngLat: [premiseAt.lng, premiseAt.lat],
+      }),
+    });
+    expect(moved.status).toBe(201);
+    expect(((await moved.json()) as { id: number }).id).toBeGreaterThan(premises); // ids carry on
+    onPg.db.close();
     db.close();
   });
 

@@ -1,5 +1,5 @@
 import type { Adjustment } from '../domain/acceptance/scorecard';
-import type { Db } from './open-database';
+import { type Db, dialectOf } from './open-database';
 
 /**
  * The annual acceptance (验收) as the record keeps it: each campaign year's targets in versions
@@ -75,9 +75,13 @@ function statementsFor(db: Db) {
       .pluck(),
     // The latest order to rectify of each premise on a day, with who answers for it (责任人).
     orderResponsible: db.prepare(
-      `SELECT premise_id, responsible, max(day * 4294967296 + id) FROM events
-       WHERE type = 'ordered' AND day <= @day AND premise_id IN (SELECT value FROM json_each(@ids))
-       GROUP BY premise_id`,
+      dialectOf(db) === 'sqlite'
+        ? `SELECT premise_id, responsible, max(day * 4294967296 + id) FROM events
+           WHERE type = 'ordered' AND day <= @day AND premise_id IN (SELECT value FROM json_each(@ids))
+           GROUP BY premise_id`
+        : `SELECT DISTINCT ON (premise_id) premise_id, responsible, 0 FROM events
+           WHERE type = 'ordered' AND day <= @day AND premise_id IN (SELECT value FROM json_each(@ids))
+           ORDER BY premise_id, day DESC, id DESC`,
     ),
     incidents: db.prepare(
       `SELECT id, premise_id, day, problems, note FROM events

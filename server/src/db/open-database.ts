@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 import { PgDatabase } from './pg/pg-database';
-import { PG_MIGRATIONS } from './pg/pg-migrations';
+import { PG_MIGRATIONS, SCHEMA_MIGRATIONS_TABLE } from './pg/pg-migrations';
 
 export type Db = Database.Database;
 
@@ -37,9 +37,7 @@ export function openStore(target: string): Db {
 
 /** Applies the PostgreSQL migrations the record has not seen, each in its own transaction. */
 function migratePostgres(pg: PgDatabase): void {
-  pg.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL,
-    applied_at TEXT NOT NULL DEFAULT (to_char(timezone('UTC', now()), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))`);
+  pg.pg.query(SCHEMA_MIGRATIONS_TABLE);
   // Two servers starting on an empty database at once: the second waits for the first's schema.
   pg.transaction(() => {
     pg.pg.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');

@@ -1,7 +1,7 @@
 import type { LicenceType } from '../domain/licences';
 import type { Contact } from '../domain/worklists/rebound-matches';
 import type { OrderFacts } from '../domain/worklists/work-lists';
-import type { Db } from './open-database';
+import { type Db, dialectOf } from './open-database';
 
 /**
  * The records the work lists read, on a day (records after it do not exist yet). Each query runs
@@ -20,10 +20,16 @@ function statementsFor(db: Db) {
     // events_rectification: the latest of each premise's rectification records is an order
     // (SQLite takes the bare columns from the row where max() is found).
     openOrders: db.prepare(
-      `SELECT premise_id, max(${ORDER_KEY}), day, deadline_day FROM events
-       WHERE ${RECTIFICATION} AND day <= @day
-       GROUP BY premise_id
-       HAVING type = 'ordered' AND deadline_day BETWEEN @from AND @to`,
+      dialectOf(db) === 'sqlite'
+        ? `SELECT premise_id, max(${ORDER_KEY}), day, deadline_day FROM events
+           WHERE ${RECTIFICATION} AND day <= @day
+           GROUP BY premise_id
+           HAVING type = 'ordered' AND deadline_day BETWEEN @from AND @to`
+        : // PostgreSQL has no bare columns: the latest row of each premise is DISTINCT ON's first.
+          `SELECT premise_id, 0, day, deadline_day FROM (
+             SELECT DISTINCT ON (premise_id) premise_id, type, day, deadline_day FROM events
+             WHERE ${RECTIFICATION} AND day <= @day ORDER BY premise_id, day DESC, id DESC) latest
+           WHERE type = 'ordered' AND deadline_day BETWEEN @from AND @to`,
     ),
     // events_premise: a few records of each of a few premises
     rectification: db.prepare(

@@ -124,7 +124,7 @@ describe('双随机: random premises, random teams, kept for anyone to check', {
     // someone swaps an inspector on a task behind the draw's back
     const outsider = Number(db.prepare("SELECT id FROM users WHERE username = 'pcs-liu'").pluck().get());
     db.prepare(
-      'UPDATE task_assignees SET user_id = ? WHERE task_id = ? AND rowid = (SELECT min(rowid) FROM task_assignees WHERE task_id = ?)',
+      "UPDATE task_assignees SET user_id = ? WHERE task_id = ? AND user_id = (SELECT min(user_id) FROM task_assignees WHERE task_id = ? AND kind = 'user')",
     ).run(outsider, made.taskIds[0], made.taskIds[0]);
     const after = (await (await viewer.request(`/api/draws/${made.id}/verify`)).json()) as Record<
       string,

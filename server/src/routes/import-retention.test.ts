@@ -147,7 +147,10 @@ describe('staged import rows are kept to the work', { timeout: 30_000 }, () => {
 
     expect(tidyImports(ctx)).toEqual({ purged: [settled], abandoned: [stale] });
     expect([rowsOf(db, stale), rowsOf(db, fresh), rowsOf(db, settled)]).toEqual([0, 1, 0]);
-    const states = db.prepare('SELECT id, state FROM import_jobs WHERE id IN (?, ?)').raw().all(stale, fresh);
+    const states = db
+      .prepare('SELECT id, state FROM import_jobs WHERE id IN (?, ?) ORDER BY id')
+      .raw()
+      .all(stale, fresh);
     expect(states).toEqual([
       [stale, 'abandoned'],
       [fresh, 'staged'],

@@ -1,12 +1,42 @@
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { createEmptyRecordSchema } from './pg-migrations';
 
 /** Where the record goes in PostgreSQL unless told otherwise: its own schema, never `public`. */
 export const DEFAULT_PG_SCHEMA = 'shixiao';
 
-/** Tables whose `geometry` column holds GeoJSON: PostGIS gets a `geom` column beside it, indexed. */
+/** Tables whose `geometry` column holds GeoJSON: the store keeps a PostGIS `geom` beside it. */
 const SHAPE_TABLES = ['townships', 'villages', 'areas', 'basemap_features'];
+
+/** Referenced before referring: the order rows can be copied in when foreign keys are checked as they come. */
+const COPY_ORDER = [
+  'schema_migrations',
+  'meta',
+  'townships',
+  'villages',
+  'premises',
+  'events',
+  'basemap_features',
+  'areas',
+  'users',
+  'sessions',
+  'api_tokens',
+  'import_jobs',
+  'import_rows',
+  'import_items',
+  'address_points',
+  'place_aliases',
+  'geocode_reviews',
+  'photos',
+  'standards',
+  'draws',
+  'tasks',
+  'task_assignees',
+  'acceptance_targets',
+  'acceptance_records',
+  'audit_log',
+];
 
 export interface TableCount {
   table: string;
@@ -28,18 +58,6 @@ export class CopyRefused extends Error {}
 
 interface Column {
   name: string;
-  type: string;
-  pk: number;
-}
-
-/** SQLite's declared type to PostgreSQL's, by SQLite's own affinity rules. */
-function pgType(declared: string): string {
-  const t = declared.toUpperCase();
-  if (t.includes('INT')) return 'bigint';
-  if (t.includes('CHAR') || t.includes('CLOB') || t.includes('TEXT')) return 'text';
-  if (t.includes('BLOB')) return 'bytea';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'double precision';
-  return t === '' ? 'text' : 'numeric';
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -57,10 +75,12 @@ function copyText(value: unknown): string {
 }
 
 function tablesOf(db: Database.Database): string[] {
-  return db
+  const names = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
+  const rank = (t: string) => (COPY_ORDER.includes(t) ? COPY_ORDER.indexOf(t) : COPY_ORDER.length);
+  return names.sort((a, b) => rank(a) - rank(b));
 }
 
 async function copyTable(
@@ -70,10 +90,6 @@ async function copyTable(
   table: string,
 ): Promise<void> {
   const columns = db.prepare(`PRAGMA table_info(${ident(table)})`).all() as Column[];
-  const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-  const defs = columns.map((c) => `${ident(c.name)} ${pgType(c.type)}`);
-  if (keys.length > 0) defs.push(`PRIMARY KEY (${keys.map((c) => ident(c.name)).join(', ')})`);
-  await client.query(`CREATE TABLE ${ident(schema)}.${ident(table)} (${defs.join(', ')})`);
 
   const names = columns.map((c) => ident(c.name)).join(', ');
   const sink = client.query(copyFrom(`COPY ${ident(schema)}.${ident(table)} (${names}) FROM STDIN`));
@@ -108,30 +124,30 @@ async function copyTable(
   await done;
 }
 
-/** PostGIS columns beside the record's own: a point per premise and each shape's geometry, indexed. */
-async function addGeometry(
+/** Identities carry on after the copied ids; the planner learns the new rows. Counts PostGIS's points and shapes. */
+async function finishCopy(
   client: pg.Client,
   schema: string,
   tables: string[],
 ): Promise<{ points: number; shapes: number }> {
   const s = ident(schema);
-  await client.query(`ALTER TABLE ${s}.premises ADD COLUMN geom geometry(Point, 4326)`);
-  const points = await client.query(
-    `UPDATE ${s}.premises SET geom = ST_SetSRID(ST_MakePoint(lng, lat), 4326)`,
+  const identities = await client.query<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1 AND is_identity = 'YES'`,
+    [schema],
   );
-  await client.query(`CREATE INDEX premises_geom ON ${s}.premises USING gist (geom)`);
-  await client.query(`CREATE INDEX events_premise_day ON ${s}.events (premise_id, day, id)`);
+  for (const { table_name: t, column_name: c } of identities.rows)
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(c)}) FROM ${s}.${ident(t)}), 0) + 1, false)`,
+      [`${s}.${ident(t)}`, c],
+    );
+  const points = await client.query(`SELECT count(geom)::int AS n FROM ${s}.premises`);
   let shapes = 0;
   for (const table of SHAPE_TABLES.filter((t) => tables.includes(t))) {
-    await client.query(`ALTER TABLE ${s}.${ident(table)} ADD COLUMN geom geometry(Geometry, 4326)`);
-    const done = await client.query(
-      `UPDATE ${s}.${ident(table)} SET geom = ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)`,
-    );
-    shapes += done.rowCount ?? 0;
-    await client.query(`CREATE INDEX ${ident(`${table}_geom`)} ON ${s}.${ident(table)} USING gist (geom)`);
+    const n = await client.query(`SELECT count(geom)::int AS n FROM ${s}.${ident(table)}`);
+    shapes += n.rows[0].n;
   }
-  await client.query(`ANALYZE`);
-  return { points: points.rowCount ?? 0, shapes };
+  await client.query('ANALYZE');
+  return { points: points.rows[0].n, shapes };
 }
 
 async function ensurePostgis(client: pg.Client): Promise<void> {
@@ -167,8 +183,9 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Copies the whole record into a PostgreSQL/PostGIS schema with COPY, adds PostGIS geometry with
- * spatial indexes, and checks every table's count on both sides. The schema must not exist unless
+ * Copies the whole record with COPY into a new schema made as the PostgreSQL store makes its own
+ * (tables, checks, triggers, PostGIS columns kept by PostgreSQL), and checks every table's count on
+ * both sides: `DATABASE_URL=postgres://…?schema=<schema>` then serves the copied record. The schema must not exist unless
  * `replace` is set; on any failure the schema is left out (one transaction).
  */
 export async function copyRecordToPostgres(
@@ -195,9 +212,17 @@ export async function copyRecordToPostgres(
     await client.query('BEGIN');
     try {
       await client.query(`DROP SCHEMA IF EXISTS ${ident(schema)} CASCADE`);
-      await client.query(`CREATE SCHEMA ${ident(schema)}`);
+      // The store's own schema (pg-migrations.ts), so DATABASE_URL=…?schema=… serves the copy.
+      await createEmptyRecordSchema(client, schema);
+      // Rows as they are, without the triggers (counters, change notices) or per-row key checks,
+      // where the account may do that; else copied in the order keys need, triggers running.
+      await client.query('SAVEPOINT replica');
+      await client
+        .query('SET LOCAL session_replication_role = replica')
+        .catch(() => client.query('ROLLBACK TO SAVEPOINT replica'));
       for (const table of tables) await copyTable(client, db, schema, table);
-      const { points, shapes } = await addGeometry(client, schema, tables);
+      await client.query('SET LOCAL session_replication_role = DEFAULT');
+      const { points, shapes } = await finishCopy(client, schema, tables);
       const counts: TableCount[] = [];
       for (const table of tables) {
         const sqlite = db

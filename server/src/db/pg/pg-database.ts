@@ -244,7 +244,7 @@ export function asSqliteConstraint(err: unknown): unknown {
     }
     case '23503':
       return failed('FOREIGNKEY', 'FOREIGN KEY constraint failed');
-    case 'P0001': // refuse_change(): an append-only table's own words
+    case 'SX001': // refuse_change(): an append-only table's own words
       return failed('TRIGGER', message);
     default:
       return err;

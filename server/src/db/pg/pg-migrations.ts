@@ -34,7 +34,7 @@ $$;
 -- The refusal of an append-only table: the message is the trigger's argument, as SQLite's RAISE(ABORT).
 CREATE OR REPLACE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'P0001';
+  RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'SX001';
 END $$;
 
 -- A counter in meta moved by one (data_version, contacts_version), as SQLite's triggers do.
@@ -416,6 +416,23 @@ function refusal(table: string, message: string): string {
     .join('\n');
 }
 
+/**
+ * PostGIS beside the record's own columns, kept by PostgreSQL itself (generated): a point per
+ * premise and each shape's geometry, GiST-indexed, so QGIS or a SQL query reads the live record.
+ */
+const POSTGIS = `
+ALTER TABLE premises ADD COLUMN geom geometry(Point, 4326)
+  GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lng, lat), 4326)) STORED;
+CREATE INDEX premises_geom ON premises USING gist (geom);
+${['townships', 'villages', 'areas', 'basemap_features']
+  .map(
+    (t) => `ALTER TABLE ${t} ADD COLUMN geom geometry(Geometry, 4326)
+  GENERATED ALWAYS AS (ST_SetSRID(ST_GeomFromGeoJSON(geometry), 4326)) STORED;
+CREATE INDEX ${t}_geom ON ${t} USING gist (geom);`,
+  )
+  .join('\n')}
+`;
+
 const TRIGGERS = `
 ${refusal('audit_log', 'audit_log is append-only')}
 ${refusal('draws', 'a draw is kept as drawn')}
@@ -454,7 +471,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   {
     version: 14,
     name: 'the whole schema as SQLite migrations 1–14 built it, with the change feed',
-    sql: `${FUNCTIONS}\n${TABLES}\n${TRIGGERS}`,
+    sql: `${FUNCTIONS}\n${TABLES}\n${POSTGIS}\n${TRIGGERS}`,
   },
   {
     version: 15,
@@ -463,3 +480,24 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CHECK (json_valid(township_codes) AND json_type(township_codes) = 'array');`,
   },
 ];
+
+/** The table that records which migrations a record has had (the same on both stores). */
+export const SCHEMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+  applied_at TEXT NOT NULL DEFAULT (${NOW}))`;
+
+/**
+ * A new schema holding the record's tables, functions and triggers with no rows (the migrations'
+ * own seed rows removed) — for rows copied in from elsewhere (a SQLite record, a template), which
+ * bring their own `schema_migrations`. Runs inside the caller's transaction.
+ */
+export async function createEmptyRecordSchema(
+  client: { query(sql: string): Promise<unknown> },
+  schema: string,
+): Promise<void> {
+  await client.query(`CREATE SCHEMA "${schema}"`);
+  await client.query(`SET LOCAL search_path TO "${schema}", public`);
+  await client.query(SCHEMA_MIGRATIONS_TABLE);
+  for (const m of PG_MIGRATIONS) await client.query(m.sql);
+  await client.query('DELETE FROM meta');
+}

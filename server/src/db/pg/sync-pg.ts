@@ -22,7 +22,8 @@ export class PgQueryError extends Error {
     this.code = e.code;
     this.name = 'PgQueryError';
     // The statement helps whoever reads the server log; it carries no values (they are parameters).
-    this.stack = `${this.name}: ${e.message}\n    in: ${sql.slice(0, 200)}`;
+    const frames = (this.stack ?? '').split('\n').slice(1).join('\n');
+    this.stack = `${this.name}: ${e.message}\n    in: ${sql.slice(0, 200)}\n${frames}`;
   }
 }
 
