@@ -58,4 +58,36 @@ describe('the district view in Chromium', () => {
     expect(watch.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it('puts one township on the big screen with /display?township=ID, public data only', async () => {
+    const office = await signedInFetch(running.server.url);
+    const { townships } = (await (await office('/api/townships?at=2010-12-31')).json()) as Townships;
+    const pick = townships[2];
+    const page = await running.chromium.newPage({ viewport: { width: 1920, height: 1080 } });
+    const watch = watchPage(page, running.server.url);
+    const apiPaths: string[] = [];
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/')) apiPaths.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`${running.server.url}/display?township=${pick.id}`);
+    await page.waitForSelector('[data-testid="display-map"][data-ready="true"]', { timeout: 90_000 });
+    const summary = (await (
+      await fetch(`${running.server.url}/api/display/summary?township=${pick.id}`)
+    ).json()) as { totals: Stats };
+    await expect
+      .poll(async () => Number(await page.getAttribute('[data-testid="display-kpi-surveyed"]', 'data-value')))
+      .toBe(summary.totals.surveyed);
+    expect(await page.textContent('.dsp-township')).toBe(pick.name);
+    await screenshot(page, 'district-display-township');
+    // The screen asks for its township only, and for nothing but the public API.
+    expect(apiPaths.filter((p) => !p.startsWith('/api/display/'))).toEqual([]);
+    for (const path of ['campaign', 'villages', 'summary'])
+      expect(
+        apiPaths.some((p) => p.startsWith(`/api/display/${path}?`) && p.includes(`township=${pick.id}`)),
+      ).toBe(true);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
 });

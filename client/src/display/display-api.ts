@@ -16,21 +16,30 @@ export type DisplayAreaFeature = DisplayAreas['features'][number];
 export const DISPLAY_STREAM_PATH = '/api/display/stream';
 export const DISPLAY_STYLE_PATH = '/api/display/basemap/style.json';
 
+/**
+ * `/display?township=ID`: one township of the district on the screen (its villages, numbers and
+ * map); without it the whole record. Read once from the screen's URL, sent with every call.
+ */
+const shown: { township?: string } = (() => {
+  const id = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('township');
+  return id && /^[1-9]\d*$/.test(id) ? { township: id } : {};
+})();
+
 async function json<T>(res: Response): Promise<T> {
   return (await (await ok(res)).json()) as T;
 }
 
 export const fetchDisplayCampaign = (signal?: AbortSignal) =>
-  display.campaign.$get(undefined, { init: { signal } }).then((r) => json<DisplayCampaign>(r));
+  display.campaign.$get({ query: shown }, { init: { signal } }).then((r) => json<DisplayCampaign>(r));
 
 export const fetchDisplayVillages = (signal?: AbortSignal) =>
-  display.villages.$get(undefined, { init: { signal } }).then((r) => json<DisplayVillages>(r));
+  display.villages.$get({ query: shown }, { init: { signal } }).then((r) => json<DisplayVillages>(r));
 
 export const fetchDisplayAreas = (signal?: AbortSignal) =>
   display.areas.$get(undefined, { init: { signal } }).then((r) => json<DisplayAreas>(r));
 
 export const fetchDisplaySummary = (signal?: AbortSignal) =>
-  display.summary.$get({ query: {} }, { init: { signal } }).then((r) => json<DisplaySummaryResponse>(r));
+  display.summary.$get({ query: shown }, { init: { signal } }).then((r) => json<DisplaySummaryResponse>(r));
 
 export const fetchDisplayReplay = (signal?: AbortSignal) =>
-  display.replay.$get(undefined, { init: { signal } }).then((r) => json<DisplayReplayResponse>(r));
+  display.replay.$get({ query: shown }, { init: { signal } }).then((r) => json<DisplayReplayResponse>(r));

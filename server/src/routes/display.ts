@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { listAreas } from '../db/areas';
-import { listVillages } from '../db/geography';
+import { listTownships, listVillages } from '../db/geography';
 import { lastEventDay } from '../db/premises';
 import { DisplayBroadcaster } from '../display-broadcaster';
 import { campaignGoals } from '../domain/campaign';
@@ -13,11 +13,15 @@ import type { DisplayReplay } from '../domain/display/display-replay';
 import type { DisplaySummary } from '../domain/display/display-summary';
 import { liveDay } from '../domain/live-day';
 import { STATUSES } from '../domain/statuses';
-import { isoDate, validate } from '../http/validate';
+import { notFound } from '../http/api-error';
+import { idParam, isoDate, validate } from '../http/validate';
 import { displayAnswers } from './display-answers';
 import { displayBasemapRoutes } from './display-basemap';
 import { displayStreamRoutes } from './display-stream';
-import { townshipBbox } from './geo-helpers';
+import { townshipBbox, townshipBboxes } from './geo-helpers';
+
+/** `?township=ID`: one township of the district on the screen; without it the whole record. */
+const townshipQuery = z.object({ township: idParam.optional() });
 
 /** Remembers the last value per key: many screens asking after one change cost one computation. */
 function lastValue<T>() {
@@ -55,9 +59,23 @@ export function displayRoutes(ctx: AppContext) {
       .map((a) => `${a.id}@${a.updatedAt}`)
       .join(',');
 
+  /** The township asked for, or a 404 naming it; undefined for the whole record. */
+  const shownTownship = (id: number | undefined) => {
+    if (id === undefined) return undefined;
+    const found = listTownships(ctx.db).find((t) => t.id === id);
+    if (!found) throw notFound(`township ${id}`);
+    return found;
+  };
+
   return new Hono()
-    .get('/campaign', (c) => {
-      const { name, nameEn, township, townshipEn, start, end, sample } = ctx.campaign;
+    .get('/campaign', validate('query', townshipQuery), (c) => {
+      const { name, nameEn, start, end, sample } = ctx.campaign;
+      const one = shownTownship(c.req.valid('query').township);
+      const several = listTownships(ctx.db).length > 1;
+      // The screen's title: the township shown, or on a record of several the district.
+      const township =
+        one?.name ?? (several && ctx.campaign.district ? ctx.campaign.district : ctx.campaign.township);
+      const townshipEn = one || several ? township : ctx.campaign.townshipEn;
       return c.json({
         name,
         nameEn,
@@ -67,7 +85,7 @@ export function displayRoutes(ctx: AppContext) {
         end,
         sample,
         goals: campaignGoals(ctx.campaign),
-        bbox: townshipBbox(ctx.db),
+        bbox: one ? (townshipBboxes(ctx.db).get(one.id) as number[]) : townshipBbox(ctx.db),
         categories: CATEGORIES.map((cat) => ({
           code: cat.code,
           name: cat.name,
@@ -77,16 +95,19 @@ export function displayRoutes(ctx: AppContext) {
         statuses: STATUSES.map((s) => ({ key: s.key, name: s.name, nameEn: s.nameEn, color: [...s.color] })),
       });
     })
-    .get('/villages', (c) =>
-      c.json({
+    .get('/villages', validate('query', townshipQuery), (c) => {
+      const one = shownTownship(c.req.valid('query').township);
+      return c.json({
         type: 'FeatureCollection' as const,
-        features: listVillages(ctx.db).map((v) => ({
-          type: 'Feature' as const,
-          properties: { id: v.id, code: v.code, name: v.name, kind: v.kind, label: labelPoint(v.geometry) },
-          geometry: roundGeometry(v.geometry),
-        })),
-      }),
-    )
+        features: listVillages(ctx.db)
+          .filter((v) => !one || v.townshipId === one.id)
+          .map((v) => ({
+            type: 'Feature' as const,
+            properties: { id: v.id, code: v.code, name: v.name, kind: v.kind, label: labelPoint(v.geometry) },
+            geometry: roundGeometry(v.geometry),
+          })),
+      });
+    })
     .get('/areas', (c) => {
       const all = answers.areas();
       const live = liveDayNow();
@@ -109,18 +130,26 @@ export function displayRoutes(ctx: AppContext) {
           })),
       });
     })
-    .get('/summary', validate('query', z.object({ at: isoDate.optional() })), (c) => {
-      const at = c.req.valid('query').at;
+    .get('/summary', validate('query', townshipQuery.extend({ at: isoDate.optional() })), (c) => {
+      const { at, township } = c.req.valid('query');
+      shownTownship(township);
       const day = at === undefined ? liveDayNow() : (parseDay(at) as number);
       const version = ctx.model.version;
-      const summary = summaries(`${version}|${day}|${areasStamp()}`, () => answers.summaryOn(day));
+      const summary = summaries(`${version}|${day}|${areasStamp()}|${township ?? ''}`, () =>
+        answers.summaryOn(day, township),
+      );
       c.header('Cache-Control', 'no-cache');
       return c.json({ version, ...summary });
     })
-    .get('/replay', (c) => {
+    .get('/replay', validate('query', townshipQuery), (c) => {
+      const { township } = c.req.valid('query');
+      shownTownship(township);
       const version = ctx.model.version;
       c.header('Cache-Control', 'no-cache');
-      return c.json({ version, ...replays(`${version}|${areasStamp()}`, answers.replay) });
+      return c.json({
+        version,
+        ...replays(`${version}|${areasStamp()}|${township ?? ''}`, () => answers.replay(township)),
+      });
     })
     .route('/stream', displayStreamRoutes(broadcaster))
     .route('/basemap', displayBasemapRoutes(ctx));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { districtApp } from '../../../tests/helpers/district';
 import { accountToken, actingAs, getJson } from '../../../tests/helpers/test-app';
 import { listTownships, listVillages } from '../db/geography';
+import { K_ANONYMITY } from '../domain/display/k-anonymity';
 
 type Township = {
   id: number;
@@ -110,5 +111,54 @@ describe('GET /api/townships: the district rolled up', () => {
     expect(own.surveyed).toBe(all.byVillage[village.id].surveyed);
     const other = await getJson<Stats>(officer, `/api/stats?at=${AT}&township=${townships[0].id}`);
     expect(other.surveyed).toBe(0);
+  });
+});
+
+describe('the big screen of the district or one township (/api/display/*?township=)', () => {
+  type Summary = {
+    totals: { surveyed: number; unlicensed: number };
+    byVillage: Record<string, unknown>;
+    byCategory: Record<string, { surveyed: number } | null>;
+    ticker: { villageId: number | null }[];
+  };
+
+  it('shows one township alone: its numbers, villages, title and bounds; nobody signed in', async () => {
+    const { anonymous, app, db } = district;
+    const { townships } = await getJson<Townships>(app, `/api/townships?at=${AT}`);
+    const t = townships[0];
+    const own = new Set(
+      listVillages(db)
+        .filter((v) => v.townshipId === t.id)
+        .map((v) => String(v.id)),
+    );
+    const stats = await getJson<Stats>(app, `/api/stats?at=${AT}&township=${t.id}`);
+    const one = await getJson<Summary>(anonymous, `/api/display/summary?at=${AT}&township=${t.id}`);
+    expect(one.totals.surveyed).toBe(stats.surveyed);
+    expect(one.totals.unlicensed).toBe(stats.unlicensed);
+    expect(new Set(Object.keys(one.byVillage))).toEqual(own);
+    expect(one.ticker.every((x) => x.villageId === null || own.has(String(x.villageId)))).toBe(true);
+    // K-anonymity holds inside the township: a trade is told only when it has K premises there.
+    for (const g of Object.values(one.byCategory))
+      if (g) expect(g.surveyed).toBeGreaterThanOrEqual(K_ANONYMITY);
+    const whole = await getJson<Summary>(anonymous, `/api/display/summary?at=${AT}`);
+    expect(whole.totals.surveyed).toBeGreaterThan(one.totals.surveyed);
+
+    const villages = await getJson<GeoJSON.FeatureCollection>(
+      anonymous,
+      `/api/display/villages?township=${t.id}`,
+    );
+    expect(new Set(villages.features.map((f) => String(f.properties?.id)))).toEqual(own);
+    const campaign = await getJson<{ township: string; bbox: number[] }>(
+      anonymous,
+      `/api/display/campaign?township=${t.id}`,
+    );
+    expect(campaign.township).toBe(t.name);
+    expect(campaign.bbox).toEqual(t.bbox);
+    const districtTitle = await getJson<{ township: string }>(anonymous, '/api/display/campaign');
+    expect(townships.map((x) => x.name)).not.toContain(districtTitle.township);
+
+    const replay = await anonymous.request(`/api/display/replay?township=${t.id}`);
+    expect(replay.status).toBe(200);
+    expect((await anonymous.request('/api/display/summary?township=9999')).status).toBe(404);
   });
 });
