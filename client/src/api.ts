@@ -11,7 +11,12 @@ import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/src/app';
 import { ApiRequestError, ok } from './api-errors';
 import type { PremiseExportQuery } from './lib/export-query';
-import { decodePremises, type PremisesData } from './lib/premises-binary';
+import {
+  decodePremiseCells,
+  decodePremises,
+  type PremiseCellsData,
+  type PremisesData,
+} from './lib/premises-binary';
 import type { VillageCollection } from './lib/village-types';
 
 export { ApiRequestError, errorText } from './api-errors';
@@ -46,8 +51,38 @@ export async function fetchVillages(init?: RequestInit): Promise<VillageCollecti
 }
 
 export async function fetchPremisesLayer(init?: RequestInit): Promise<PremisesData> {
-  const res = await ok(await client.api.layers.premises.$get(undefined, { init }));
+  const res = await ok(await client.api.layers.premises.$get({ query: {} }, { init }));
   return decodePremises(await res.arrayBuffer());
+}
+
+export type PremisesLayerInfo = InferResponseType<typeof client.api.layers.premises.info.$get, 200>;
+
+/** How big the premises layer is, and whether the page may take it whole. */
+export async function fetchPremisesLayerInfo(init?: RequestInit): Promise<PremisesLayerInfo> {
+  return (await ok(await client.api.layers.premises.info.$get(undefined, { init }))).json();
+}
+
+/** The premises inside a box [west, south, east, north] (a big record's points, zoomed in). */
+export async function fetchPremisesInBox(box: readonly number[], init?: RequestInit): Promise<PremisesData> {
+  const res = await client.api.layers.premises.$get({ query: { bbox: box.join(',') } }, { init });
+  return decodePremises(await (await ok(res)).arrayBuffer());
+}
+
+/** A big record's premises summed into cells for zoom `z` (see decodePremiseCells). */
+export async function fetchPremiseCells(
+  z: number,
+  box: readonly number[],
+  filter: { categories: readonly string[] | null; statuses: readonly string[] | null },
+  init?: RequestInit,
+): Promise<PremiseCellsData> {
+  const query = {
+    z: String(z),
+    bbox: box.join(','),
+    ...(filter.categories ? { categories: filter.categories.join(',') } : {}),
+    ...(filter.statuses ? { statuses: filter.statuses.join(',') } : {}),
+  };
+  const res = await client.api.layers.premises.cells.$get({ query }, { init });
+  return decodePremiseCells(await (await ok(res)).arrayBuffer());
 }
 
 export async function fetchSeries(
@@ -59,6 +94,22 @@ export async function fetchSeries(
     ...(filter.category !== undefined ? { category: filter.category } : {}),
   };
   return (await ok(await client.api.stats.series.$get({ query }, { init }))).json() as Promise<StatusSeries>;
+}
+
+export type DayStats = InferResponseType<typeof client.api.stats.$get, 200>;
+
+/** The server's counts on `at` (the page's first numbers, before the premises layer has arrived). */
+export async function fetchStats(
+  at: string,
+  filter: { village?: number; category?: string },
+  init?: RequestInit,
+): Promise<DayStats> {
+  const query = {
+    at,
+    ...(filter.village !== undefined ? { village: String(filter.village) } : {}),
+    ...(filter.category !== undefined ? { category: filter.category } : {}),
+  };
+  return (await ok(await client.api.stats.$get({ query }, { init }))).json() as Promise<DayStats>;
 }
 
 export async function fetchPremise(id: number, at: string | null, init?: RequestInit): Promise<PremiseFile> {

@@ -85,3 +85,82 @@ export function decodePremises(buffer: ArrayBuffer): PremisesData {
     to: column('to', 'float32', n),
   };
 }
+
+/** No premises: what the page holds while the layer is on its way (or when it never takes the whole layer). */
+export function emptyPremises(startDay: number): PremisesData {
+  return {
+    premiseCount: 0,
+    intervalCount: 0,
+    startDay,
+    id: new Uint32Array(0),
+    position: new Float32Array(0),
+    category: new Uint8Array(0),
+    village: new Uint32Array(0),
+    premise: new Uint32Array(0),
+    status: new Uint8Array(0),
+    unlicensed: new Uint8Array(0),
+    from: new Float32Array(0),
+    to: new Float32Array(0),
+  };
+}
+
+/**
+ * A big record's premises summed into grid cells (`/api/layers/premises/cells`, format SXC1): row k
+ * says `count[k]` premises of cell `cell[k]` are in status `status[k]` on days from[k] <= d < to[k].
+ */
+export interface PremiseCellsData {
+  cellSize: number;
+  step: number;
+  premiseCount: number;
+  cellCount: number;
+  rowCount: number;
+  /** Per cell, lng/lat interleaved: the mean position of its premises. */
+  cellPosition: Float32Array;
+  cellPremises: Uint32Array;
+  cell: Uint32Array;
+  status: Uint8Array;
+  count: Uint32Array;
+  from: Float32Array;
+  to: Float32Array;
+}
+
+interface CellsHeader {
+  cellSize: number;
+  step: number;
+  premiseCount: number;
+  cellCount: number;
+  rowCount: number;
+  columns: ColumnHeader[];
+}
+
+/** Decodes an SXC1 buffer; columns are views on it. Throws on a malformed buffer. */
+export function decodePremiseCells(buffer: ArrayBuffer): PremiseCellsData {
+  if (buffer.byteLength < 8) throw new Error('premise cells: buffer too short');
+  const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 4));
+  if (magic !== 'SXC1') throw new Error(`premise cells: expected SXC1, got ${JSON.stringify(magic)}`);
+  const headerLength = new DataView(buffer).getUint32(4, true);
+  if (8 + headerLength > buffer.byteLength) throw new Error('premise cells: header runs past the end');
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 8, headerLength))) as CellsHeader;
+  const column = <T extends ArrayLike<number>>(name: string, type: ColumnType, count: number): T => {
+    const col = header.columns.find((c) => c.name === name);
+    if (!col || col.type !== type) throw new Error(`premise cells: column ${name} missing or not ${type}`);
+    if (col.byteOffset + count * BYTES_OF[type] > buffer.byteLength)
+      throw new Error(`premise cells: column ${name} runs past the end`);
+    return new ARRAY_OF[type](buffer, col.byteOffset, count) as T;
+  };
+  const { cellCount: c, rowCount: n } = header;
+  return {
+    cellSize: header.cellSize,
+    step: header.step,
+    premiseCount: header.premiseCount,
+    cellCount: c,
+    rowCount: n,
+    cellPosition: column('cellPosition', 'float32', c * 2),
+    cellPremises: column('cellPremises', 'uint32', c),
+    cell: column('cell', 'uint32', n),
+    status: column('status', 'uint8', n),
+    count: column('count', 'uint32', n),
+    from: column('from', 'float32', n),
+    to: column('to', 'float32', n),
+  };
+}

@@ -37,6 +37,8 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/stats': 'map.read',
   'GET /api/stats/series': 'map.read',
   'GET /api/layers/premises': 'map.read',
+  'GET /api/layers/premises/info': 'map.read',
+  'GET /api/layers/premises/cells': 'map.read',
   'GET /api/basemap/style.json': 'map.read',
   'GET /api/basemap/layers/:file': 'map.read',
 

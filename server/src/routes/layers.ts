@@ -1,15 +1,100 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppContext } from '../context';
+import { categoryIndex } from '../domain/categories';
+import { InvalidParameter } from '../domain/ogc/invalid-parameter';
+import { type Box, parseBbox } from '../domain/ogc/ogc-bbox';
+import { cellSizeForZoom, encodePremiseCells, premiseCells } from '../domain/premise-cells';
 import type { PremiseColumns } from '../domain/premise-columns';
 import { encodePremiseLayer } from '../domain/premise-layer-codec';
+import { STATUS_KEYS } from '../domain/statuses';
+import { subsetColumns } from '../domain/subset-columns';
+import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
+import { bilingual, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
 
 /** Distinguishes this process's ETags from those of an earlier run whose version counter also started at 0. */
 const bootId = Date.now().toString(36);
 
-/** The premises layer (binary columns) as the asking account's scope sees it; encoded once per version and scope. */
-export function layerRoutes(ctx: AppContext) {
+/**
+ * Above this many premises the page does not take the whole layer: it draws cells (GET
+ * /api/layers/premises/cells) zoomed out and premises by box (GET /api/layers/premises?bbox=) zoomed in.
+ */
+export const WHOLE_LAYER_LIMIT = 200_000;
+/** The limit, or PREMISES_WHOLE_LIMIT from the environment (e.g. to try the cells on a small record). */
+function wholeLayerLimit(): number {
+  const set = process.env.PREMISES_WHOLE_LIMIT ? Number(process.env.PREMISES_WHOLE_LIMIT) : Number.NaN;
+  return Number.isInteger(set) && set >= 0 ? set : WHOLE_LAYER_LIMIT;
+}
+/** The most premises one box of points may hold; a larger box is refused (zoom in, or draw the cells). */
+export const BOX_LIMIT = 100_000;
+
+/** The `bbox` query parameter, as the OGC API reads it; a malformed one is a 400 in both languages. */
+function boxesOf(text: string | undefined): Box[] | null {
+  if (text === undefined) return null;
+  try {
+    return parseBbox(text);
+  } catch (err) {
+    if (err instanceof InvalidParameter)
+      throw new ApiError(400, 'bad_request', err.message, undefined, err.messageZh);
+    throw err;
+  }
+}
+
+/** The rows of the premises inside the boxes, ascending. */
+function rowsIn(cols: PremiseColumns, boxes: Box[]): Uint32Array {
+  const rows = boxes.flatMap(([w, s, e, n]) => cols.index.range(w, s, e, n));
+  return Uint32Array.from(new Set(rows)).sort();
+}
+
+/** A comma list of names mapped to their indexes; an unknown name is a 400 naming it. */
+function indexesOf(text: string | undefined, what: 'categories' | 'statuses'): Set<number> | undefined {
+  if (text === undefined) return undefined;
+  const out = new Set<number>();
+  for (const name of text.split(',').filter(Boolean)) {
+    const i = what === 'categories' ? categoryIndex(name) : STATUS_KEYS.indexOf(name as never);
+    if (i < 0)
+      throw new ApiError(
+        400,
+        'bad_request',
+        `${what}: unknown ${what === 'categories' ? 'category code' : 'status'} '${name}'`,
+        undefined,
+        `${what}：未知的${what === 'categories' ? '行业代码' : '状态'} '${name}'`,
+      );
+    out.add(i);
+  }
+  return out;
+}
+
+const layerQuery = z.object({ bbox: z.string().optional() });
+
+const cellsQuery = z.object({
+  z: z.coerce
+    .number({
+      message: bilingual(
+        'z: expected the map zoom, a number from 0 to 22',
+        'z：应为地图缩放级别，0 到 22 的数',
+      ),
+    })
+    .min(0)
+    .max(22),
+  bbox: z.string().optional(),
+  step: z.coerce
+    .number({ message: bilingual('step: expected whole days from 1 to 31', 'step：应为 1 到 31 的整天数') })
+    .int()
+    .min(1)
+    .max(31)
+    .default(1),
+  categories: z.string().optional(),
+  statuses: z.string().optional(),
+});
+
+/**
+ * The premises layer (binary columns) as the asking account's scope sees it: all of it (encoded
+ * once per version and scope), or the premises in a `bbox`; its size and the cells of a big record.
+ */
+export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
   const cached = new WeakMap<PremiseColumns, { body: Uint8Array; etag: string }>();
   let encoded = 0;
   const current = (cols: PremiseColumns) => {
@@ -20,13 +105,60 @@ export function layerRoutes(ctx: AppContext) {
     }
     return layer;
   };
-  return new Hono<AppEnv>().get('/premises', (c) => {
-    const layer = current(columnsFor(ctx, c.get('scope')));
-    c.header('ETag', layer.etag);
-    c.header('Cache-Control', 'no-cache');
-    // Compression weakens the ETag (W/"…"); the bytes behind it are the same either way.
-    if (c.req.header('If-None-Match')?.replace(/^W\//, '') === layer.etag) return c.body(null, 304);
-    c.header('Content-Type', 'application/octet-stream');
-    return c.body(layer.body as Uint8Array<ArrayBuffer>);
-  });
+  return new Hono<AppEnv>()
+    .get('/premises', validate('query', layerQuery), (c) => {
+      const cols = columnsFor(ctx, c.get('scope'));
+      const boxes = boxesOf(c.req.valid('query').bbox);
+      c.header('Content-Type', 'application/octet-stream');
+      if (boxes) {
+        const rows = rowsIn(cols, boxes);
+        if (rows.length > BOX_LIMIT)
+          throw new ApiError(
+            413,
+            'too_many_premises',
+            `the box holds ${rows.length} premises, more than ${BOX_LIMIT} at once: zoom in, or ask /api/layers/premises/cells`,
+            { premises: rows.length, limit: BOX_LIMIT },
+            `该范围内有 ${rows.length} 户，一次最多 ${BOX_LIMIT} 户：请放大地图，或改用网格汇总（/api/layers/premises/cells）`,
+          );
+        const inside = new Uint8Array(cols.count);
+        for (const r of rows) inside[r] = 1;
+        const body = encodePremiseLayer(
+          subsetColumns(cols, (r) => inside[r] === 1),
+          ctx.startDay,
+        );
+        c.header('Cache-Control', 'no-store');
+        return c.body(body as Uint8Array<ArrayBuffer>);
+      }
+      const layer = current(cols);
+      c.header('ETag', layer.etag);
+      c.header('Cache-Control', 'no-cache');
+      // Compression weakens the ETag (W/"…"); the bytes behind it are the same either way.
+      if (c.req.header('If-None-Match')?.replace(/^W\//, '') === layer.etag) return c.body(null, 304);
+      return c.body(layer.body as Uint8Array<ArrayBuffer>);
+    })
+    .get('/premises/info', (c) => {
+      const cols = columnsFor(ctx, c.get('scope'));
+      return c.json({
+        premiseCount: cols.count,
+        intervalCount: cols.intervalCount,
+        wholeLayerLimit: wholeLimit,
+        boxLimit: BOX_LIMIT,
+        whole: cols.count <= wholeLimit,
+      });
+    })
+    .get('/premises/cells', validate('query', cellsQuery), (c) => {
+      const q = c.req.valid('query');
+      const cols = columnsFor(ctx, c.get('scope'));
+      const boxes = boxesOf(q.bbox);
+      const cells = premiseCells(cols, ctx.startDay, {
+        cellSize: cellSizeForZoom(Math.floor(q.z)),
+        step: q.step,
+        rows: boxes ? rowsIn(cols, boxes) : undefined,
+        categories: indexesOf(q.categories, 'categories'),
+        statuses: indexesOf(q.statuses, 'statuses'),
+      });
+      c.header('Content-Type', 'application/octet-stream');
+      c.header('Cache-Control', 'no-store');
+      return c.body(encodePremiseCells(cells) as Uint8Array<ArrayBuffer>);
+    });
 }
