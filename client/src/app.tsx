@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { buildCampaignData, CampaignDataContext } from './campaign-data';
 import { Dashboard } from './dashboard';
 import { useMessages } from './i18n/use-messages';
-import { campaignQuery, premisesLayerQuery, villagesQuery } from './queries';
+import { campaignQuery, premisesLayerInfoQuery, premisesLayerQuery, villagesQuery } from './queries';
 import { useStore } from './store';
+import { useServerTally } from './use-day-state';
 
-/** Loads the campaign, the villages and the premises layer in parallel, then shows the dashboard. */
+/**
+ * Loads the campaign, the villages and the premises layer in parallel, and shows the dashboard as
+ * soon as the campaign and the villages are in: its first numbers come from the server while the
+ * premises layer is still on its way (numbers first, map after).
+ */
 export function App() {
   const t = useMessages();
   const lang = useStore((s) => s.lang);
@@ -14,14 +19,24 @@ export function App() {
   // the answer on hand stays up, so the map stays up too (and stays if the new load fails).
   const campaign = useQuery(campaignQuery);
   const villages = useQuery(villagesQuery);
-  const premises = useQuery(premisesLayerQuery);
+  // A record over the server's limit is never taken whole: cells and boxes of points instead.
+  const info = useQuery(premisesLayerInfoQuery);
+  const whole = info.data?.whole;
+  // Numbers first: the layer is asked for once the server's first counts are in (the dashboard
+  // reads them from the same query), so its download and decoding do not hold them up.
+  const [layerWanted, setLayerWanted] = useState(false);
+  const premises = useQuery({ ...premisesLayerQuery, enabled: whole === true && layerWanted });
   const data = useMemo(
     () =>
-      campaign.data && villages.data && premises.data
-        ? buildCampaignData(campaign.data, villages.data, premises.data)
+      campaign.data && villages.data && whole !== undefined
+        ? buildCampaignData(campaign.data, villages.data, premises.data ?? null, whole)
         : null,
-    [campaign.data, villages.data, premises.data],
+    [campaign.data, villages.data, premises.data, whole],
   );
+  const firstNumbers = useServerTally(data);
+  useEffect(() => {
+    if (firstNumbers.settled) setLayerWanted(true);
+  }, [firstNumbers.settled]);
 
   // A record nobody has set up (or without villages yet) opens on the set-up, once.
   const needsSetup = data !== null && (!data.campaign.configured || data.villages.features.length === 0);
@@ -36,7 +51,9 @@ export function App() {
       : t.appTitle;
   }, [lang, data, t]);
 
-  const failed = data ? undefined : [campaign, villages, premises].find((q) => q.isError);
+  const failed = data?.premisesReady
+    ? undefined
+    : [campaign, villages, info, premises].find((q) => q.isError);
   if (failed) {
     return (
       <div className="splash" role="alert">
@@ -46,7 +63,7 @@ export function App() {
         <button
           type="button"
           onClick={() => {
-            for (const q of [campaign, villages, premises]) if (q.isError) void q.refetch();
+            for (const q of [campaign, villages, info, premises]) if (q.isError) void q.refetch();
           }}
         >
           {t.retry}

@@ -2,7 +2,7 @@ import { day, formatDay, todayInChina } from '@domain/dates';
 import { createContext, useContext } from 'react';
 import type { CampaignInfo } from './api';
 import { metricCeilings } from './lib/choropleth';
-import type { PremisesData } from './lib/premises-binary';
+import { emptyPremises, type PremisesData } from './lib/premises-binary';
 import { villageLabels } from './lib/village-labels';
 import type { VillageCollection, VillageFeature, VillageLabel } from './lib/village-types';
 
@@ -10,7 +10,18 @@ import type { VillageCollection, VillageFeature, VillageLabel } from './lib/vill
 export interface CampaignData {
   campaign: CampaignInfo;
   villages: VillageCollection;
+  /** The premises layer; empty (no premises) until it has arrived, see `premisesReady`. */
   premises: PremisesData;
+  /**
+   * The layer has arrived and `premises` holds it. Before that the page shows the server's counts
+   * (numbers first) and the map draws no premises.
+   */
+  premisesReady: boolean;
+  /**
+   * The page takes the whole layer (a record up to the server's limit). Above it `premises` stays
+   * empty: the numbers come from the server and the map draws cells zoomed out, points by box zoomed in.
+   */
+  wholeLayer: boolean;
   /** Campaign start as an epoch day. */
   startDay: number;
   /** The campaign's last day, in days since its start. */
@@ -25,9 +36,11 @@ export interface CampaignData {
 export function buildCampaignData(
   campaign: CampaignInfo,
   villages: VillageCollection,
-  premises: PremisesData,
+  layer: PremisesData | null,
+  wholeLayer = true,
 ): CampaignData {
   const startDay = day(campaign.start);
+  const premises = layer ?? emptyPremises(startDay);
   const endDay = day(campaign.end);
   const villageById = new Map(villages.features.map((f) => [f.properties.id, f]));
   const areas = new Map(villages.features.map((f) => [f.properties.id, f.properties.areaKm2]));
@@ -35,6 +48,8 @@ export function buildCampaignData(
     campaign,
     villages,
     premises,
+    premisesReady: layer !== null,
+    wholeLayer,
     startDay,
     lastDay: endDay - startDay,
     defaultAt: formatDay(Math.min(Math.max(todayInChina(), startDay), endDay)),

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AcceptanceSlot, useAcceptanceColors } from './acceptance/acceptance-slot';
 import { useCampaignData } from './campaign-data';
 import { AppHeader } from './components/app-header';
@@ -14,10 +15,12 @@ import { PremiseDrawer } from './components/premise-drawer';
 import { Timeline } from './components/timeline';
 import { VillageRanking } from './components/village-ranking';
 import { DistrictPanel, TownshipFit, useTownshipFigures } from './district/district-panel';
-import { MapView } from './map/map-view';
 import { PinPlacementSlot } from './office/pin-placement-slot';
 import { WorkSheet } from './office/work-sheet';
 import { useDay, useDayFigures, usePremiseFilter, useSelection } from './use-day-state';
+
+// MapLibre and deck.gl load on demand, after the first numbers: they are most of the page's code.
+const MapView = lazy(() => import('./map/map-view').then((m) => ({ default: m.MapView })));
 
 /** The page: header, filters left, map centre, figures right, timeline along the bottom. */
 export function Dashboard() {
@@ -39,6 +42,12 @@ export function Dashboard() {
   const township = useTownshipFigures(at);
   const shownTally = township ? township.tally : tally;
   const shownVillageTally = township ? township.villageTally : villageTally;
+  // Numbers first, map after: the map starts once the first figures are on the page.
+  const [mapShown, setMapShown] = useState(false);
+  useEffect(() => {
+    if (tally || data.premisesReady) setMapShown(true);
+  }, [tally, data.premisesReady]);
+  const waitingMap = <div className="map-frame" data-testid="map" data-ready="false" />;
   return (
     <div className="app">
       <AppHeader />
@@ -49,21 +58,27 @@ export function Dashboard() {
         <MapLegend breaks={breaks} />
       </aside>
       <main className="map-area">
-        <MapView
-          day={day}
-          points={points}
-          modelPoints={modelPoints}
-          heatPositions={heatPositions}
-          villageColors={acceptanceColors ?? villageColors}
-        >
-          <DrawToolbar />
-          <AreaPanelSlot at={at} day={day} />
-          <DataAdminSlot />
-          <AcceptanceSlot at={at} />
-          <WorkSheet at={at} />
-          <PinPlacementSlot />
-          <TownshipFit at={at} district={data.campaign.bbox} />
-        </MapView>
+        {mapShown ? (
+          <Suspense fallback={waitingMap}>
+            <MapView
+              day={day}
+              points={points}
+              modelPoints={modelPoints}
+              heatPositions={heatPositions}
+              villageColors={acceptanceColors ?? villageColors}
+            >
+              <DrawToolbar />
+              <AreaPanelSlot at={at} day={day} />
+              <DataAdminSlot />
+              <AcceptanceSlot at={at} />
+              <WorkSheet at={at} />
+              <PinPlacementSlot />
+              <TownshipFit at={at} district={data.campaign.bbox} />
+            </MapView>
+          </Suspense>
+        ) : (
+          waitingMap
+        )}
         <PremiseDrawer day={day} />
       </main>
       <aside className="side-panel right-panel">

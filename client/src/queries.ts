@@ -14,11 +14,13 @@ import {
   fetchMyTasks,
   fetchPremise,
   fetchPremisesLayer,
+  fetchPremisesLayerInfo,
   fetchReviews,
   fetchScorecard,
   fetchSeries,
   fetchSetup,
   fetchStandards,
+  fetchStats,
   fetchTasks,
   fetchVillages,
   fetchWorklist,
@@ -45,6 +47,8 @@ export const queryKeys = {
   campaign: ['campaign'],
   villages: ['villages'],
   premisesLayer: ['premises-layer'],
+  /** How big the layer is: whether the page takes it whole (under the same prefix: a write refreshes it). */
+  premisesLayerInfo: ['premises-layer', 'info'],
   premises: ['premise'],
   premise: (id: number) => ['premise', id],
   /** Saved key areas; their headline numbers count on `at`, null for the campaign's last day. */
@@ -52,6 +56,9 @@ export const queryKeys = {
   areasAt: (at: string | null) => ['areas', at],
   setup: ['setup'],
   series: ['series'],
+  /** The server's counts on a day: the first numbers, shown before the premises layer has arrived. */
+  stats: ['stats'],
+  statsOn: (at: string, filter: SeriesFilter) => ['stats', at, filter],
   seriesFor: (filter: SeriesFilter) => ['series', filter],
   /** What the server counts inside any shape (drawn or saved), by its geometry. */
   shapes: ['shape'],
@@ -107,6 +114,11 @@ export const premisesLayerQuery = queryOptions({
   queryFn: ({ signal }) => fetchPremisesLayer({ signal }),
 });
 
+export const premisesLayerInfoQuery = queryOptions({
+  queryKey: queryKeys.premisesLayerInfo,
+  queryFn: ({ signal }) => fetchPremisesLayerInfo({ signal }),
+});
+
 /** A premise's file. Asked again each time it is opened: records are added from the field too. */
 export const premiseQuery = (id: number) =>
   queryOptions({
@@ -131,6 +143,17 @@ export const seriesQuery = (filter: SeriesFilter) =>
     queryKey: queryKeys.seriesFor(filter),
     queryFn: ({ signal }) =>
       fetchSeries(
+        { village: filter.village ?? undefined, category: filter.category ?? undefined },
+        { signal },
+      ),
+  });
+
+export const statsQuery = (at: string, filter: SeriesFilter) =>
+  queryOptions({
+    queryKey: queryKeys.statsOn(at, filter),
+    queryFn: ({ signal }) =>
+      fetchStats(
+        at,
         { village: filter.village ?? undefined, category: filter.category ?? undefined },
         { signal },
       ),

@@ -1,5 +1,7 @@
 import { CATEGORY_CODES } from '@domain/categories';
 import { STATUS_KEYS } from '@domain/statuses';
+import type { Tally } from '@domain/tally';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import type { CampaignData } from './campaign-data';
 import { type CampaignDay, campaignDayOf } from './lib/campaign-days';
@@ -13,6 +15,7 @@ import {
   unlicensedPositionsAt,
 } from './lib/premise-selection';
 import { tallyAt } from './lib/tally-at';
+import { statsQuery } from './queries';
 import { useStore } from './store';
 
 const MODEL_STATUS = STATUS_KEYS.indexOf('model');
@@ -69,6 +72,35 @@ export function useSelection(data: CampaignData, filter: PremiseFilter) {
 const NO_POSITIONS = new Float32Array(0);
 
 /**
+ * The server's counts on the slider date while the premises layer is not on the page (numbers
+ * first): the filtered tally and, with a village filter, the tally of every village for the
+ * ranking. Null while they load, or when the filter is one the server cannot count (several
+ * categories at once). `settled`: the first numbers are in, failed, or cannot be asked for — the
+ * app starts the premises layer then, so its download does not hold them up.
+ */
+export function useServerTally(data: CampaignData | null): {
+  tally: Tally | null;
+  villageTally: Tally | null;
+  settled: boolean;
+} {
+  const at = useStore((s) => s.at) ?? data?.defaultAt ?? '';
+  const categories = useStore((s) => s.categories);
+  const village = useStore((s) => s.village);
+  const waiting = data !== null && !data.premisesReady;
+  const countable = categories === null || categories.length === 1;
+  const category = categories?.[0] ?? null;
+  const filtered = useQuery({ ...statsQuery(at, { village, category }), enabled: waiting && countable });
+  const everyVillage = useQuery({
+    ...statsQuery(at, { village: null, category }),
+    enabled: waiting && countable && village !== null,
+  });
+  const settled = data !== null && (!countable || filtered.isFetched || filtered.isError);
+  if (!waiting || !countable) return { tally: null, villageTally: null, settled };
+  const tally = filtered.data ?? null;
+  return { tally, villageTally: village === null ? tally : (everyVillage.data ?? null), settled };
+}
+
+/**
  * Everything that depends on the date, once per date change: the counts in O(villages +
  * categories) from the daily table; the heatmap positions in O(intervals) over typed arrays,
  * only while the heatmap is on.
@@ -84,18 +116,22 @@ export function useDayFigures(
   const choropleth = useStore((s) => s.choropleth);
   const heatmapOn = useStore((s) => s.layers.includes('heatmap'));
   // Inside the campaign a day is read from the daily table; outside it, counted from the intervals.
-  const tally = useMemo(
-    () => dailyTallyOn(daily, day) ?? tallyAt(data.premises, day, filter),
+  const layerTally = useMemo(
+    () => (data.premisesReady ? (dailyTallyOn(daily, day) ?? tallyAt(data.premises, day, filter)) : null),
     [data, day, filter, daily],
   );
   // The ranking and the choropleth compare villages, so they ignore the village filter.
-  const villageTally = useMemo(
+  const layerVillageTally = useMemo(
     () =>
-      daily === dailyAllVillages
-        ? tally
+      !data.premisesReady || daily === dailyAllVillages
+        ? layerTally
         : (dailyTallyOn(dailyAllVillages, day) ?? tallyAt(data.premises, day, { ...filter, village: null })),
-    [data, day, filter, daily, dailyAllVillages, tally],
+    [data, day, filter, daily, dailyAllVillages, layerTally],
   );
+  // Until the layer is on the page, the server's counts (null while they load: no number is shown).
+  const served = useServerTally(data);
+  const tally = layerTally ?? served.tally;
+  const villageTally = layerVillageTally ?? served.villageTally;
   const heatPositions = useMemo(
     () => (heatmapOn ? unlicensedPositionsAt(data.premises, rows, day) : NO_POSITIONS),
     [data, rows, day, heatmapOn],
@@ -103,18 +139,20 @@ export function useDayFigures(
   const breaks = useMemo(() => metricBreaks(choropleth, data.ceilings[choropleth]), [choropleth, data]);
   // Keep the same Map while no village changes class, so the choropleth recolours only then.
   const shownColors = useRef<Map<number, Rgba>>(new Map());
+  // Density and unlicensed are classed against ceilings taken from the layer: none before it.
+  const classed = villageTally !== null && (data.premisesReady || choropleth === 'progress');
   const villageColors = useMemo(() => {
     const colors = new Map<number, Rgba>();
-    let changed = shownColors.current.size !== data.villages.features.length;
-    for (const f of data.villages.features) {
+    let changed = shownColors.current.size !== (classed ? data.villages.features.length : 0);
+    for (const f of classed ? data.villages.features : []) {
       const { id, areaKm2 } = f.properties;
-      const value = metricValue(choropleth, villageTally.byVillage[String(id)], areaKm2);
+      const value = metricValue(choropleth, villageTally?.byVillage[String(id)], areaKm2);
       const color = metricColor(choropleth, value, breaks);
       if (shownColors.current.get(id) !== color) changed = true;
       colors.set(id, color);
     }
     if (changed) shownColors.current = colors;
     return shownColors.current;
-  }, [data, villageTally, choropleth, breaks]);
+  }, [data, villageTally, choropleth, breaks, classed]);
   return { tally, villageTally, heatPositions, villageColors, breaks };
 }

@@ -6,8 +6,8 @@ import { KPI_KEYS, kpiValue } from '../lib/kpis';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-/** The campaign's figures on the slider date. */
-export function KpiPanel({ tally }: { tally: Tally }) {
+/** The campaign's figures on the slider date; without a tally yet (still loading) the cards wait, with no data-value. */
+export function KpiPanel({ tally }: { tally: Tally | null }) {
   const t = useMessages();
   const lang = useLang();
   return (
@@ -15,6 +15,14 @@ export function KpiPanel({ tally }: { tally: Tally }) {
       <h2>{t.kpis}</h2>
       <div className="kpi-grid">
         {KPI_KEYS.map((key) => {
+          if (!tally) {
+            return (
+              <div key={key} className={`kpi kpi-${key}`} data-testid={`kpi-${key}`} aria-busy="true">
+                <div className="kpi-label">{t[`kpi_${key}` as MessageKey]}</div>
+                <div className="kpi-value muted">…</div>
+              </div>
+            );
+          }
           const value = kpiValue(tally, key);
           const shown = key === 'progress' ? `${(value * 100).toFixed(1)}%` : numberFormat.format(value);
           return (

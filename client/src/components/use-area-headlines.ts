@@ -55,12 +55,15 @@ export function useAreaHeadlines(areas: readonly SavedArea[], day: CampaignDay, 
 
   const anyUncertain = memberships.some((m) => m.uncertain.length > 0);
   const settledAt = useSettled(at, 300);
-  const served = useQuery({ ...areasQuery(settledAt), enabled: anyUncertain });
+  // Without the premises layer on the page (still loading) every headline is the server's.
+  const layerless = !data.premisesReady;
+  const served = useQuery({ ...areasQuery(settledAt), enabled: anyUncertain || layerless });
   const serverById = useMemo(() => new Map(served.data?.map((a) => [a.id, a.headline])), [served.data]);
 
   return (id: number): AreaHeadline | null => {
     const table = tables.get(id);
     if (!table) return null;
+    if (layerless) return (settledAt === at && serverById.get(id)) || null;
     if (table.uncertain.length > 0 && served.data && settledAt === at) return serverById.get(id) ?? null;
     return areaDailyOn(table.daily, day) ?? areaTallyAt(data.premises, table.inside, day);
   };

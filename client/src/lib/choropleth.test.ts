@@ -61,4 +61,42 @@ describe('choropleth', () => {
     // premise 1 ends on day 10 as premise 2 starts: never two at once in village 1
     expect(c.unlicensed).toBe(1);
   });
+
+  it('finds the same unlicensed ceiling as a plain sweep, on random intervals with negative days', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const premises = Array.from({ length: 300 }, (_, i) => ({
+      id: i + 1,
+      lng: 0,
+      lat: 0,
+      category: 0,
+      village: 1 + rand(7),
+    }));
+    const intervals = Array.from({ length: 900 }, () => {
+      const from = rand(60) - 20;
+      return {
+        premise: rand(300),
+        status: 0,
+        unlicensed: rand(3) === 0 ? 0 : 1,
+        from,
+        to: from + 1 + rand(15),
+      };
+    });
+    const data = premisesForTest({ startDay: 0, premises, intervals });
+    let plain = 0;
+    for (let d = -25; d < 100; d++) {
+      const byVillage = new Map<number, number>();
+      for (const iv of intervals) {
+        if (!iv.unlicensed || iv.from > d || iv.to <= d) continue;
+        const v = premises[iv.premise].village;
+        byVillage.set(v, (byVillage.get(v) ?? 0) + 1);
+      }
+      plain = Math.max(plain, ...byVillage.values());
+    }
+    expect(plain).toBeGreaterThan(3);
+    expect(metricCeilings(data, new Map()).unlicensed).toBe(plain);
+  });
 });

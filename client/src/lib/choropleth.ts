@@ -85,18 +85,26 @@ export function metricCeilings(data: PremisesData, areaKm2ById: ReadonlyMap<numb
     const area = areaKm2ById.get(id) ?? 0;
     if (area > 0) density = Math.max(density, premises[v] / area);
   });
-  // Sweep the unlicensed intervals in day order; an end on day t comes before a start on t.
-  const steps: [number, number, number][] = [];
-  for (let k = 0; k < data.intervalCount; k++) {
+  // Sweep the unlicensed intervals in day order; an end on day t comes before a start on t. Each
+  // step is one number, (2·day + start?1:0)·V + village, so a native typed-array sort orders them
+  // (days are whole; an array of tuples sorted by a comparator took 300 ms at 50k premises).
+  const V = Math.max(1, ids.length);
+  let n = 0;
+  for (let k = 0; k < data.intervalCount; k++) if (data.unlicensed[k]) n++;
+  const steps = new Float64Array(n * 2);
+  for (let k = 0, i = 0; k < data.intervalCount; k++) {
     if (!data.unlicensed[k]) continue;
     const v = slotOf[data.premise[k]];
-    steps.push([data.from[k], 1, v], [data.to[k], -1, v]);
+    steps[i++] = (2 * data.from[k] + 1) * V + v;
+    steps[i++] = 2 * data.to[k] * V + v;
   }
-  steps.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  steps.sort();
   const running = new Int32Array(ids.length);
   let unlicensed = 0;
-  for (const [, delta, v] of steps) {
-    running[v] += delta;
+  for (let i = 0; i < steps.length; i++) {
+    const v = ((steps[i] % V) + V) % V;
+    const isStart = (((steps[i] - v) / V) & 1) !== 0;
+    running[v] += isStart ? 1 : -1;
     if (running[v] > unlicensed) unlicensed = running[v];
   }
   return { density, unlicensed, progress: 1 } satisfies Record<ChoroplethMetric, number>;

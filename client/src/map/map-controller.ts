@@ -147,6 +147,12 @@ export class MapController {
     this.map.easeTo({ center: lngLat, zoom: Math.max(zoom, this.map.getZoom()), duration: 700 });
   }
 
+  /** What the map shows: [west, south, east, north] and the zoom (a big record's premises are fetched by it). */
+  viewBox(): { box: [number, number, number, number]; zoom: number } {
+    const b = this.map.getBounds();
+    return { box: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: this.map.getZoom() };
+  }
+
   /** The map's size in CSS pixels. */
   get size(): { width: number; height: number } {
     const c = this.map.getContainer();
@@ -219,6 +225,14 @@ export class MapController {
 
   private afterRender(): void {
     if (this.premisesLoaded) this.framesSinceData++;
+    // Data that arrives once the map is still (a big record's cells) draws one frame and no more:
+    // the browser's next frame is the one after it.
+    if (this.framesSinceData === 1)
+      requestAnimationFrame(() => {
+        if (this.destroyed || this.framesSinceData !== 1) return;
+        this.framesSinceData++;
+        this.checkReady();
+      });
     this.checkReady();
   }
 

@@ -8,6 +8,7 @@ import type { Rgba } from '../lib/choropleth';
 import { premiseIndexOf } from '../lib/premise-lookup';
 import type { PremiseSelection } from '../lib/premise-selection';
 import { useStore } from '../store';
+import { usePremiseFilter } from '../use-day-state';
 import { useWorklistRing } from '../worklists/worklist-ring-store';
 import { NO_DRAWING, useDrawStore } from './draw/draw-store';
 import { buildLayers } from './layers/build-layers';
@@ -20,6 +21,7 @@ import { pickedPremise, premiseTooltip } from './premise-tooltip';
 import { useFontsReady } from './use-fonts-ready';
 import { useKeyAreaLayers } from './use-key-area-layers';
 import { usePixelScale } from './use-pixel-scale';
+import { useViewportPremises } from './use-viewport-premises';
 
 interface Props {
   day: CampaignDay;
@@ -50,11 +52,22 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   const pixelScale = usePixelScale();
   const keyAreaState = useKeyAreaLayers(controllerRef);
   const worklistRing = useWorklistRing((s) => s.ring);
+  // A record too big to take whole: cells zoomed out, the premises in view zoomed in.
+  const filter = usePremiseFilter();
+  const categoryCodes = useStore((s) => s.categories);
+  const statusKeys = useStore((s) => s.statuses);
+  const codes = useMemo(
+    () => ({ categories: categoryCodes, statuses: statusKeys }),
+    [categoryCodes, statusKeys],
+  );
+  const viewport = useViewportPremises(controller, !data.wholeLayer, filter, codes);
+  const shownPoints = data.wholeLayer ? points : viewport.points;
+  const premises = data.wholeLayer ? data.premises : (viewport.premises ?? data.premises);
 
   // Callbacks read the latest values through a ref: the controller is created once.
   // The data too: an import reloads the premises layer, and that must not recreate the map.
-  const latest = useRef({ points, lang, data });
-  latest.current = { points, lang, data };
+  const latest = useRef({ points: shownPoints, premises, lang, data });
+  latest.current = { points: shownPoints, premises, lang, data };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -69,9 +82,9 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
       onViewChange: setView,
       onGlyphZoomChange: setShowGlyphs,
       onClick: (info) => {
-        const { points, data } = latest.current;
-        const p = pickedPremise(info, points, data.premises);
-        if (p >= 0) setPremise(data.premises.id[p]);
+        const { points, premises, data } = latest.current;
+        const p = pickedPremise(info, points, premises);
+        if (p >= 0) setPremise(premises.id[p]);
         else if (info.layer?.id === 'key-areas' && info.object) setArea(info.object.properties.id);
         else if (info.coordinate) acceptanceMapClick(data.villages, info.coordinate);
       },
@@ -79,7 +92,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
         premiseTooltip(
           info,
           latest.current.points,
-          latest.current.data.premises,
+          latest.current.premises,
           villageName,
           latest.current.lang,
         ),
@@ -110,15 +123,16 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   }, [village, data]);
 
   const selectedPosition = useMemo((): [number, number] | null => {
-    const p = premise === null ? -1 : premiseIndexOf(data.premises, premise);
-    return p < 0 ? null : [data.premises.position[p * 2], data.premises.position[p * 2 + 1]];
-  }, [premise, data]);
+    const p = premise === null ? -1 : premiseIndexOf(premises, premise);
+    return p < 0 ? null : [premises.position[p * 2], premises.position[p * 2 + 1]];
+  }, [premise, premises]);
 
   const state: LayerState = {
     day,
     layers,
-    points,
-    modelPoints,
+    points: shownPoints,
+    cells: viewport.cells,
+    modelPoints: data.wholeLayer ? modelPoints : null,
     heatPositions,
     villages: data.villages,
     labels: data.labels,
@@ -132,7 +146,8 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
     pixelScale,
   };
   useEffect(() => {
-    controllerRef.current?.setLayers(buildLayers(state), true);
+    // The map is ready (data-ready) once the premises have drawn, not while their layer is on its way.
+    controllerRef.current?.setLayers(buildLayers(state), data.premisesReady || viewport.loaded);
   });
 
   return (

@@ -1,5 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
+import { cellPoints } from '../../lib/cell-points';
 import { keyAreaCollection, keyAreaLabels } from '../../lib/key-areas';
 import { NO_FILTER } from '../../lib/premise-filter';
 import { pointColumns, rowsWithStatus, selectIntervals } from '../../lib/premise-selection';
@@ -66,6 +67,7 @@ function state(over: Partial<LayerState> = {}): LayerState {
     day: 30,
     layers: ['premises', 'heatmap', 'villages'],
     points: pointColumns(data, rows),
+    cells: null,
     modelPoints: pointColumns(data, rowsWithStatus(data, rows, 3)),
     heatPositions: Float32Array.from([120, 30]),
     villages,
@@ -99,6 +101,7 @@ describe('buildLayers', () => {
       'village-boundaries',
       'key-areas',
       'unlicensed-heatmap',
+      'premise-cells',
       'premises',
       'premises-model-ring',
       'worklist-ring',
@@ -206,5 +209,34 @@ describe('buildLayers', () => {
     expect(byId(buildLayers(state({ keyAreaFontsReady: false })), 'key-area-labels').props.visible).toBe(
       false,
     );
+  });
+
+  it("draws a big record's cells as dots per status the slider filters on the GPU, same data on a scrub", () => {
+    const cells = cellPoints({
+      cellSize: 0.01,
+      step: 1,
+      premiseCount: 30,
+      cellCount: 2,
+      rowCount: 3,
+      cellPosition: Float32Array.from([120.1, 30.1, 120.2, 30.2]),
+      cellPremises: Uint32Array.from([20, 10]),
+      cell: Uint32Array.from([0, 0, 1]),
+      status: Uint8Array.from([0, 2, 0]),
+      count: Uint32Array.from([20, 5, 10]),
+      from: Float32Array.from([0, 40, 10]),
+      to: Float32Array.from([40, 1e6, 1e6]),
+    });
+    expect([...cells.filterValues]).toEqual([0, 40, 40, 1e6, 10, 1e6]);
+    expect(cells.radii[0]).toBeGreaterThan(cells.radii[2]);
+    expect(cells.radii[2]).toBeGreaterThan(cells.radii[1]);
+    // Two statuses of one cell sit apart, around its centre.
+    expect(cells.positions[0]).not.toBe(cells.positions[2]);
+    const a = byId(buildLayers(state({ cells, day: 30 })), 'premise-cells').props;
+    const b = byId(buildLayers(state({ cells, day: 31 })), 'premise-cells').props;
+    expect(a.visible).toBe(true);
+    expect(b.data).toBe(a.data);
+    expect(b.extensions).toBe(a.extensions);
+    expect(b.filterRange).not.toEqual(a.filterRange);
+    expect(byId(buildLayers(state()), 'premise-cells').props.visible).toBe(false);
   });
 });

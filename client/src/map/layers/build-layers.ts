@@ -1,3 +1,4 @@
+import { cellsLayer } from './cells-layer';
 import { glyphLayer } from './glyph-layer';
 import { unlicensedHeatmapLayer } from './heatmap-layer';
 import { keyAreaLabelsLayer, keyAreasLayer } from './key-area-layers';
@@ -15,6 +16,7 @@ export function buildLayers(s: LayerState) {
     villageBoundariesLayer(s),
     keyAreasLayer(s),
     unlicensedHeatmapLayer(s),
+    cellsLayer(s),
     premisesLayer(s),
     modelRingLayer(s),
     worklistRingLayer(s),

@@ -1,4 +1,5 @@
 import type { CampaignDay } from '../../lib/campaign-days';
+import type { CellPoints } from '../../lib/cell-points';
 import type { Rgba } from '../../lib/choropleth';
 import type { KeyAreaCollection, KeyAreaLabel } from '../../lib/key-areas';
 import type { PremiseSelection } from '../../lib/premise-selection';
@@ -13,6 +14,8 @@ export interface LayerState {
   layers: readonly LayerId[];
   /** Filtered interval points (one per interval), or null until the layer has loaded. */
   points: PremiseSelection | null;
+  /** A big record zoomed out: its premises summed into cells (null when points are drawn). */
+  cells: CellPoints | null;
   /** The subset of `points` that are model sites. */
   modelPoints: PremiseSelection | null;
   /** Unlicensed premises on `day` (lng/lat interleaved), filtered on the CPU. */
