@@ -14,12 +14,22 @@ export function townshipBbox(db: Db): [number, number, number, number] {
   return [w, s, e, n];
 }
 
+type Bbox = [number, number, number, number];
+
+/** Bounds by outline: the parsed outlines are kept (frozen) while unchanged, so each is measured once. */
+const boundsOf = new WeakMap<object, Bbox>();
+
 /** [west, south, east, north] of each township, by id. */
-export function townshipBboxes(db: Db): Map<number, [number, number, number, number]> {
+export function townshipBboxes(db: Db): Map<number, Bbox> {
   return new Map(
     listTownships(db).map((t) => {
-      const [w, s, e, n] = bbox(t.geometry);
-      return [t.id, [w, s, e, n]];
+      let b = boundsOf.get(t.geometry);
+      if (!b) {
+        const [w, s, e, n] = bbox(t.geometry);
+        b = [w, s, e, n];
+        boundsOf.set(t.geometry, b);
+      }
+      return [t.id, b];
     }),
   );
 }
