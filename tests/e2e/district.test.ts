@@ -31,6 +31,10 @@ describe('the district view in Chromium', () => {
       Number(await page.getAttribute(`[data-testid="kpi-${key}"]`, 'data-value'));
     const whole = await api<Stats>(`/api/stats?at=${AT}`);
     await expect.poll(() => kpi('surveyed')).toBe(whole.surveyed);
+    // The header names the district, then the township drilled into.
+    const { district } = await api<{ district: string }>('/api/campaign');
+    expect(district).not.toBe('');
+    await expect.poll(() => page.textContent('.app-title-township')).toBe(district);
 
     const pick = townships[1];
     await page.click(`[data-testid="township-rank-${pick.id}"]`);
@@ -39,6 +43,7 @@ describe('the district view in Chromium', () => {
     await expect.poll(() => kpi('surveyed')).toBe(one.surveyed);
     expect(await kpi('unlicensed')).toBe(one.unlicensed);
     expect(await page.textContent('[data-testid="district-township"]')).toBe(pick.name);
+    await expect.poll(() => page.textContent('.app-title-township')).toBe(pick.name);
     const villages = await api<GeoJSON.FeatureCollection>(`/api/villages?township=${pick.id}`);
     const own = new Set(villages.features.map((f) => String(f.properties?.id)));
     const ranked = await page

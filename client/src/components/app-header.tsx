@@ -1,5 +1,6 @@
 import { useAcceptanceText } from '../acceptance/acceptance-i18n';
 import { useCampaignData } from '../campaign-data';
+import { useDistrictTitle } from '../district/district-panel';
 import { useLang, useMessages } from '../i18n/use-messages';
 import { WorkButton } from '../office/work-sheet';
 import { useCan } from '../session';
@@ -22,7 +23,9 @@ export function AppHeader() {
   const dataWork = mayExport || mayAudit;
   // Those who record inspections (village officers, inspectors, the office) also work from a phone.
   const mayRecord = useCan('premise.write');
-  const township = lang === 'en' ? campaign.townshipEn : campaign.township;
+  // A district of several townships is titled by the district, or the township drilled into.
+  const districtTitle = useDistrictTitle();
+  const township = districtTitle ?? (lang === 'en' ? campaign.townshipEn : campaign.township);
   const name = lang === 'en' ? campaign.nameEn : campaign.name;
   return (
     <header className="app-header">

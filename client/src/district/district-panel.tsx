@@ -1,6 +1,8 @@
 import type { Tally } from '@domain/tally';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { create } from 'zustand';
+import { useCampaignData } from '../campaign-data';
 import { useMessages } from '../i18n/use-messages';
 import { useMapController } from '../map/map-controller-context';
 import { useStore } from '../store';
@@ -8,6 +10,14 @@ import { type RankedTownship, townshipStatsQuery, townshipsQuery } from './distr
 import './district.css';
 
 type Bounds = [number, number, number, number];
+
+/** The page's title while the district view is on: the township drilled into, or the district. */
+const useDistrictTitleStore = create<{ title: string | null }>()(() => ({ title: null }));
+
+/** What the header names instead of the campaign's township on a record of several; null otherwise. */
+export function useDistrictTitle(): string | null {
+  return useDistrictTitleStore((s) => s.title);
+}
 
 /** The townships on `at`, or null while they load. */
 function useTownships(at: string): RankedTownship[] | null {
@@ -24,8 +34,12 @@ export function DistrictPanel({ at }: { at: string }) {
   const townships = useTownships(at);
   const township = useStore((s) => s.township);
   const setTownship = useStore((s) => s.setTownship);
-  if (!townships || (townships.length < 2 && township === null)) return null;
-  const current = townships.find((x) => x.id === township);
+  const { campaign } = useCampaignData();
+  const shown = !!townships && (townships.length > 1 || township !== null);
+  const current = townships?.find((x) => x.id === township);
+  const title = shown ? (current?.name ?? (campaign.district || null)) : null;
+  useEffect(() => useDistrictTitleStore.setState({ title }), [title]);
+  if (!townships || !shown) return null;
   return (
     <section
       className="panel-section district-panel"
