@@ -31,6 +31,7 @@ export const ROUTE_POLICY: Record<string, RouteRule> = {
   'GET /api/campaign': 'map.read',
   'PUT /api/campaign': 'setup',
   'GET /api/setup': 'map.read',
+  'POST /api/setup/townships': 'setup',
   'GET /api/villages': 'map.read',
   'GET /api/villages/:id': 'map.read',
   'GET /api/townships': 'map.read',

@@ -2,7 +2,7 @@ import type { AppContext } from '../context';
 import { audit } from '../db/audit';
 import { listTownships } from '../db/geography';
 import type { Db } from '../db/open-database';
-import { ImportError } from '../domain/import/import-error';
+import { ApiError } from '../http/api-error';
 
 /** A township named in the set-up whose boundaries are not imported yet. */
 export interface TownshipToAdd {
@@ -24,7 +24,7 @@ function writeTownshipsToAdd(db: Db, list: readonly TownshipToAdd[]): void {
   ).run(KEY, JSON.stringify(list));
 }
 
-const refuse = (en: string, zh: string) => new ImportError({ en, zh }, 422, 'bad_township');
+const refuse = (en: string, zh: string) => new ApiError(422, 'bad_township', en, undefined, zh);
 
 /**
  * Adds a township to the district's record (setup --add): named and coded now, it comes into being

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppContext } from '../context';
 import { campaignGoals } from '../domain/campaign';
 import { campaignSetupSchema, defaultGoals } from '../domain/campaign-setup';
@@ -6,7 +7,9 @@ import { CATEGORIES } from '../domain/categories';
 import { EVENT_TYPES, PROBLEMS } from '../domain/event-types';
 import { LICENCE_TYPES } from '../domain/licences';
 import { STATUSES } from '../domain/statuses';
+import { type AppEnv, actorName } from '../http/auth';
 import { validate } from '../http/validate';
+import { addTownship, townshipsToAdd } from '../pipelines/add-township';
 import { setUpCampaign } from '../pipelines/set-up-campaign';
 import { setupStatus } from '../pipelines/setup-status';
 import { townshipBbox } from './geo-helpers';
@@ -42,15 +45,26 @@ export function campaignRoutes(ctx: AppContext) {
     });
 }
 
+/** A township added to the district: its name and 12-digit code (its boundaries are imported next). */
+const newTownship = z.object({
+  name: z.string().trim().min(1, 'name the township, e.g. 石塘镇'),
+  code: z.string(),
+});
+
 /** How far the set-up of the township has come: what the set-up page shows and starts from. */
 export function setupRoutes(ctx: AppContext) {
-  return new Hono().get('/', (c) => {
-    const year = new Date().getUTCFullYear();
-    const start = ctx.campaign.configured ? ctx.campaign.start : `${year}-01-01`;
-    const { next: _next, ...status } = setupStatus(ctx);
-    return c.json({
-      ...status,
-      defaults: { start, end: `${Number(start.slice(0, 4)) + 2}-12-31`, goals: defaultGoals(start) },
+  return new Hono<AppEnv>()
+    .post('/townships', validate('json', newTownship), (c) => {
+      const added = addTownship(ctx, c.req.valid('json'), actorName(c));
+      return c.json({ ...added, waiting: townshipsToAdd(ctx.db) }, 201);
+    })
+    .get('/', (c) => {
+      const year = new Date().getUTCFullYear();
+      const start = ctx.campaign.configured ? ctx.campaign.start : `${year}-01-01`;
+      const { next: _next, ...status } = setupStatus(ctx);
+      return c.json({
+        ...status,
+        defaults: { start, end: `${Number(start.slice(0, 4)) + 2}-12-31`, goals: defaultGoals(start) },
+      });
     });
-  });
 }

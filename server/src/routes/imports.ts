@@ -41,6 +41,8 @@ const premiseUpload = uploadForm({
 const boundaryUpload = uploadForm({
   level: z.enum(['village', 'township'], { message: 'expected village or township' }).optional(),
   crs: text,
+  /** The code of the township of the district the boundaries are of (needed once there are several). */
+  township: text,
 });
 
 const addressUpload = uploadForm({
@@ -163,6 +165,7 @@ export function importRoutes(ctx: AppContext, opts: { maxUploadBytes?: number } 
         const job = stageBoundaryImport(ctx, await uploadedFiles(form), {
           level: form.level ?? 'village',
           crs: form.crs || undefined,
+          township: form.township || undefined,
           actor: actorName(c),
         });
         return c.json({ ...describeBoundaryImport(ctx, job), result: job.result }, 201);

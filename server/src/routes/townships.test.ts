@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { districtApp } from '../../../tests/helpers/district';
 import { accountToken, actingAs, getJson } from '../../../tests/helpers/test-app';
+import { sendJson, upload } from '../../../tests/helpers/upload';
 import { listTownships, listVillages } from '../db/geography';
 import { K_ANONYMITY } from '../domain/display/k-anonymity';
 
@@ -160,5 +161,69 @@ describe('the big screen of the district or one township (/api/display/*?townshi
     const replay = await anonymous.request(`/api/display/replay?township=${t.id}`);
     expect(replay.status).toBe(200);
     expect((await anonymous.request('/api/display/summary?township=9999')).status).toBe(404);
+  });
+});
+
+describe('the set-up adds a township over the API (POST /api/setup/townships, then its boundaries)', () => {
+  it('names the township, imports its villages into it, and ranks it with the others', async () => {
+    const { app } = await districtApp();
+    const square = (x: number, y: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, y],
+          [x + 0.01, y],
+          [x + 0.01, y + 0.01],
+          [x, y + 0.01],
+          [x, y],
+        ],
+      ],
+    });
+    const villages = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '330104990001', name: '新一村' },
+          geometry: square(120.5, 30.5),
+        },
+        {
+          type: 'Feature',
+          properties: { code: '330104990002', name: '新二村' },
+          geometry: square(120.51, 30.5),
+        },
+      ],
+    });
+    const file = [{ name: 'xinwan.geojson', bytes: villages }];
+    // Several townships: a village file must say whose villages it holds.
+    const unnamed = await upload(app, '/api/imports/boundaries', file);
+    expect(unnamed.status).toBe(422);
+    expect(((await unnamed.json()) as { error: { messageZh: string } }).error.messageZh).toContain(
+      '所属乡镇',
+    );
+
+    const bad = await sendJson(app, 'POST', '/api/setup/townships', { name: '新湾镇', code: '3301' });
+    expect(bad.status).toBe(422);
+    const added = await sendJson(app, 'POST', '/api/setup/townships', {
+      name: '新湾镇',
+      code: '330104990000',
+    });
+    expect(added.status).toBe(201);
+    const staged = await upload(app, '/api/imports/boundaries', file, { township: '330104990000' });
+    expect(staged.status).toBe(201);
+    const { importId, features } = (await staged.json()) as {
+      importId: number;
+      features: { match: unknown }[];
+    };
+    expect(features.map((f) => f.match)).toEqual(['new', 'new']);
+    const committed = await sendJson(app, 'POST', `/api/imports/boundaries/${importId}/commit`, {});
+    expect(committed.status).toBe(200);
+    const { townships } = await getJson<Townships>(app, `/api/townships?at=${AT}`);
+    const xinwan = townships.find((t) => t.code === '330104990000');
+    expect(xinwan?.name).toBe('新湾镇');
+    expect(xinwan?.surveyed).toBe(0);
+    expect(townships.length).toBe(4);
+    const own = await getJson<GeoJSON.FeatureCollection>(app, `/api/villages?township=${xinwan?.id}`);
+    expect(own.features.map((f) => f.properties?.name).sort()).toEqual(['新一村', '新二村']);
   });
 });
