@@ -6,6 +6,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { SessionGate } from './auth/session-gate';
+import { campaignQuery, premisesLayerInfoQuery, villagesQuery } from './queries';
 import { createQueryClient } from './query-client';
 import { syncStoreToUrl } from './store';
 
@@ -19,6 +20,13 @@ if (!isDisplay && !isField) syncStoreToUrl();
 
 /** The campaign map's one cache of server data. */
 const queryClient = createQueryClient();
+// Numbers first: what the dashboard opens on is asked for while the session is checked, not after
+// it (a round trip saved; signed out, these answer 401 and the sign-in clears the cache).
+if (!isDisplay && !isField) {
+  void queryClient.prefetchQuery(campaignQuery);
+  void queryClient.prefetchQuery(villagesQuery);
+  void queryClient.prefetchQuery(premisesLayerInfoQuery);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,7 +1,7 @@
 import { CATEGORY_CODES } from '@domain/categories';
 import { STATUS_KEYS } from '@domain/statuses';
 import type { Tally } from '@domain/tally';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import type { CampaignData } from './campaign-data';
 import { type CampaignDay, campaignDayOf } from './lib/campaign-days';
@@ -17,6 +17,7 @@ import {
 import { tallyAt } from './lib/tally-at';
 import { statsQuery } from './queries';
 import { useStore } from './store';
+import { useSettled } from './use-settled';
 
 const MODEL_STATUS = STATUS_KEYS.indexOf('model');
 
@@ -84,15 +85,24 @@ export function useServerTally(data: CampaignData | null): {
   settled: boolean;
 } {
   const at = useStore((s) => s.at) ?? data?.defaultAt ?? '';
+  // Asked once the slider rests (a big record shows these for good: never a request per tick); the
+  // first date is asked at once, and the numbers on hand stay up while the next ones load.
+  const settledAt = useSettled(at, 250);
+  const askAt = settledAt === '' ? at : settledAt;
   const categories = useStore((s) => s.categories);
   const village = useStore((s) => s.village);
   const waiting = data !== null && !data.premisesReady;
   const countable = categories === null || categories.length === 1;
   const category = categories?.[0] ?? null;
-  const filtered = useQuery({ ...statsQuery(at, { village, category }), enabled: waiting && countable });
+  const filtered = useQuery({
+    ...statsQuery(askAt, { village, category }),
+    enabled: waiting && countable,
+    placeholderData: keepPreviousData,
+  });
   const everyVillage = useQuery({
-    ...statsQuery(at, { village: null, category }),
+    ...statsQuery(askAt, { village: null, category }),
     enabled: waiting && countable && village !== null,
+    placeholderData: keepPreviousData,
   });
   const settled = data !== null && (!countable || filtered.isFetched || filtered.isError);
   if (!waiting || !countable) return { tally: null, villageTally: null, settled };

@@ -100,3 +100,36 @@ describe('the campaign map in Chromium', () => {
     await page.close();
   });
 });
+
+describe('a record too big to take whole (the limit set below the demo township)', () => {
+  const big = appInBrowser({ PREMISES_WHOLE_LIMIT: '100' });
+
+  it('shows the numbers, draws cells zoomed out and premises by box zoomed in, never the whole layer', async () => {
+    const page = await big.browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const watch = watchPage(page, big.server.url);
+    const layerAsks: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/layers/premises')) layerAsks.push(`${url.pathname}${url.search}`);
+    });
+    await page.goto(`${big.server.url}/?at=2009-06-30`);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+    const api = (await (
+      await (
+        await signedInFetch(big.server.url)
+      )('/api/stats?at=2009-06-30')
+    ).json()) as Stats;
+    expect(await kpi(page, 'surveyed')).toBe(api.surveyed);
+    expect(layerAsks.some((a) => a.startsWith('/api/layers/premises/cells?z='))).toBe(true);
+    await screenshot(page, 'campaign-map-cells');
+
+    await page.goto(`${big.server.url}/?at=2009-06-30&view=120.2,30.33,15`);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
+    expect(layerAsks.some((a) => a.startsWith('/api/layers/premises?bbox='))).toBe(true);
+    expect(layerAsks.filter((a) => a === '/api/layers/premises')).toEqual([]);
+    await screenshot(page, 'campaign-map-box');
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
