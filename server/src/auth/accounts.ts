@@ -23,6 +23,8 @@ export interface SignedIn extends Actor {
   userId: number;
   displayName: string;
   mustChangePassword: boolean;
+  /** The codes of the townships the account is limited to; [] for the whole district. */
+  townshipCodes: string[];
   /** How the request proved who it is. */
   via: 'session' | 'token';
 }
@@ -57,6 +59,7 @@ export function actorOf(db: Db, user: UserRow, via: SignedIn['via']): SignedIn {
     villages: villageIds(db, user.villageCodes),
     department: user.department,
     townshipVillages: townshipVillageIds(db, user.townshipCodes),
+    townshipCodes: user.townshipCodes,
     mustChangePassword: user.mustChangePassword,
     via,
   };

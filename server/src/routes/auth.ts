@@ -6,6 +6,7 @@ import type { LoginLimiter } from '../auth/login-limiter';
 import { hashPassword, passwordProblem, passwordProblemZh, verifyPassword } from '../auth/passwords';
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
+import { listTownships } from '../db/geography';
 import { deleteUserSessions } from '../db/sessions';
 import { getUser, setPassword } from '../db/users';
 import { DEPARTMENTS, ROLE_NAMES } from '../domain/auth/roles';
@@ -44,6 +45,10 @@ function whoAmI(ctx: AppContext, actor: ReturnType<typeof actorOf>) {
     roleName: ROLE_NAMES[actor.role].name,
     roleNameEn: ROLE_NAMES[actor.role].nameEn,
     villages: names,
+    /** The townships the account is limited to; [] for the whole district. */
+    townships: listTownships(ctx.db)
+      .filter((t) => actor.townshipCodes.includes(t.code))
+      .map(({ id, code, name }) => ({ id, code, name })),
     department: actor.department,
     departmentName: DEPARTMENTS.find((d) => d.code === actor.department)?.name ?? null,
     mustChangePassword: actor.mustChangePassword,

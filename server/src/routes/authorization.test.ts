@@ -291,7 +291,7 @@ describe('sessions, cross-site writes and JSON only', () => {
   });
 });
 
-describe('scope: a leader limited to one township of the district', () => {
+describe('scope: a leader limited to one township of the district', { timeout: 60_000 }, () => {
   it('counts, lists and opens only the premises of that township; the admin keeps the district', async () => {
     const booted = await boot(':memory:', districtDir());
     const app = createApp(booted.ctx);
@@ -326,6 +326,10 @@ describe('scope: a leader limited to one township of the district', () => {
     expect((await leader.request(`/api/premises/${cols.id[rowIn(true)]}`)).status).toBe(200);
     expect((await leader.request(`/api/premises/${cols.id[rowIn(false)]}`)).status).toBe(403);
     expect((await admin.request(`/api/premises/${cols.id[rowIn(false)]}`)).status).toBe(200);
+    const me = (await (await leader.request('/api/auth/me')).json()) as { townships: { code: string }[] };
+    expect(me.townships.map((t) => t.code)).toEqual([home.code]);
+    const adminMe = (await (await admin.request('/api/auth/me')).json()) as { townships: unknown[] };
+    expect(adminMe.townships).toEqual([]);
   });
 
   it('refuses a township limit the record does not know, and one on an admin, in both languages', async () => {

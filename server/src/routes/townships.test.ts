@@ -29,7 +29,7 @@ const AT = '2009-06-30';
 
 beforeAll(async () => {
   district = await districtApp();
-});
+}, 60_000);
 
 describe('GET /api/townships: the district rolled up', () => {
   it('ranks every township by progress, its figures summed from its villages', async () => {
@@ -164,7 +164,9 @@ describe('the big screen of the district or one township (/api/display/*?townshi
   });
 });
 
-describe('the set-up adds a township over the API (POST /api/setup/townships, then its boundaries)', () => {
+describe('the set-up adds a township over the API (POST /api/setup/townships, then its boundaries)', {
+  timeout: 60_000,
+}, () => {
   it('names the township, imports its villages into it, and ranks it with the others', async () => {
     const { app } = await districtApp();
     const square = (x: number, y: number) => ({
