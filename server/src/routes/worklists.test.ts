@@ -227,8 +227,8 @@ describe('work lists on a history the test writes', { timeout: 60_000 }, () => {
     const quiet = db
       .prepare(
         `SELECT p.id FROM premises p JOIN events e ON e.premise_id = p.id
-         GROUP BY p.id HAVING max(e.day) < ? AND sum(e.type = 'reinspected' AND e.passed = 0) = 0
-           AND sum(e.type IN ('closed', 'converted')) = 0 AND p.phone IS NOT NULL
+         GROUP BY p.id HAVING max(e.day) < ? AND sum(CASE WHEN e.type = 'reinspected' AND e.passed = 0 THEN 1 ELSE 0 END) = 0
+           AND sum(CASE WHEN e.type IN ('closed', 'converted') THEN 1 ELSE 0 END) = 0 AND p.phone IS NOT NULL
          ORDER BY p.id`,
       )
       .pluck()

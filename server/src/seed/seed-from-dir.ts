@@ -5,6 +5,8 @@ import { parse } from 'csv-parse';
 import { storedCampaignSchema, writeCampaign } from '../db/campaign';
 import { insertBasemapFeature, insertTownship, insertVillage } from '../db/geography';
 import { type Db, dialectOf } from '../db/open-database';
+import { pgBulkLoader } from '../db/pg/bulk-load';
+import type { PgDatabase } from '../db/pg/pg-database';
 import { eventInserter, type GeocodeMethod, premiseInserter } from '../db/premises';
 import { CATEGORIES } from '../domain/categories';
 import { day } from '../domain/dates';
@@ -61,8 +63,6 @@ const COUNTERS: Record<string, { key: string; per: 'premise' | 'event' }> = {
  * count). Returns the function that puts them back. Any other trigger stays and runs per row.
  */
 function setAsideForBulkLoad(db: Db): (premises: number, events: number) => void {
-  // PostgreSQL's triggers and indexes stay: its rows are counted by the triggers as they come.
-  if (dialectOf(db) === 'postgres') return () => {};
   const indexes = db
     .prepare(
       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('premises', 'events') AND sql IS NOT NULL",
@@ -137,9 +137,12 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
     }
 
-    const restore = setAsideForBulkLoad(db);
+    // PostgreSQL takes the rows by COPY (an INSERT a row is a round trip each); SQLite as they come,
+    // its indexes and counting triggers set aside meanwhile.
+    const bulk = dialectOf(db) === 'postgres' ? pgBulkLoader(db as unknown as PgDatabase) : null;
+    const restore = bulk ? () => bulk.finish() : setAsideForBulkLoad(db);
     const premiseIds = new Map<string, number>();
-    const insertPremise = premiseInserter(db);
+    const insertPremise = bulk ? bulk.insertPremise : premiseInserter(db);
     for await (const r of csvRows(join(dir, 'premises.csv'))) {
       const villageId = villageIds.get(r[H.villageCode]);
       const category = categoryByName.get(r[H.category]);
@@ -167,7 +170,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       premiseIds.set(r[H.archiveNo], id);
     }
 
-    const insertEvent = eventInserter(db);
+    const insertEvent = bulk ? bulk.insertEvent : eventInserter(db);
     // A few thousand distinct dates among millions of records: each parsed once.
     const days = new Map<string, number>();
     const dayOf = (date: string) => {

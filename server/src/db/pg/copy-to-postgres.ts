@@ -63,7 +63,7 @@ interface Column {
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** One value in COPY's text format. */
-function copyText(value: unknown): string {
+export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   if (typeof value === 'bigint' || typeof value === 'number') return String(value);

@@ -37,10 +37,19 @@ BEGIN
   RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'SX001';
 END $$;
 
--- A counter in meta moved by one (data_version, contacts_version), as SQLite's triggers do.
+-- A counter in meta moved (data_version, contacts_version) when its rows change. Once per
+-- transaction, not per row as on SQLite: a row updated again and again in one transaction leaves
+-- PostgreSQL a chain of versions to walk on every update (an import of 10,000 rows slowed to
+-- ~9 ms a row). What reads the counters asks only whether they moved.
 CREATE OR REPLACE FUNCTION bump_meta() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  mark text := 'shixiao.bumped_' || TG_ARGV[0];
+  xact text := pg_current_xact_id()::text;
 BEGIN
-  UPDATE meta SET value = (value::bigint + 1)::text WHERE key = TG_ARGV[0];
+  IF current_setting(mark, true) IS DISTINCT FROM xact THEN
+    UPDATE meta SET value = (value::bigint + 1)::text WHERE key = TG_ARGV[0];
+    PERFORM set_config(mark, xact, true);
+  END IF;
   RETURN NULL;
 END $$;
 

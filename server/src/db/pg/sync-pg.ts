@@ -45,6 +45,8 @@ export class SyncPg {
   private readonly flags = new Int32Array(new SharedArrayBuffer(4));
   private readonly listeners = new Map<string, Set<(payload: string, fromOwnConnection: boolean) => void>>();
   private closed = false;
+  /** A cursor is open: its rows are being read. */
+  private reading = false;
   /** This connection's server process: its own NOTIFYs come back marked with it. */
   readonly backendPid: number;
 
@@ -85,6 +87,13 @@ export class SyncPg {
 
   private request<T>(req: Record<string, unknown>, what: string): T {
     if (this.closed) throw new Error('the PostgreSQL connection is closed');
+    // The driver runs a connection's queries one after another: one asked for while a cursor is open
+    // would wait behind it for ever (the cursor waits for this thread). Refuse it, as better-sqlite3
+    // refuses a statement while an iterator is open.
+    if (this.reading && req.op !== 'read' && req.op !== 'closeCursor')
+      throw new Error(
+        `this database connection is busy reading the rows of another query: ${what.slice(0, 120)}`,
+      );
     Atomics.store(this.flags, 0, 0);
     this.port.postMessage(req);
     return this.wait<T>(what);
@@ -97,6 +106,7 @@ export class SyncPg {
   /** Rows of a query a batch at a time, through a server-side cursor (a million rows never held at once). */
   *cursor(sql: string, params: readonly unknown[] = [], batch = 5000): Generator<unknown[], void, undefined> {
     const { cursor } = this.request<{ cursor: number }>({ op: 'open', sql, params: params.map(toPg) }, sql);
+    this.reading = true;
     try {
       for (;;) {
         const { rows } = this.request<{ rows: unknown[][] }>({ op: 'read', cursor, count: batch }, sql);
@@ -105,6 +115,7 @@ export class SyncPg {
       }
     } finally {
       this.request({ op: 'closeCursor', cursor }, sql);
+      this.reading = false;
     }
   }
 
