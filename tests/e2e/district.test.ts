@@ -20,6 +20,8 @@ describe('the district view in Chromium', () => {
 
     const page = await running.browser.newPage({ viewport: { width: 1600, height: 900 } });
     const watch = watchPage(page, running.server.url);
+    const asked: string[] = [];
+    page.on('request', (req) => asked.push(new URL(req.url()).pathname + new URL(req.url()).search));
     await page.goto(`${running.server.url}/?at=${AT}`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
     const rows = page.locator('[data-testid="township-ranking"] li');
@@ -44,6 +46,10 @@ describe('the district view in Chromium', () => {
     expect(await kpi('unlicensed')).toBe(one.unlicensed);
     expect(await page.textContent('[data-testid="district-township"]')).toBe(pick.name);
     await expect.poll(() => page.textContent('.app-title-township')).toBe(pick.name);
+    // The timeline's chart follows: the township's own series.
+    await expect
+      .poll(() => asked.some((p) => p.startsWith(`/api/stats/series?township=${pick.id}`)))
+      .toBe(true);
     const villages = await api<GeoJSON.FeatureCollection>(`/api/villages?township=${pick.id}`);
     const own = new Set(villages.features.map((f) => String(f.properties?.id)));
     const ranked = await page

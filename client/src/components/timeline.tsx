@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useCampaignData } from '../campaign-data';
+import { townshipSeriesQuery } from '../district/district-api';
 import { useLang, useMessages } from '../i18n/use-messages';
 import {
   type CampaignDay,
@@ -57,8 +58,20 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
   });
 
   const category = categories?.length === 1 ? categories[0] : null;
+  const township = useStore((s) => s.township);
   // Keep drawing the previous series while the next one loads.
-  const series = useQuery({ ...seriesQuery({ village, category }), placeholderData: keepPreviousData });
+  const district = useQuery({
+    ...seriesQuery({ village, category }),
+    placeholderData: keepPreviousData,
+    enabled: township === null,
+  });
+  // Drilled into a township of the district: its own series.
+  const own = useQuery({
+    ...townshipSeriesQuery(township ?? 0, { village, category }),
+    placeholderData: keepPreviousData,
+    enabled: township !== null,
+  });
+  const series = township === null ? district : own;
   const pct = (d: number) => `${(d / lastDay) * 100}%`;
 
   return (

@@ -40,3 +40,22 @@ export const townshipStatsQuery = (
     },
     placeholderData: keepPreviousData,
   });
+
+export type TownshipSeries = InferResponseType<typeof client.api.stats.series.$get, 200>;
+
+/** One township's weekly series (the timeline's chart while drilled in): /api/stats/series?township=. */
+export const townshipSeriesQuery = (
+  township: number,
+  filter: { village: number | null; category: string | null },
+) =>
+  queryOptions({
+    queryKey: ['township-series', township, filter.village, filter.category],
+    queryFn: async ({ signal }): Promise<TownshipSeries> => {
+      const query = {
+        township: String(township),
+        ...(filter.village !== null ? { village: String(filter.village) } : {}),
+        ...(filter.category !== null ? { category: filter.category } : {}),
+      };
+      return (await ok(await client.api.stats.series.$get({ query }, { init: { signal } }))).json();
+    },
+  });
