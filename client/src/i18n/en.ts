@@ -70,7 +70,7 @@ export const en: Messages = {
   villageRanking: 'Villages by progress',
   villageRankingHint: 'Click to zoom to and filter by the village',
   districtRanking: 'Townships of the district',
-  districtRankingHint: 'Click to drill into the township: the map fits it, the figures and village ranking show it alone',
+  districtRankingHint: 'Click to drill in: the map fits the township, the figures show it alone',
   backToDistrict: 'Back to the district',
   districtUnlicensed: 'Premises without a licence',
   districtUnlicensedShort: 'unlic.',
