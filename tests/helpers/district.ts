@@ -6,6 +6,7 @@ import { writeDemo } from '../../data/generator/write-demo';
 import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
 import { accountToken, actingAs } from './test-app';
+import { keepForClosing, testTarget } from './test-store';
 
 let written: string | null = null;
 
@@ -21,9 +22,13 @@ export function districtDir(): string {
   return dir;
 }
 
-/** A fresh app on its own in-memory record of the small district, acting as an admin. */
+/**
+ * A fresh app on its own record of the small district (in-memory SQLite, or a PostgreSQL schema in
+ * the postgres test project), acting as an admin.
+ */
 export async function districtApp() {
-  const { db, ctx } = await boot(':memory:', districtDir());
+  const { db, ctx } = await boot(await testTarget('demo', districtDir()), districtDir());
+  keepForClosing(db);
   const anonymous = createApp(ctx);
   return { app: actingAs(anonymous, accountToken(db, 'district-admin', 'admin')), anonymous, db, ctx };
 }
