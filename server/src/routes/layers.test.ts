@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePremiseCells, decodePremises } from '../../../client/src/lib/premises-binary';
 import { accountToken, actingAs, demoApp, getJson } from '../../../tests/helpers/test-app';
 import { STATUS_KEYS } from '../domain/statuses';
+import { newPremise, pointIn, villages } from './premise-writes.fixture';
 
 let booted: Awaited<ReturnType<typeof demoApp>>;
 type App = typeof booted.app;
@@ -99,6 +100,13 @@ describe('GET /api/layers/premises/cells', () => {
     // A box over the whole township holds, for them, only their own premises.
     expect((await layerOf(officer, '?bbox=-180,-90,180,90')).premiseCount).toBe(theirs.premiseCount);
     expect((await booted.anonymous.request('/api/layers/premises/cells?z=12')).status).toBe(401);
+  });
+
+  it('answers the same view again from its cache, and a new premise in the next answer', async () => {
+    const before = await cellsOf(booted.app, 'z=12&step=7');
+    expect((await cellsOf(booted.app, 'z=12&step=7')).premiseCount).toBe(before.premiseCount);
+    await newPremise(booted.app, pointIn(villages(booted.db)[0]), { surveyDate: '2010-06-01' });
+    expect((await cellsOf(booted.app, 'z=12&step=7')).premiseCount).toBe(before.premiseCount + 1);
   });
 
   it('refuses a missing zoom, a malformed box and unknown statuses in both languages', async () => {

@@ -30,6 +30,9 @@ function wholeLayerLimit(): number {
 /** The most premises one box of points may hold; a larger box is refused (zoom in, or draw the cells). */
 export const BOX_LIMIT = 100_000;
 
+/** Cell answers kept per version and scope, the oldest dropped first. */
+const CACHED_CELL_VIEWS = 32;
+
 /** The `bbox` query parameter, as the OGC API reads it; a malformed one is a 400 in both languages. */
 function boxesOf(text: string | undefined): Box[] | null {
   if (text === undefined) return null;
@@ -97,6 +100,7 @@ const cellsQuery = z.object({
 export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
   const cached = new WeakMap<PremiseColumns, { body: Uint8Array; etag: string }>();
   let encoded = 0;
+  const cellCache = new WeakMap<PremiseColumns, Map<string, Uint8Array>>();
   const current = (cols: PremiseColumns) => {
     let layer = cached.get(cols);
     if (!layer) {
@@ -150,15 +154,28 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
       const q = c.req.valid('query');
       const cols = columnsFor(ctx, c.get('scope'));
       const boxes = boxesOf(q.bbox);
-      const cells = premiseCells(cols, ctx.startDay, {
-        cellSize: cellSizeForZoom(Math.floor(q.z)),
-        step: q.step,
-        rows: boxes ? rowsIn(cols, boxes) : undefined,
-        categories: indexesOf(q.categories, 'categories'),
-        statuses: indexesOf(q.statuses, 'statuses'),
-      });
+      const categories = indexesOf(q.categories, 'categories');
+      const statuses = indexesOf(q.statuses, 'statuses');
+      const z = Math.floor(q.z);
+      // Kept per version and scope (a write makes new columns): the views people go back to are answered at once.
+      const key = [z, q.step, boxes?.join(';'), [...(categories ?? [])], [...(statuses ?? [])]].join('|');
+      const byKey = cellCache.get(cols) ?? new Map<string, Uint8Array>();
+      cellCache.set(cols, byKey);
+      let body = byKey.get(key);
+      if (!body) {
+        const cells = premiseCells(cols, ctx.startDay, {
+          cellSize: cellSizeForZoom(z),
+          step: q.step,
+          rows: boxes ? rowsIn(cols, boxes) : undefined,
+          categories,
+          statuses,
+        });
+        body = encodePremiseCells(cells);
+        if (byKey.size >= CACHED_CELL_VIEWS) byKey.delete(byKey.keys().next().value as string);
+        byKey.set(key, body);
+      }
       c.header('Content-Type', 'application/octet-stream');
       c.header('Cache-Control', 'no-store');
-      return c.body(encodePremiseCells(cells) as Uint8Array<ArrayBuffer>);
+      return c.body(body as Uint8Array<ArrayBuffer>);
     });
 }
