@@ -34,37 +34,39 @@ export interface StoredEvent extends PremiseEvent {
 }
 
 /** A prepared inserter for many premises (seeding, imports): one statement, reused; returns the new id. */
+/** A premise's own columns, archive_no to notes, in the order the INSERT below (and the bulk loader) bind them. */
+export function premiseValues(p: Omit<PremiseRow, 'id'>): unknown[] {
+  return [
+    p.archiveNo,
+    p.name,
+    p.operator,
+    p.phone,
+    p.idNumber,
+    p.address,
+    p.villageId,
+    p.category,
+    p.lng,
+    p.lat,
+    p.crs,
+    p.geocodeMethod,
+    p.keyObject ? 1 : 0,
+    p.areaM2,
+    p.staff,
+    p.notes,
+  ];
+}
+
 export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
   const stmt = db.prepare(
     `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
        lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (p) =>
-    Number(
-      stmt.run(
-        p.archiveNo,
-        p.name,
-        p.operator,
-        p.phone,
-        p.idNumber,
-        p.address,
-        p.villageId,
-        p.category,
-        p.lng,
-        p.lat,
-        p.crs,
-        p.geocodeMethod,
-        p.keyObject ? 1 : 0,
-        p.areaM2,
-        p.staff,
-        p.notes,
-      ).lastInsertRowid,
-    );
+  return (p) => Number(stmt.run(...premiseValues(p)).lastInsertRowid);
 }
 
-/** An event's own columns, from day to note, as the INSERTs below bind them. */
-function eventValues(e: PremiseEvent) {
+/** An event's own columns, from day to note, as the INSERTs below (and the bulk loader) bind them. */
+export function eventValues(e: PremiseEvent) {
   return [
     e.day,
     e.type,

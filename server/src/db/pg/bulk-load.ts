@@ -1,5 +1,5 @@
 import type { PremiseEvent } from '../../domain/premise-event';
-import type { PremiseRow } from '../premises';
+import { eventValues, type PremiseRow, premiseValues } from '../premises';
 import { copyText } from './copy-to-postgres';
 import type { PgDatabase } from './pg-database';
 
@@ -55,48 +55,14 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
   return {
     insertPremise(p) {
       const id = premiseId++;
-      premises.push(
-        line([
-          id,
-          p.archiveNo,
-          p.name,
-          p.operator,
-          p.phone,
-          p.idNumber,
-          p.address,
-          p.villageId,
-          p.category,
-          p.lng,
-          p.lat,
-          p.crs,
-          p.geocodeMethod,
-          p.keyObject ? 1 : 0,
-          p.areaM2,
-          p.staff,
-          p.notes,
-        ]),
-      );
+      premises.push(line([id, ...premiseValues(p)]));
       premiseCount++;
       if (premises.length >= BATCH) flushPremises();
       return id;
     },
     insertEvent(premise, e) {
       const id = eventId++;
-      events.push(
-        line([
-          id,
-          premise,
-          e.day,
-          e.type,
-          e.problems?.length ? e.problems.join(';') : null,
-          e.deadlineDay ?? null,
-          e.passed === undefined ? null : e.passed ? 1 : 0,
-          e.licence ?? null,
-          e.licenceNo ?? null,
-          e.validToDay ?? null,
-          e.note ?? null,
-        ]),
-      );
+      events.push(line([id, premise, ...eventValues(e)]));
       eventCount++;
       if (events.length >= BATCH) flushEvents();
       return id;
