@@ -122,6 +122,10 @@ export class PgDatabase {
     const { connection, schema } = splitSchema(url);
     this.schema = schema;
     this.pg = new SyncPg(connection);
+    // No reconnecting yet: requests fail from here on (a restart recovers), and what other servers
+    // change is no longer heard — say so where the operator looks.
+    this.pg.lost = (message) =>
+      console.error(`the PostgreSQL connection was lost (${message}): restart this server`);
     if (schema) {
       this.pg.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       // PostGIS and citext sit in public; the record's tables in its own schema.
