@@ -19,12 +19,11 @@ export function villagesOfTownship(ctx: AppContext, townshipId: number): Set<num
 }
 
 /**
- * A scope narrowed to one township (`?township=ID`): its villages, and of those only the ones the
+ * A scope narrowed to one township's villages (villagesOfTownship), keeping of those only the ones the
  * scope already sees. Without a township the scope as it is.
  */
-export function scopeInTownship(ctx: AppContext, scope: Scope, townshipId: number | undefined): Scope {
-  if (townshipId === undefined) return scope;
-  const inTownship = villagesOfTownship(ctx, townshipId);
+export function scopeInTownship(scope: Scope, inTownship: Set<number> | null): Scope {
+  if (!inTownship) return scope;
   const villages = scope.villages
     ? new Set([...inTownship].filter((v) => scope.villages?.has(v)))
     : inTownship;

@@ -39,9 +39,9 @@ export function statsRoutes(ctx: AppContext) {
     .get('/', validate('query', filterQuery.extend({ at: isoDate })), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const scope = scopeInTownship(ctx, c.get('scope'), q.township);
-      const result = tally(columnsFor(ctx, scope), parseDay(q.at) as number, filter);
       const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
+      const scope = scopeInTownship(c.get('scope'), inTownship);
+      const result = tally(columnsFor(ctx, scope), parseDay(q.at) as number, filter);
       const byVillage: Record<string, GroupTally> = {};
       for (const v of listVillages(ctx.db)) {
         if (inTownship && !inTownship.has(v.id)) continue;
@@ -54,7 +54,8 @@ export function statsRoutes(ctx: AppContext) {
     .get('/series', validate('query', filterQuery), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const scope = scopeInTownship(ctx, c.get('scope'), q.township);
+      const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
+      const scope = scopeInTownship(c.get('scope'), inTownship);
       const series = statusSeries(columnsFor(ctx, scope), ctx.startDay, ctx.endDay, 7, filter);
       return c.json({ ...series, days: series.days.map(formatDay) });
     });
