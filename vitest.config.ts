@@ -21,10 +21,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The route tests again, each on its own schema of a real PostgreSQL/PostGIS (DATABASE_URL's
+          // The route tests (and the model's start) again, each on its own schema of a real PostgreSQL/PostGIS (DATABASE_URL's
           // store): the same requests, the same answers. .ci/run starts the cluster this points at.
           name: 'postgres',
-          include: ['server/src/routes/**/*.test.ts'],
+          include: ['server/src/routes/**/*.test.ts', 'server/src/model-start.test.ts'],
           environment: 'node',
           env: {
             TEST_DATABASE_URL:

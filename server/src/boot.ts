@@ -3,6 +3,7 @@ import type { SessionLimits } from './auth/accounts';
 import { type AppContext, makeContext, temporaryPhotosDir } from './context';
 import { readCampaign, type StoredCampaignInput, writeCampaign } from './db/campaign';
 import { countPremises } from './db/geography';
+import { snapshotFile, snapshotInDatabase } from './db/model-snapshots';
 import { type Db, isPostgresUrl, openStore } from './db/open-database';
 import { seedStandards } from './db/standards';
 import { CampaignModel } from './model';
@@ -28,7 +29,8 @@ function unconfiguredCampaign(now = new Date()): StoredCampaignInput {
 
 /**
  * Opens (or creates and migrates) the database, seeds the demo township when it is empty and
- * `demoDir` is given, and builds the in-memory model (or maps in its snapshot beside the database).
+ * `demoDir` is given, and builds the in-memory model (or maps in its snapshot, beside the database
+ * or, on PostgreSQL, in it).
  */
 export async function boot(
   dbFile: string,
@@ -51,12 +53,12 @@ export async function boot(
   const campaign = readCampaign(db);
   if (!campaign) throw new Error('the database has no campaign');
   const memory = dbFile === ':memory:';
-  // On PostgreSQL the record is shared by several servers: no snapshot beside a file to map in.
-  const snapshot = memory || isPostgresUrl(dbFile) ? null : `${dbFile}.model`;
+  // On PostgreSQL the record, and so the snapshot, is shared by several servers: it is kept in it.
+  const snapshots = memory ? null : pg ? snapshotInDatabase(db) : snapshotFile(`${dbFile}.model`);
   const files = {
     photosDir:
       opts.photosDir ??
       (memory || isPostgresUrl(dbFile) ? temporaryPhotosDir() : join(dirname(dbFile), 'photos')),
   };
-  return { db, ctx: makeContext(db, new CampaignModel(db, snapshot), campaign, opts.sessions, files) };
+  return { db, ctx: makeContext(db, new CampaignModel(db, snapshots), campaign, opts.sessions, files) };
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type CliArgs, flagText, type Out, UsageError } from './cli-args';
 import type { Config } from './config';
@@ -31,10 +31,12 @@ export async function migrateCommand(config: Config, args: CliArgs, out: Out): P
     const r = await copyRecordToPostgres(db, url, {
       schema: flagText(args, 'schema') ?? DEFAULT_PG_SCHEMA,
       replace: args.flags.has('replace'),
+      snapshot: existsSync(`${config.dbFile}.model`) ? readFileSync(`${config.dbFile}.model`) : null,
     });
     out(`copied the record to ${redactUrl(url)}, schema ${r.schema}, in ${(r.ms / 1000).toFixed(1)} s:`);
     for (const t of r.tables.filter((t) => t.sqlite > 0)) out(`  ${t.table}\t${t.postgres} rows (equal)`);
     out(`  PostGIS: ${r.points} premise points, ${r.shapes} shapes, spatial indexes built`);
+    if (r.snapshot) out('  the model snapshot went along: the first start on PostgreSQL reads no premise');
     out(`  serve it: DATABASE_URL='${redactUrl(withSchema(url, r.schema))}' npm start`);
   } finally {
     db.close();

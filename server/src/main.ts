@@ -33,8 +33,13 @@ if (existsSync(clientDir)) {
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const ms = Math.round(performance.now() - started);
+  const { from, caughtUp } = ctx.model.start;
+  const model =
+    from === 'store'
+      ? 'model built from the store'
+      : `model from its snapshot${caughtUp ? ` + ${caughtUp} changed` : ''}`;
   console.log(
-    `十小整治一张图 listening on http://localhost:${info.port} (${config.store === config.dbFile ? `data ${config.dataDir}` : `PostgreSQL ${redactUrl(config.store)}`}, ${ctx.model.columns.count} premises, ready in ${ms} ms)`,
+    `十小整治一张图 listening on http://localhost:${info.port} (${config.store === config.dbFile ? `data ${config.dataDir}` : `PostgreSQL ${redactUrl(config.store)}`}, ${ctx.model.columns.count} premises, ${model}, ready in ${ms} ms)`,
   );
 });
 

@@ -1,16 +1,23 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { commitsByOthers, readRecordStamp } from './db/data-version';
+import type { SnapshotStore } from './db/model-snapshots';
 import type { Db } from './db/open-database';
 import { premiseInput, streamPremiseInputs } from './db/premises';
-import { decodeSnapshot, encodeSnapshot, type RecordStamp, sameStamp } from './domain/columns-snapshot';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  type RecordStamp,
+  sameStamp,
+  snapshotStamp,
+} from './domain/columns-snapshot';
 import { buildColumns, type PremiseColumns, type PremiseInput } from './domain/premise-columns';
 import { withPremise, withPremises } from './domain/with-premise';
 
 /**
  * The in-memory columnar model of every premise, built from SQLite at start and kept current:
  * every write to a premise or its events calls refresh(id) after its transaction commits.
- * With a snapshot file, a start whose database has not changed since maps the snapshot back in
- * instead of folding every event again (seconds at a million premises).
+ * With a snapshot, a start whose database has not changed since maps the snapshot back in
+ * instead of folding every event again (seconds at a million premises); where the store can say
+ * which premises changed since (PostgreSQL), an older snapshot is brought up to date with those.
  */
 export class CampaignModel {
   columns: PremiseColumns;
@@ -24,14 +31,49 @@ export class CampaignModel {
 
   constructor(
     private readonly db: Db,
-    private readonly snapshotFile: string | null = null,
+    private readonly snapshots: SnapshotStore | null = null,
   ) {
+    const t0 = performance.now();
     this.seenCommits = commitsByOthers(db);
     this.known = readRecordStamp(db);
-    const snapshot = snapshotFile && existsSync(snapshotFile) ? readFileSync(snapshotFile) : null;
-    const loaded = snapshot ? decodeSnapshot(snapshot, this.known) : null;
-    this.columns = loaded ?? buildColumns(streamPremiseInputs(db));
-    if (!loaded) this.saveSnapshot();
+    const started = this.fromSnapshot();
+    this.columns = started?.columns ?? buildColumns(streamPremiseInputs(db));
+    this.start = {
+      from: started ? 'snapshot' : 'store',
+      caughtUp: started?.caughtUp ?? 0,
+      ms: Math.round(performance.now() - t0),
+    };
+    if (!started || started.caughtUp > RESAVE_AFTER) this.saveSnapshot();
+  }
+
+  /**
+   * How the columns were first made: from the snapshot (with how many premises changed since were
+   * read to bring it up to date) or from every premise in the store; and how long that took.
+   */
+  readonly start: { from: 'snapshot' | 'store'; caughtUp: number; ms: number };
+
+  /** The columns from the snapshot in store, brought up to date if it is older; null to build them afresh. */
+  private fromSnapshot(): { columns: PremiseColumns; caughtUp: number } | null {
+    const bytes = this.snapshots?.load() ?? null;
+    const stamp = bytes && snapshotStamp(bytes);
+    if (!bytes || !stamp || stamp.dbId !== this.known.dbId) return null;
+    if (sameStamp(stamp, this.known)) {
+      const columns = decodeSnapshot(bytes, stamp);
+      return columns && { columns, caughtUp: 0 };
+    }
+    if (stamp.dataVersion > this.known.dataVersion) return null;
+    const changed = this.snapshots?.changedSince(stamp.dataVersion);
+    if (!changed) return null;
+    const inputs = [...premiseInputsOf(this.db, changed)];
+    // A premise that is gone (an import undone) cannot be taken out of the columns: build afresh.
+    if (inputs.length < changed.length) return null;
+    const columns = decodeSnapshot(bytes, stamp);
+    return columns && { columns: withPremises(columns, inputs), caughtUp: inputs.length };
+  }
+
+  /** The record's change counter the columns are known to reflect (they may be further on). */
+  get dataVersion(): number {
+    return this.known.dataVersion;
   }
 
   /** The id of the database the columns were built from (a restore gives the record a new one). */
@@ -61,16 +103,9 @@ export class CampaignModel {
    * with other requests answered in between, for takePremises to fold in once they are committed.
    */
   async readPremises(premiseIds: readonly number[]): Promise<PremiseInput[]> {
-    const wanted = new Set(premiseIds);
-    const ids = [...wanted].sort((a, b) => a - b);
     const inputs: PremiseInput[] = [];
-    // Runs of near ids (an import's new premises) are read as one range, at most 2,000 at a time.
-    for (let i = 0; i < ids.length; ) {
-      let j = i;
-      while (j + 1 < ids.length && j - i < 2000 && ids[j + 1] - ids[j] <= 16) j++;
-      for (const input of streamPremiseInputs(this.db, { fromId: ids[i], toId: ids[j] }))
-        if (wanted.has(input.id)) inputs.push(input);
-      i = j + 1;
+    for (const run of premiseRuns(premiseIds)) {
+      inputs.push(...premiseInputsOf(this.db, run));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return inputs;
@@ -118,12 +153,10 @@ export class CampaignModel {
     return true;
   }
 
-  /** Writes the snapshot (atomically) if the columns are the database's current state. */
+  /** Keeps the snapshot if the columns are the database's current state. */
   saveSnapshot(): void {
-    if (!this.snapshotFile || !sameStamp(readRecordStamp(this.db), this.known)) return;
-    const tmp = `${this.snapshotFile}.tmp`;
-    writeFileSync(tmp, encodeSnapshot(this.columns, this.known));
-    renameSync(tmp, this.snapshotFile);
+    if (!this.snapshots || !sameStamp(readRecordStamp(this.db), this.known)) return;
+    this.snapshots.save(encodeSnapshot(this.columns, this.known), this.known);
   }
 
   /** Tells the listeners something they derive from changed outside the premises (the campaign's dates). */
@@ -140,5 +173,31 @@ export class CampaignModel {
   private changed(): void {
     this.version++;
     for (const listener of this.listeners) listener(this.version);
+  }
+}
+
+/** A snapshot brought up to date with more premises than this is kept again, so the next start reads fewer. */
+const RESAVE_AFTER = 10_000;
+
+/**
+ * The ids in batches of at most 2,000, each read by one query: a run of near ids (an import's new
+ * premises) as a range, scattered ones (what other servers changed) as a list.
+ */
+function premiseRuns(premiseIds: readonly number[]): number[][] {
+  const ids = [...new Set(premiseIds)].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (let i = 0; i < ids.length; i += 2000) runs.push(ids.slice(i, i + 2000));
+  return runs;
+}
+
+/** The given premises with their records, a batch of ids at a time. */
+function* premiseInputsOf(db: Db, premiseIds: readonly number[]): Generator<PremiseInput> {
+  for (const run of premiseRuns(premiseIds)) {
+    const [from, to] = [run[0], run[run.length - 1]];
+    if (to - from < run.length * 16) {
+      const wanted = new Set(run);
+      for (const input of streamPremiseInputs(db, { fromId: from, toId: to }))
+        if (wanted.has(input.id)) yield input;
+    } else yield* streamPremiseInputs(db, { ids: run });
   }
 }

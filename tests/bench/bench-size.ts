@@ -151,11 +151,25 @@ export async function benchOneSize(premises: number, dir: string): Promise<Bench
     if (pgUrl) {
       const { rows: pgRows, store } = await benchAgainstPostgis(ctx, app, pgUrl);
       add({
-        measure: 'PostgreSQL store (DATABASE_URL): cold start, model built from PostgreSQL',
+        measure: 'PostgreSQL store (DATABASE_URL): first start on a copy, model built from every premise',
         value: round(store.coldStartMs),
         unit: 'ms',
+      });
+      const bigStart = (ms: number) => ({
         budget: premises >= 1_000_000 ? '≤ 10 s' : undefined,
-        ok: premises >= 1_000_000 ? store.coldStartMs <= 10_000 : undefined,
+        ok: premises >= 1_000_000 ? ms <= 10_000 : undefined,
+      });
+      add({
+        measure: 'PostgreSQL store: start from the snapshot kept in the record',
+        value: round(store.snapshotStartMs),
+        unit: 'ms',
+        ...bigStart(store.snapshotStartMs),
+      });
+      add({
+        measure: `PostgreSQL store: start after another server changed ${store.caughtUp} premises since the snapshot`,
+        value: round(store.catchUpStartMs),
+        unit: 'ms',
+        ...bigStart(store.catchUpStartMs),
       });
       add({
         measure: 'PostgreSQL store: /api/stats',

@@ -43,9 +43,11 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     await bringInShitang(ctx, { survey: 'fixed' });
     const app = actingAs(createApp(ctx), accountToken(db, 'pg-admin', 'admin'));
 
+    ctx.model.saveSnapshot(); // as the server does when it stops
     const run = await runCli(dataDir, ['migrate', '--to', PG_URL, '--schema', SCHEMA]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('the model snapshot went along');
     const premises = db.prepare('SELECT count(*) FROM premises').pluck().get() as number;
     expect(premises).toBeGreaterThan(700);
     expect(run.stdout).toContain(`premises\t${premises} rows (equal)`);
@@ -83,6 +85,7 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     // The copy is a record the server runs on (DATABASE_URL=…?schema=…): the same numbers, and it takes writes.
     expect(run.stdout).toContain(`?schema=${SCHEMA}`);
     const onPg = await boot(`${PG_URL}?schema=${SCHEMA}`, null);
+    expect(onPg.ctx.model.start).toMatchObject({ from: 'snapshot', caughtUp: 0 });
     const pgApp = actingAs(createApp(onPg.ctx), accountToken(onPg.db, 'pg-admin-2', 'admin'));
     for (const path of [`/api/stats?at=${AT}`, '/api/villages', '/api/campaign'])
       expect(await (await pgApp.request(path)).json()).toEqual(await (await app.request(path)).json());

@@ -537,4 +537,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         CHECK (json_valid(township_codes) AND json_type(township_codes) = 'array');
     `,
   },
+  {
+    version: 16,
+    name: 'the model snapshot kept in the record, and the data version at which each premise last changed',
+    // PostgreSQL's twin (pg-migrations.ts) adds both. SQLite keeps its snapshot in a file beside the
+    // database, and a premise's change needs no note here: one server holds the file, and a write by
+    // the CLI makes it read the record again. The version keeps the two stores' numbering the same.
+    sql: '',
+  },
 ];

@@ -174,18 +174,24 @@ export function premiseInput(db: Db, id: number): PremiseInput | null {
  */
 export function* streamPremiseInputs(
   db: Db,
-  { fromId = 0, toId = Number.MAX_SAFE_INTEGER }: { fromId?: number; toId?: number } = {},
+  {
+    fromId = 0,
+    toId = Number.MAX_SAFE_INTEGER,
+    ids,
+  }: { fromId?: number; toId?: number; ids?: readonly number[] } = {},
 ): Generator<PremiseInput> {
+  // Every premise in a range of ids, or those of a list (scattered ids, a few thousand at most).
+  const which = ids ? 'p.id IN (SELECT value FROM json_each(?))' : 'p.id BETWEEN ? AND ?';
   const rows = db
     .prepare(
       `SELECT p.id, p.lng, p.lat, p.category, p.village_id,
               e.id, e.day, e.type, e.problems, e.deadline_day, e.passed, e.licence, e.licence_no, e.valid_to_day, e.note
        FROM premises p LEFT JOIN events e ON e.premise_id = p.id
-       WHERE p.id BETWEEN ? AND ?
+       WHERE ${which}
        ORDER BY p.id, e.day, e.id`,
     )
     .raw()
-    .iterate(fromId, toId) as IterableIterator<unknown[]>;
+    .iterate(...(ids ? [JSON.stringify(ids)] : [fromId, toId])) as IterableIterator<unknown[]>;
   let current: PremiseInput | null = null;
   let events: PremiseEvent[] = [];
   for (const r of rows) {

@@ -73,18 +73,30 @@ export function encodeSnapshot(cols: PremiseColumns, stamp: RecordStamp): Uint8A
   return out;
 }
 
-/** The columns from a snapshot, or null if it is of another format, another database or another data version. */
-export function decodeSnapshot(bytes: Uint8Array, stamp: RecordStamp): PremiseColumns | null {
+interface SnapshotHeader extends RecordStamp {
+  format: number;
+  count: number;
+  entries: { name: string; type: string; byteOffset: number; byteLength: number }[];
+}
+
+function readHeader(bytes: Uint8Array): { header: SnapshotHeader; headerLength: number } | null {
   if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) return null;
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as {
-    format: number;
-    dbId: string;
-    dataVersion: number;
-    count: number;
-    entries: { name: string; type: string; byteOffset: number; byteLength: number }[];
-  };
-  if (header.format !== SNAPSHOT_FORMAT || !sameStamp(header, stamp)) return null;
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength))) as SnapshotHeader;
+  return header.format === SNAPSHOT_FORMAT ? { header, headerLength } : null;
+}
+
+/** The record a snapshot was taken of and how far it had changed, or null if it is not a snapshot of this format. */
+export function snapshotStamp(bytes: Uint8Array): RecordStamp | null {
+  const read = readHeader(bytes);
+  return read && { dbId: read.header.dbId, dataVersion: read.header.dataVersion };
+}
+
+/** The columns from a snapshot, or null if it is of another format, another database or another data version. */
+export function decodeSnapshot(bytes: Uint8Array, stamp: RecordStamp): PremiseColumns | null {
+  const read = readHeader(bytes);
+  if (!read || !sameStamp(read.header, stamp)) return null;
+  const { header, headerLength } = read;
   const bodyStart = align8(8 + headerLength);
   const out: Record<string, unknown> = {};
   for (const e of header.entries) {

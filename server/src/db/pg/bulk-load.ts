@@ -79,6 +79,10 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
          WHERE key IN ('data_version', 'contacts_version')`,
         [premiseCount + eventCount, premiseCount],
       );
+      // Rows loaded past the triggers left no note of which premises changed: a snapshot kept in
+      // the record before the load could not be brought up to date, so it goes.
+      db.pg.query('DELETE FROM model_snapshots');
+      db.pg.query('DELETE FROM model_snapshot_parts');
       db.pg.query('ANALYZE premises');
       db.pg.query('ANALYZE events');
     },

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { type RecordStamp, sameStamp, snapshotStamp } from '../../domain/columns-snapshot';
+import { readRecordStamp } from '../data-version';
+import { PART_BYTES } from '../model-snapshots';
 import { createEmptyRecordSchema } from './pg-migrations';
 
 /** Where the record goes in PostgreSQL unless told otherwise: its own schema, never `public`. */
@@ -50,6 +53,8 @@ export interface CopyReport {
   /** Premises with a PostGIS point, and shapes whose GeoJSON PostGIS read. */
   points: number;
   shapes: number;
+  /** The model's snapshot went along (it was of the record as copied): the first start reads no premise. */
+  snapshot: boolean;
   ms: number;
 }
 
@@ -191,7 +196,7 @@ export function redactUrl(url: string): string {
 export async function copyRecordToPostgres(
   db: Database.Database,
   url: string,
-  options: { schema?: string; replace?: boolean } = {},
+  options: { schema?: string; replace?: boolean; snapshot?: Uint8Array | null } = {},
 ): Promise<CopyReport> {
   const schema = options.schema ?? DEFAULT_PG_SCHEMA;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
@@ -223,6 +228,11 @@ export async function copyRecordToPostgres(
       for (const table of tables) await copyTable(client, db, schema, table);
       await client.query('SET LOCAL session_replication_role = DEFAULT');
       const { points, shapes } = await finishCopy(client, schema, tables);
+      // The snapshot beside the SQLite file, if it is of the record as copied (meta, and so the
+      // stamp, comes across as it is), becomes the one kept in the record.
+      const stamp = options.snapshot ? snapshotStamp(options.snapshot) : null;
+      const snapshot = stamp !== null && sameStamp(stamp, readRecordStamp(db));
+      if (snapshot) await keepSnapshot(client, schema, options.snapshot as Uint8Array, stamp);
       const counts: TableCount[] = [];
       for (const table of tables) {
         const sqlite = db
@@ -238,7 +248,7 @@ export async function copyRecordToPostgres(
           `counts differ after the copy (${wrong.map((c) => `${c.table}: ${c.sqlite} vs ${c.postgres}`).join('; ')}); nothing was kept`,
         );
       await client.query('COMMIT');
-      return { schema, tables: counts, points, shapes, ms: performance.now() - started };
+      return { schema, tables: counts, points, shapes, snapshot, ms: performance.now() - started };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
@@ -248,4 +258,16 @@ export async function copyRecordToPostgres(
   } finally {
     await client.end();
   }
+}
+
+async function keepSnapshot(client: pg.Client, schema: string, bytes: Uint8Array, stamp: RecordStamp) {
+  await client.query(
+    `INSERT INTO ${ident(schema)}.model_snapshots (id, db_id, data_version) VALUES (1, $1, $2)`,
+    [stamp.dbId, stamp.dataVersion],
+  );
+  for (let at = 0, part = 0; at < bytes.length; at += PART_BYTES, part++)
+    await client.query(`INSERT INTO ${ident(schema)}.model_snapshot_parts (part, bytes) VALUES ($1, $2)`, [
+      part,
+      Buffer.from(bytes.subarray(at, at + PART_BYTES)),
+    ]);
 }

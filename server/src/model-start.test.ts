@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_DIR } from '../../tests/helpers/test-app';
+import { keepForClosing, testTarget } from '../../tests/helpers/test-store';
+import { boot } from './boot';
+import { readRecordStamp } from './db/data-version';
+import { deletePremises } from './db/import-writes';
+import { snapshotInDatabase } from './db/model-snapshots';
+import { dialectOf } from './db/open-database';
+import { eventInserter } from './db/premises';
+import { day } from './domain/dates';
+import { tally } from './domain/tally';
+
+// Runs on both stores (the postgres project includes this file): on PostgreSQL the snapshot is kept
+// in the record and brought up to date with what changed since; beside SQLite it is a file, trusted
+// only while the record has not changed.
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A seeded record that several servers can open one after another. */
+async function sharedRecord(): Promise<string> {
+  if (process.env.TEST_DATABASE_URL) return testTarget('demo', DEMO_DIR);
+  const dir = mkdtempSync(join(tmpdir(), 'sx-start-'));
+  dirs.push(dir);
+  return join(dir, 'record.sqlite');
+}
+
+async function server(target: string) {
+  const started = await boot(target, DEMO_DIR);
+  keepForClosing(started.db);
+  return started;
+}
+
+const AT = day('2010-12-31');
+
+describe('a server starting on a record another server keeps', () => {
+  it('starts from the snapshot, reading only the premises changed since it was kept', async () => {
+    const target = await sharedRecord();
+    const a = await server(target);
+    const pg = dialectOf(a.db) === 'postgres';
+    const [first, second] = [a.ctx.model.columns.id[0], a.ctx.model.columns.id[5]];
+    const before = tally(a.ctx.model.columns, AT);
+    // Server A writes after the snapshot was kept: two premises close.
+    const insertEvent = eventInserter(a.db);
+    for (const id of [first, second]) {
+      insertEvent(id, { day: day('2010-06-01'), type: 'closed' });
+      a.ctx.model.refresh(id);
+    }
+    const after = tally(a.ctx.model.columns, AT);
+    expect(after.byStatus.closed).toBeGreaterThan(before.byStatus.closed);
+
+    const b = await server(target);
+    expect(tally(b.ctx.model.columns, AT)).toEqual(after);
+    // PostgreSQL knows which premises changed since the snapshot; a file beside SQLite does not.
+    expect(b.ctx.model.start).toMatchObject(
+      pg ? { from: 'snapshot', caughtUp: 2 } : { from: 'store', caughtUp: 0 },
+    );
+
+    // Kept again (as a server does when it stops), the next start reads no premise at all.
+    b.ctx.model.saveSnapshot();
+    const c = await server(target);
+    expect(c.ctx.model.start).toMatchObject({ from: 'snapshot', caughtUp: 0 });
+    expect(tally(c.ctx.model.columns, AT)).toEqual(after);
+
+    if (pg) {
+      // Several servers share the row: one still holding an older state does not overwrite a newer one.
+      const store = snapshotInDatabase(a.db);
+      const kept = store.load();
+      const stamp = readRecordStamp(a.db);
+      store.save(new Uint8Array([1, 2, 3]), { ...stamp, dataVersion: stamp.dataVersion - 1 });
+      expect(Buffer.from(store.load() ?? []).equals(Buffer.from(kept ?? [0]))).toBe(true);
+    }
+  });
+
+  it('builds the model from the store when a premise was deleted since the snapshot', async () => {
+    const target = await sharedRecord();
+    const a = await server(target);
+    a.ctx.model.saveSnapshot();
+    const count = a.ctx.model.columns.count;
+    const gone = a.ctx.model.columns.id[3];
+    deletePremises(a.db, [gone]);
+
+    const b = await server(target);
+    expect(b.ctx.model.start.from).toBe('store');
+    expect(b.ctx.model.columns.count).toBe(count - 1);
+    expect(b.ctx.model.columns.rowOf.has(gone)).toBe(false);
+  });
+});
