@@ -1,7 +1,8 @@
 import { type AppContext, setContextCampaign } from './context';
 import { readCampaign } from './db/campaign';
+import { snapshotInDatabase } from './db/model-snapshots';
 import { dialectOf } from './db/open-database';
-import type { PgDatabase } from './db/pg/pg-database';
+import { MISSED, type PgDatabase } from './db/pg/pg-database';
 
 /**
  * Keeps a running server on the record others change: the CLI's writes (SQLite) or another server's
@@ -27,8 +28,12 @@ export function followDatabase(ctx: AppContext, everyMs = 2000): () => void {
   return () => clearInterval(timer);
 }
 
-/** Above this many premises changed at once (an import elsewhere) the columns are built afresh. */
-const RELOAD_ABOVE = 20_000;
+/**
+ * Above this share of the record changed at once the columns are built afresh. Below it the changed
+ * premises are read a run at a time with requests answered in between, where a rebuild holds the
+ * server for its whole length (tens of seconds at a million premises).
+ */
+const RELOAD_ABOVE_SHARE = 0.5;
 
 /**
  * PostgreSQL: every server hears the others' commits (NOTIFY shixiao_changes, sent by the triggers,
@@ -41,6 +46,7 @@ function followOtherServers(ctx: AppContext): () => void {
   const pg = ctx.db as unknown as PgDatabase;
   const premises = new Set<number>();
   let tables = false;
+  let missed = false;
   let running = false;
   let again = false;
 
@@ -53,6 +59,13 @@ function followOtherServers(ctx: AppContext): () => void {
     try {
       do {
         again = false;
+        if (missed) {
+          // The connection was down: every premise changed since the model's version, and the rest.
+          missed = false;
+          tables = true;
+          for (const id of snapshotInDatabase(ctx.db).changedSince(ctx.model.dataVersion) ?? [])
+            premises.add(id);
+        }
         if (tables) {
           tables = false;
           pg.othersCommits++; // the geography cache reads its boundaries again
@@ -61,9 +74,9 @@ function followOtherServers(ctx: AppContext): () => void {
         }
         const ids = [...premises];
         premises.clear();
-        if (ids.length > RELOAD_ABOVE) ctx.model.reload();
+        if (ids.length > ctx.model.columns.count * RELOAD_ABOVE_SHARE) ctx.model.reload();
         else if (ids.length > 0) await foldPremises(ctx, ids);
-      } while (again || premises.size > 0 || tables);
+      } while (again || premises.size > 0 || tables || missed);
     } catch (err) {
       console.error(`could not fold in another server's changes: ${(err as Error).message}`);
     } finally {
@@ -72,7 +85,8 @@ function followOtherServers(ctx: AppContext): () => void {
   };
 
   const stop = pg.follow((payload) => {
-    if (payload.startsWith('p')) premises.add(Number(payload.slice(1)));
+    if (payload === MISSED) missed = true;
+    else if (payload.startsWith('p')) premises.add(Number(payload.slice(1)));
     else tables = true;
     // Notifications of one commit arrive together: fold them in once they have all come.
     setImmediate(() => void fold());

@@ -37,10 +37,10 @@ export function openStore(target: string): Db {
 
 /** Applies the PostgreSQL migrations the record has not seen, each in its own transaction. */
 function migratePostgres(pg: PgDatabase): void {
-  pg.pg.query(SCHEMA_MIGRATIONS_TABLE);
   // Two servers starting on an empty database at once: the second waits for the first's schema.
   pg.transaction(() => {
-    pg.pg.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
+    pg.pg.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shixiao:migrate:${pg.schema ?? 'public'}`]);
+    pg.pg.query(SCHEMA_MIGRATIONS_TABLE);
     const done = new Set(pg.prepare('SELECT version FROM schema_migrations').pluck().all().map(Number));
     for (const m of PG_MIGRATIONS) {
       if (done.has(m.version)) continue;

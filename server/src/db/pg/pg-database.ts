@@ -1,8 +1,18 @@
 import { PgQueryError, type QueryResult, SyncPg } from './sync-pg';
 import { insertTarget, translateSql } from './translate-sql';
 
+/** What a follower hears after a lost connection was made again: notices may have been missed. */
+export const MISSED = '*missed';
+
 /** Tables without an `id` column: an INSERT into them has no lastInsertRowid to return. */
-const NO_ID = new Set(['import_rows', 'sessions', 'meta', 'schema_migrations', 'task_assignees']);
+const NO_ID = new Set([
+  'import_rows',
+  'sessions',
+  'meta',
+  'schema_migrations',
+  'task_assignees',
+  'model_snapshot_parts',
+]);
 
 type Params = unknown[];
 
@@ -121,15 +131,20 @@ export class PgDatabase {
   constructor(readonly url: string) {
     const { connection, schema } = splitSchema(url);
     this.schema = schema;
-    this.pg = new SyncPg(connection);
-    // No reconnecting yet: requests fail from here on (a restart recovers), and what other servers
-    // change is no longer heard — say so where the operator looks.
+    this.pg = new SyncPg(connection, () => this.depth > 0);
+    // The connection is made again by itself (sync-pg.ts); what others changed meanwhile is read
+    // when it is back (follow-database.ts).
     this.pg.lost = (message) =>
-      console.error(`the PostgreSQL connection was lost (${message}): restart this server`);
+      console.error(`the PostgreSQL connection was lost (${message}): connecting again`);
     if (schema) {
+      // Servers starting at once on a new schema: PostgreSQL's IF NOT EXISTS is not safe against
+      // itself (a duplicate key in its catalogue), so they take turns.
+      this.pg.query('BEGIN');
+      this.pg.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shixiao:${schema}`]);
       this.pg.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      // PostGIS and citext sit in public; the record's tables in its own schema.
-      this.pg.query(`SET search_path TO "${schema}", public`);
+      this.pg.query('COMMIT');
+      // PostGIS and citext sit in public; the record's tables in its own schema (on every connection).
+      this.pg.query(`SET search_path TO "${schema}", public`, [], { session: true });
     }
   }
 
@@ -148,11 +163,15 @@ export class PgDatabase {
   startHearing(): void {
     if (this.heard) return;
     this.heard = [];
-    this.pg.listen('shixiao_changes', (payload, own) => {
-      if (own) return; // this server folded its own writes in as it made them
+    const hear = (payload: string) => {
       if (this.hearer) this.hearer(payload);
       else this.heard?.push(payload);
+    };
+    this.pg.listen('shixiao_changes', (payload, own) => {
+      if (!own) hear(payload); // this server folded its own writes in as it made them
     });
+    // Back on a new connection: whatever was sent while it was down was never heard.
+    this.pg.reconnected = () => hear(MISSED);
   }
 
   /** Hands what was heard so far, then each change as it comes, to `hearer`. */
@@ -179,13 +198,17 @@ export class PgDatabase {
 
   exec(sql: string): this {
     const s = sql.trim();
-    if (/^BEGIN\b/iu.test(s)) this.depth++;
-    else if (/^(COMMIT|ROLLBACK)\b/iu.test(s)) this.depth = Math.max(0, this.depth - 1);
+    // The ending statement is sent as part of its transaction (a lost connection refuses a COMMIT);
+    // the transaction is over once it was sent, whatever came of it.
+    const ends = /^(COMMIT|ROLLBACK)\b/iu.test(s);
     try {
       this.pg.query(translateSql(sql));
     } catch (err) {
       throw asSqliteConstraint(err);
+    } finally {
+      if (ends) this.depth = Math.max(0, this.depth - 1);
     }
+    if (/^BEGIN\b/iu.test(s)) this.depth++;
     return this;
   }
 
@@ -196,16 +219,17 @@ export class PgDatabase {
       const savepoint = `sp${this.depth}`;
       this.pg.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
       this.depth++;
+      let result: R;
       try {
-        const result = fn(...args);
-        this.depth--;
+        result = fn(...args);
         this.pg.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${savepoint}`);
-        return result;
       } catch (err) {
-        this.depth--;
         this.pg.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
         throw err;
+      } finally {
+        this.depth--;
       }
+      return result;
     };
   }
 

@@ -1,6 +1,8 @@
 // The PostgreSQL connection of a SyncPg (sync-pg.ts): one worker thread, one client, one request at a
 // time. The main thread posts a request on `port` and sleeps on `flag`; this answers on `port` and wakes it.
 // Notifications (LISTEN) go to the parent asynchronously, where the server's event loop reads them.
+// A lost connection is made again (its search path and LISTENs with it) and the parent told, since
+// notices sent meanwhile were never heard; a transaction the old connection took with it is refused.
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -12,9 +14,81 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 const { url, flag, port } = workerData;
 const flags = new Int32Array(flag);
-const client = new pg.Client({ connectionString: url, application_name: 'shixiao' });
-const cursors = new Map();
+let live = null;
+/** Statements that set the session up (the search path), run again on every new connection. */
+const sessionSetup = [];
+const channels = new Set();
+let cursors = new Map();
 let nextCursor = 1;
+/** A new connection replaced a lost one while the caller was inside a transaction: it is gone. */
+let transactionLost = false;
+let reconnecting = null;
+let closed = false;
+
+function connect() {
+  const c = new pg.Client({ connectionString: url, application_name: 'shixiao' });
+  c.on('notification', (n) =>
+    parentPort.postMessage({ notification: { channel: n.channel, payload: n.payload, pid: n.processId } }),
+  );
+  c.on('error', (err) => lose(c, err.message));
+  c.on('end', () => lose(c, 'the server closed the connection'));
+  return c;
+}
+
+/** The connection broke: say so once, and start connecting again (backing off) so notices resume. */
+function lose(c, message) {
+  if (live !== c || closed) return;
+  live = null;
+  cursors = new Map();
+  parentPort.postMessage({ connectionError: message });
+  void reconnect();
+}
+
+function reconnect() {
+  reconnecting ??= (async () => {
+    // A moment first (a server restarting is not hammered), then again and again, backing off.
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const c = connect();
+      try {
+        await c.connect();
+        for (const sql of sessionSetup) await c.query(sql);
+        for (const channel of channels) await c.query(`LISTEN ${channel}`);
+        live = c;
+        parentPort.postMessage({ reconnected: c.processID });
+        return;
+      } catch {
+        c.removeAllListeners('end');
+        await c.end().catch(() => undefined);
+      }
+    }
+  })().finally(() => {
+    reconnecting = null;
+  });
+  return reconnecting;
+}
+
+/** The connection for the next request: waits (up to a while) for a lost one to be replaced. */
+async function connection(req) {
+  if (!live) {
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('PostgreSQL cannot be reached: the request was not made')), 15_000),
+    );
+    await Promise.race([reconnect(), timeout]);
+    if (req.inTransaction) transactionLost = true;
+  }
+  if (!req.inTransaction) transactionLost = false;
+  else if (transactionLost) {
+    // The statements before the break were rolled back with the connection; none after it may run
+    // outside the transaction they belong to. The caller's rollback has nothing left to undo.
+    if (req.op === 'query' && /^\s*ROLLBACK\b/iu.test(req.sql)) return null;
+    throw Object.assign(
+      new Error('the connection to PostgreSQL was lost during a transaction: nothing of it was kept'),
+      { code: 'SX002' },
+    );
+  }
+  return live;
+}
 
 function wake(reply) {
   port.postMessage(reply);
@@ -36,6 +110,13 @@ function failure(err) {
 }
 
 async function handle(req) {
+  if (req.op === 'close') {
+    closed = true;
+    await live?.end();
+    return {};
+  }
+  const client = await connection(req);
+  if (!client) return { rows: [], fields: [], rowCount: 0 };
   switch (req.op) {
     case 'query': {
       // Without parameters the simple protocol runs several statements at once (migrations, exec).
@@ -44,6 +125,7 @@ async function handle(req) {
           ? { text: req.sql, values: req.params, rowMode: 'array' }
           : { text: req.sql, rowMode: 'array' };
       const r = await client.query(query);
+      if (req.session) sessionSetup.push(req.sql);
       // A multi-statement text answers an array of results: the last one is what a caller wants.
       const last = Array.isArray(r) ? r[r.length - 1] : r;
       return {
@@ -81,10 +163,7 @@ async function handle(req) {
     }
     case 'listen': {
       await client.query(`LISTEN ${req.channel}`);
-      return {};
-    }
-    case 'close': {
-      await client.end();
+      channels.add(req.channel);
       return {};
     }
     default:
@@ -92,15 +171,12 @@ async function handle(req) {
   }
 }
 
-client.on('notification', (n) =>
-  parentPort.postMessage({ notification: { channel: n.channel, payload: n.payload, pid: n.processId } }),
-);
-client.on('error', (err) => parentPort.postMessage({ connectionError: err.message }));
-
 // The opener waits for this first answer, as for any request.
 try {
-  await client.connect();
-  wake({ ready: true, pid: client.processID });
+  const c = connect();
+  await c.connect();
+  live = c;
+  wake({ ready: true, pid: c.processID });
 } catch (err) {
   wake(failure(err));
 }

@@ -48,9 +48,13 @@ export class SyncPg {
   /** A cursor is open: its rows are being read. */
   private reading = false;
   /** This connection's server process: its own NOTIFYs come back marked with it. */
-  readonly backendPid: number;
+  backendPid: number;
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    /** Whether the caller is inside a transaction: one a lost connection took with it is refused, not resumed. */
+    private readonly inTransaction: () => boolean = () => false,
+  ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(new URL('./pg-worker.mjs', import.meta.url), {
@@ -61,8 +65,16 @@ export class SyncPg {
     });
     this.worker.on(
       'message',
-      (m: { notification?: { channel: string; payload: string; pid: number }; connectionError?: string }) => {
+      (m: {
+        notification?: { channel: string; payload: string; pid: number };
+        connectionError?: string;
+        reconnected?: number;
+      }) => {
         if (m.connectionError) this.lost?.(m.connectionError);
+        if (m.reconnected) {
+          this.backendPid = m.reconnected;
+          this.reconnected?.();
+        }
         if (!m.notification) return;
         const own = m.notification.pid === this.backendPid;
         for (const listener of this.listeners.get(m.notification.channel) ?? [])
@@ -95,12 +107,16 @@ export class SyncPg {
         `this database connection is busy reading the rows of another query: ${what.slice(0, 120)}`,
       );
     Atomics.store(this.flags, 0, 0);
-    this.port.postMessage(req);
+    this.port.postMessage({ ...req, inTransaction: this.inTransaction() });
     return this.wait<T>(what);
   }
 
-  query(sql: string, params: readonly unknown[] = []): QueryResult {
-    return this.request<QueryResult>({ op: 'query', sql, params: params.map(toPg) }, sql);
+  /** `session`: a statement that sets the connection up, made again on every new connection. */
+  query(sql: string, params: readonly unknown[] = [], opts: { session?: boolean } = {}): QueryResult {
+    return this.request<QueryResult>(
+      { op: 'query', sql, params: params.map(toPg), session: opts.session === true },
+      sql,
+    );
   }
 
   /** Rows of a query a batch at a time, through a server-side cursor (a million rows never held at once). */
@@ -124,8 +140,10 @@ export class SyncPg {
     return this.request<{ rowCount: number }>({ op: 'copy', sql, chunks }, sql).rowCount;
   }
 
-  /** Called when the connection breaks outside a request (the server went away): what was heard may be incomplete. */
+  /** Called when the connection breaks (the server went away); the worker starts connecting again. */
   lost: ((message: string) => void) | null = null;
+  /** Called when a new connection replaced a lost one: notices sent in between were never heard. */
+  reconnected: (() => void) | null = null;
 
   /** Calls `listener` for every NOTIFY on `channel` (asynchronously, on the event loop). */
   listen(channel: string, listener: (payload: string, fromOwnConnection: boolean) => void): () => void {

@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boot } from '../../server/src/boot';
+import { dialectOf } from '../../server/src/db/open-database';
+import type { PgDatabase } from '../../server/src/db/pg/pg-database';
+import { day } from '../../server/src/domain/dates';
+import { tally } from '../../server/src/domain/tally';
+import { followDatabase } from '../../server/src/follow-database';
+import { DEMO_DIR } from '../helpers/test-app';
+
+/** The PostgreSQL .ci/run starts (or PG_TEST_URL); one schema of it, dropped after. */
+const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const SCHEMA = `reconnect_${process.pid}_${Date.now().toString(36)}`;
+const AT = day('2010-12-31');
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}
+
+describe('a server whose PostgreSQL connection breaks', () => {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  const url = new URL(PG_URL);
+  url.searchParams.set('schema', SCHEMA);
+  const opened: { close(): void }[] = [];
+
+  beforeAll(async () => {
+    await admin.connect();
+  });
+  afterAll(async () => {
+    for (const db of opened) db.close();
+    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await admin.end();
+  });
+
+  it('connects again by itself and reads what others changed while it was cut off', async () => {
+    const server = await boot(url.toString(), DEMO_DIR);
+    opened.push(server.db);
+    expect(dialectOf(server.db)).toBe('postgres');
+    const stop = followDatabase(server.ctx);
+    const pgDb = server.db as unknown as PgDatabase;
+    const before = tally(server.ctx.model.columns, AT).byStatus.closed;
+    const premise = server.ctx.model.columns.id[7];
+    const oldPid = pgDb.pg.backendPid;
+
+    // Another server closes a premise in the very transaction that cuts this one off (waiting for
+    // its backend to be gone): the notice goes out when nobody of this server is listening.
+    await admin.query('BEGIN');
+    await admin.query(`SET LOCAL search_path TO ${SCHEMA}, public`); // the triggers' tables
+    await admin.query(`INSERT INTO ${SCHEMA}.events (premise_id, day, type) VALUES ($1, $2, 'closed')`, [
+      premise,
+      day('2010-06-01'),
+    ]);
+    const cut = await admin.query('SELECT pg_terminate_backend($1, 5000) AS done', [oldPid]);
+    expect(cut.rows[0].done).toBe(true);
+    await admin.query('COMMIT');
+
+    expect(
+      await until(() => tally(server.ctx.model.columns, AT).byStatus.closed === before + 1, 10_000),
+    ).toBe(true);
+    expect(pgDb.pg.backendPid).not.toBe(oldPid);
+    // Requests are answered on the new connection, in the record's own schema.
+    expect(
+      server.db.prepare('SELECT count(*) FROM events WHERE premise_id = ?').pluck().get(premise),
+    ).toBeGreaterThan(0);
+    stop();
+  });
+
+  it('refuses the rest of a transaction the lost connection took with it, and writes none of it', async () => {
+    const server = await boot(url.toString(), null);
+    opened.push(server.db);
+    const db = server.db;
+    const premise = server.ctx.model.columns.id[9];
+    const count = () =>
+      Number(db.prepare('SELECT count(*) FROM events WHERE premise_id = ?').pluck().get(premise));
+    const before = count();
+    const insert = db.prepare("INSERT INTO events (premise_id, day, type) VALUES (?, ?, 'inspected')");
+    db.exec('BEGIN');
+    insert.run(premise, day('2010-07-01'));
+    const pid = (db as unknown as PgDatabase).pg.backendPid;
+    const cut = await admin.query('SELECT pg_terminate_backend($1, 5000) AS done', [pid]);
+    expect(cut.rows[0].done).toBe(true);
+    expect(() => insert.run(premise, day('2010-07-02'))).toThrow(/lost during a transaction/);
+    expect(() => db.exec('COMMIT')).toThrow(/lost during a transaction/);
+    expect(db.inTransaction).toBe(false);
+    // Back on a new connection, outside any transaction: nothing of the cut one was kept.
+    expect(count()).toBe(before);
+  });
+});
