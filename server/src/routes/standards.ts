@@ -5,7 +5,7 @@ import { audit } from '../db/audit';
 import { addStandardVersion, currentStandards, standardVersions } from '../db/standards';
 import { CATEGORY_CODES, type CategoryCode, categoryByCode } from '../domain/categories';
 import { standardItemsSchema } from '../domain/inspection/standard';
-import { notFound } from '../http/api-error';
+import { ApiError } from '../http/api-error';
 import { type AppEnv, actorName } from '../http/auth';
 import { validate } from '../http/validate';
 
@@ -13,7 +13,13 @@ const categoryParam = z.object({ category: z.string() });
 
 function categoryOr404(code: string): CategoryCode {
   if (!categoryByCode(code))
-    throw notFound(`category ${code} (expected one of ${CATEGORY_CODES.join(', ')})`);
+    throw new ApiError(
+      404,
+      'not_found',
+      `category ${code} not found (expected one of ${CATEGORY_CODES.join(', ')})`,
+      undefined,
+      `未找到行业：${code}（应为 ${CATEGORY_CODES.join('、')} 之一）`,
+    );
   return code as CategoryCode;
 }
 

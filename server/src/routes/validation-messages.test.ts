@@ -163,7 +163,7 @@ describe('a refused request says what to fix in English and Chinese, in our word
     const res = await app.request('/api/tasks/999999');
     expect(res.status).toBe(404);
     const { error } = (await res.json()) as Refusal;
-    expect(error).toMatchObject({ message: 'task 999999 not found', messageZh: '未找到：task 999999' });
+    expect(error).toMatchObject({ message: 'task 999999 not found', messageZh: '未找到任务：999999' });
   });
 
   it('a body that is not JSON is refused in both languages', async () => {
