@@ -21,10 +21,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The route tests (and the model's start) again, each on its own schema of a real PostgreSQL/PostGIS (DATABASE_URL's
+          // The route tests (and the other tests on a whole record) again, each on its own schema of a real PostgreSQL/PostGIS (DATABASE_URL's
           // store): the same requests, the same answers. .ci/run starts the cluster this points at.
           name: 'postgres',
-          include: ['server/src/routes/**/*.test.ts', 'server/src/model-start.test.ts'],
+          include: [
+            'server/src/routes/**/*.test.ts',
+            'server/src/model-start.test.ts',
+            'server/src/model.test.ts',
+            'server/src/db/gazetteer.test.ts',
+            'server/src/auth/account-changes.test.ts',
+            'server/src/pipelines/second-township.test.ts',
+            'server/src/pipelines/import-address-points.test.ts',
+            'server/src/pipelines/validate-premise-import.test.ts',
+            'server/src/http/constraint-message.test.ts',
+          ],
           environment: 'node',
           env: {
             TEST_DATABASE_URL:

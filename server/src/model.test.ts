@@ -11,7 +11,7 @@ describe('CampaignModel', () => {
     const { db, ctx } = await demoApp();
     const at = day('2009-09-15');
     const cols = ctx.model.columns;
-    const premise = db.prepare('SELECT category, village_id AS villageId FROM premises WHERE id = ?');
+    const premise = db.prepare('SELECT category, village_id AS "villageId" FROM premises WHERE id = ?');
     const states = [];
     for (let row = 0; row < cols.count; row++) {
       const p = premise.get(cols.id[row]) as { category: string; villageId: number };

@@ -59,6 +59,16 @@ function asAdmin(db: Db, ctx: AppContext) {
   return { app: actingAs(anonymous, accountToken(db, 'test-admin', 'admin')), anonymous, db, ctx };
 }
 
+/**
+ * A booted record of its own (in-memory SQLite, or a PostgreSQL schema under the postgres project),
+ * seeded with the demo township or empty (DEMO=0): for tests that call the pipelines directly.
+ */
+export async function testBoot(seed: 'demo' | 'empty') {
+  const booted = await boot(await testTarget(seed, DEMO_DIR), seed === 'demo' ? DEMO_DIR : null);
+  keepForClosing(booted.db);
+  return booted;
+}
+
 /** A fresh app on its own record (in-memory SQLite, or a PostgreSQL schema: test-store.ts) seeded with the demo township, acting as an admin. */
 export async function demoApp() {
   const { db, ctx } = await boot(await testTarget('demo', DEMO_DIR), DEMO_DIR);

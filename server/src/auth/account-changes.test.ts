@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../../tests/helpers/test-app';
-import { boot } from '../boot';
+import { testBoot } from '../../../tests/helpers/test-app';
 import { insertUser } from '../db/users';
 import { addAccount, addApiToken, revokeApiToken, updateAccount } from './account-changes';
 
-const demo = async () => (await boot(':memory:', DEMO_DIR)).db;
+const demo = async () => (await testBoot('demo')).db;
 const officer = { displayName: '', role: 'village' as const, villages: [], department: null };
 
 describe('account changes (the admin page and the CLI alike)', () => {

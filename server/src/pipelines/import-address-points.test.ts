@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../../tests/helpers/test-app';
-import { boot } from '../boot';
+import { testBoot } from '../../../tests/helpers/test-app';
 import { csvText } from '../domain/csv-text';
 import type { ImportError } from '../domain/import/import-error';
 import type { AddressRowIssue } from '../domain/import/read-address-point-row';
@@ -65,7 +64,7 @@ function saysInChinese(i: AddressRowIssue): boolean {
 
 describe('a door-plate import, in Chinese', () => {
   it('tells every mistake of a list full of them in Chinese as well as English', async () => {
-    const { ctx } = await boot(':memory:', DEMO_DIR);
+    const { ctx } = await testBoot('demo');
     const { report } = await importAddressPoints(ctx, file('门牌.csv', csvOf(LIST)), { dryRun: true });
     const issues = [...report.errors, ...report.warnings];
     const rowsWithIssues = new Set(issues.map((i) => i.row));
@@ -75,7 +74,7 @@ describe('a door-plate import, in Chinese', () => {
   }, 60_000);
 
   it('tells a GeoJSON feature that is not a point in Chinese', async () => {
-    const { ctx } = await boot(':memory:', DEMO_DIR);
+    const { ctx } = await testBoot('demo');
     const geojson = JSON.stringify({
       type: 'FeatureCollection',
       features: [
@@ -97,7 +96,7 @@ describe('a door-plate import, in Chinese', () => {
 
   it('says why a whole file is refused in Chinese too', async () => {
     const refused = async (text: string, opts: { strict?: boolean } = {}) => {
-      const { ctx } = await boot(':memory:', DEMO_DIR);
+      const { ctx } = await testBoot('demo');
       return importAddressPoints(ctx, file('门牌.csv', text), opts).then(
         ({ view }) => view,
         (err: ImportError) => err.messageZh,
@@ -106,7 +105,7 @@ describe('a door-plate import, in Chinese', () => {
     expect(await refused('村,组,备注\r\n大唐村,1,无')).toBe(
       '门牌.csv 第 1 行表头：缺少经度、纬度、号或地址列；门牌表须有经度、纬度，以及号（配村/社区、路或小区）或完整地址（表头现有："村"、"组"、"备注"）',
     );
-    const { ctx } = await boot(':memory:', null);
+    const { ctx } = await testBoot('empty');
     await expect(importAddressPoints(ctx, file('门牌.csv', csvOf([plate(23)])))).rejects.toMatchObject({
       messageZh: '系统里还没有村（社区）：请先导入村界（数据管理 → 导入边界），再导入门牌',
     });

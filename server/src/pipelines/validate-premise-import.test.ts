@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_DIR } from '../../../tests/helpers/test-app';
-import { boot } from '../boot';
+import { testBoot } from '../../../tests/helpers/test-app';
 import { csvText } from '../domain/csv-text';
 import { ImportError } from '../domain/import/import-error';
 import type { RowIssue } from '../domain/import/premise-candidate';
@@ -125,7 +124,7 @@ function saysInChinese(i: RowIssue): boolean {
 
 describe('the premise dry run, in Chinese', () => {
   it('tells every mistake of a list full of them in Chinese as well as English', async () => {
-    const { ctx } = await boot(':memory:', DEMO_DIR);
+    const { ctx } = await testBoot('demo');
     const job = await stagePremiseImport(ctx, { name: '摸底表.csv', bytes: csvOf(LIST) });
     const v = await validatePremiseImport(ctx, job);
     const issues = [...v.errors, ...v.warnings];
@@ -137,7 +136,7 @@ describe('the premise dry run, in Chinese', () => {
   }, 60_000);
 
   it('says why the whole list is refused in Chinese too', async () => {
-    const { ctx } = await boot(':memory:', DEMO_DIR);
+    const { ctx } = await testBoot('demo');
     const job = await stagePremiseImport(ctx, {
       name: '摸底表.csv',
       bytes: csvOf([GOOD, { ...GOOD, 店名: '' }]),
