@@ -46,14 +46,28 @@ export function usePremiseFilter(): PremiseFilter {
 
 /** Everything that depends on the filters but not on the date: rebuilt when a filter changes, never per tick. */
 export function useSelection(data: CampaignData, filter: PremiseFilter) {
+  // Drilled into a township of the district: the map draws its premises (points, model rings,
+  // heatmap) alone; its figures come from the server.
+  const township = useStore((s) => s.township);
+  const townshipVillages = useMemo(
+    () =>
+      township === null
+        ? null
+        : new Set(
+            data.villages.features
+              .filter((f) => f.properties.townshipId === township)
+              .map((f) => f.properties.id),
+          ),
+    [data, township],
+  );
   const selection = useMemo(() => {
-    const rows = selectIntervals(data.premises, filter);
+    const rows = selectIntervals(data.premises, filter, townshipVillages);
     return {
       rows,
       points: pointColumns(data.premises, rows),
       modelPoints: pointColumns(data.premises, rowsWithStatus(data.premises, rows, MODEL_STATUS)),
     };
-  }, [data, filter]);
+  }, [data, filter, townshipVillages]);
   // The status filter only changes what the map shows, not the counts: key the table on the rest.
   const { categories, village } = filter;
   const dailyAllVillages = useMemo(

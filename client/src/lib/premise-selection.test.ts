@@ -27,6 +27,11 @@ describe('selectIntervals', () => {
     expect([...selectIntervals(data, { ...NO_FILTER, statuses: [3] })]).toEqual([1]);
     expect([...selectIntervals(data, { ...NO_FILTER, categories: [] })]).toEqual([]);
   });
+  it('keeps a township’s villages alone when drilled into one', () => {
+    expect([...selectIntervals(data, NO_FILTER, new Set([20]))]).toEqual([2]);
+    expect([...selectIntervals(data, { ...NO_FILTER, village: 10 }, new Set([20]))]).toEqual([]);
+    expect([...selectIntervals(data, NO_FILTER, new Set())]).toEqual([]);
+  });
 });
 
 describe('pointColumns', () => {

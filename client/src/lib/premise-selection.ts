@@ -24,8 +24,15 @@ export interface PremiseSelection {
 
 const POINT_ALPHA = 235;
 
-/** Picks the interval rows whose premise and status pass the filter. O(intervals), typed arrays only. */
-export function selectIntervals(data: PremisesData, filter: PremiseFilter): Uint32Array {
+/**
+ * Picks the interval rows whose premise and status pass the filter, and whose village is one of
+ * `villages` when given (a township drilled into). O(intervals), typed arrays only.
+ */
+export function selectIntervals(
+  data: PremisesData,
+  filter: PremiseFilter,
+  villages: ReadonlySet<number> | null = null,
+): Uint32Array {
   const catMask = maskOf(filter.categories, CATEGORY_CODES.length);
   const statusMask = maskOf(filter.statuses, STATUSES.length);
   const rows = new Uint32Array(data.intervalCount);
@@ -34,6 +41,7 @@ export function selectIntervals(data: PremisesData, filter: PremiseFilter): Uint
     const p = data.premise[k];
     if (catMask[data.category[p]] === 0 || statusMask[data.status[k]] === 0) continue;
     if (filter.village !== null && data.village[p] !== filter.village) continue;
+    if (villages !== null && !villages.has(data.village[p])) continue;
     rows[n++] = k;
   }
   return rows.slice(0, n);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { villageLabels } from './village-labels';
 import type { VillageCollection } from './village-types';
 
-const props = { code: '330100000001', kind: 'village' as const, areaKm2: 1 };
+const props = { code: '330100000001', kind: 'village' as const, areaKm2: 1, townshipId: 1 };
 
 describe('villageLabels', () => {
   it('puts the label at the centre of a square', () => {

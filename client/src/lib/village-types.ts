@@ -7,6 +7,8 @@ export interface VillageProperties {
   name: string;
   kind: 'village' | 'community';
   areaKm2: number;
+  /** The township of the district the village belongs to. */
+  townshipId: number;
 }
 
 export type VillageFeature = Feature<Polygon | MultiPolygon, VillageProperties>;

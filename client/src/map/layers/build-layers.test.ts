@@ -27,7 +27,7 @@ const villages: VillageCollection = {
   features: [
     {
       type: 'Feature',
-      properties: { id: 10, code: '330100000010', name: '东村', kind: 'village', areaKm2: 2 },
+      properties: { id: 10, code: '330100000010', name: '东村', kind: 'village', areaKm2: 2, townshipId: 1 },
       geometry: {
         type: 'Polygon',
         coordinates: [
