@@ -12,21 +12,24 @@ export interface ImportItem {
   after?: unknown;
 }
 
+/** An item's columns after import_id, as the INSERT below (and PostgreSQL's COPY) bind them. */
+export function importItemValues(item: ImportItem): unknown[] {
+  return [
+    item.rowNo,
+    item.action,
+    item.entity,
+    item.entityId,
+    item.before === undefined ? null : JSON.stringify(item.before),
+    item.after === undefined ? null : JSON.stringify(item.after),
+  ];
+}
+
 /** A prepared recorder of what a commit changes: one statement, reused. */
 export function itemRecorder(db: Db, importId: number): (item: ImportItem) => void {
   const stmt = db.prepare(
     'INSERT INTO import_items (import_id, row_no, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  return (item) =>
-    stmt.run(
-      importId,
-      item.rowNo,
-      item.action,
-      item.entity,
-      item.entityId,
-      item.before === undefined ? null : JSON.stringify(item.before),
-      item.after === undefined ? null : JSON.stringify(item.after),
-    );
+  return (item) => stmt.run(importId, ...importItemValues(item));
 }
 
 export function listImportItems(db: Db, importId: number, action?: ImportItemAction): ImportItem[] {

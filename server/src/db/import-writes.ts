@@ -1,4 +1,6 @@
 import type { ExistingPremise } from '../domain/import/find-duplicates';
+import type { PremiseEvent } from '../domain/premise-event';
+import type { ImportItem } from './import-items';
 import type { Db } from './open-database';
 import type { PremiseRow } from './premises';
 
@@ -102,27 +104,45 @@ export function premisesUpdatedAfter(db: Db, ids: readonly number[], at: string)
   return out;
 }
 
-/** Puts a premise placed with low confidence in the geocoder's review queue. */
-export function reviewQueuer(
-  db: Db,
-): (r: {
+/** A premise placed with low confidence, for the geocoder's review queue. */
+export interface ReviewInput {
   premiseId: number;
   address: string;
   method: string | null;
   confidence: number;
   matchedText: string;
   conflict: boolean;
-}) => void {
+}
+
+/** A review's columns, as the INSERT below (and PostgreSQL's COPY) bind them. */
+export function reviewValues(r: ReviewInput): unknown[] {
+  return [
+    r.premiseId,
+    r.address,
+    r.method,
+    Math.min(1, Math.max(0, r.confidence)),
+    r.matchedText,
+    r.conflict ? 1 : 0,
+  ];
+}
+
+/** Puts a premise placed with low confidence in the geocoder's review queue. */
+export function reviewQueuer(db: Db): (r: ReviewInput) => void {
   const stmt = db.prepare(
     'INSERT INTO geocode_reviews (premise_id, address, method, confidence, matched_text, conflict) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  return (r) =>
-    stmt.run(
-      r.premiseId,
-      r.address,
-      r.method,
-      Math.min(1, Math.max(0, r.confidence)),
-      r.matchedText,
-      r.conflict ? 1 : 0,
-    );
+  return (r) => stmt.run(...reviewValues(r));
+}
+
+/**
+ * What an import writes row by row: new premises and their records, what it changed (for undo),
+ * low-confidence placements. `flush` sends what a store holds back (PostgreSQL batches its rows):
+ * called before reading what was written.
+ */
+export interface ImportWriter {
+  insertPremise(p: Omit<PremiseRow, 'id'>): number;
+  insertEvent(premiseId: number, e: PremiseEvent): number;
+  recordItem(item: ImportItem): void;
+  queueReview(r: ReviewInput): void;
+  flush(): void;
 }

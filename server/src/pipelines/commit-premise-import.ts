@@ -1,14 +1,9 @@
 import type { AppContext } from '../context';
 import { audit } from '../db/audit';
-import { itemRecorder } from '../db/import-items';
 import { type ImportJob, updateImportJob } from '../db/import-jobs';
-import {
-  listExistingPremises,
-  type MergeableFields,
-  reviewQueuer,
-  updatePremiseFields,
-} from '../db/import-writes';
-import { eventInserter, getPremise, listEvents, premiseInserter } from '../db/premises';
+import { importWriter } from '../db/import-writer';
+import { listExistingPremises, type MergeableFields, updatePremiseFields } from '../db/import-writes';
+import { getPremise, listEvents } from '../db/premises';
 import { formatDay } from '../domain/dates';
 import { ImportError } from '../domain/import/import-error';
 import { REVIEW_CONFIDENCE } from '../domain/import/place-candidate';
@@ -154,10 +149,8 @@ async function writeRows(
   report: (p: { written: number; phase?: 'committed' }) => void,
   writtenIds: number[],
 ): Promise<{ result: CommitResult; eventsOnCreated: number }> {
-  const insertPremise = premiseInserter(ctx.db);
-  const insertEvent = eventInserter(ctx.db);
-  const record = itemRecorder(ctx.db, job.id);
-  const queue = reviewQueuer(ctx.db);
+  const writer = importWriter(ctx.db, job.id);
+  const { insertPremise, insertEvent, recordItem: record, queueReview: queue } = writer;
   const archiveNos = new Set(listExistingPremises(ctx.db).map((p) => p.archiveNo));
   const result: CommitResult = {
     importId: job.id,
@@ -181,6 +174,7 @@ async function writeRows(
       continue;
     }
     if (decision === 'merge') {
+      writer.flush(); // what this import wrote so far is read below
       const id = r.duplicate?.existingId as number;
       const before = getPremise(ctx.db, id);
       if (!before) continue;
@@ -261,6 +255,7 @@ async function writeRows(
     const written = result.created + result.merged;
     if (written % 5000 === 0) report({ written });
   }
+  writer.flush();
   return { result, eventsOnCreated };
 }
 

@@ -1,4 +1,6 @@
 import type { PremiseEvent } from '../../domain/premise-event';
+import { importItemValues } from '../import-items';
+import { type ImportWriter, reviewValues } from '../import-writes';
 import { eventValues, type PremiseRow, premiseValues } from '../premises';
 import { copyText } from './copy-to-postgres';
 import type { PgDatabase } from './pg-database';
@@ -86,5 +88,86 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
       db.pg.query('ANALYZE premises');
       db.pg.query('ANALYZE events');
     },
+  };
+}
+
+/**
+ * Rows an import sends per COPY: small enough that one takes tens of milliseconds, for the server
+ * waits on it (other requests are answered between them).
+ */
+const IMPORT_BATCH = 2000;
+
+/** How many ids are taken from a sequence at once. */
+const ID_BLOCK = 1000;
+
+/** Ids from a table's identity sequence, a block at a time: unique whatever other servers insert meanwhile. */
+function idsFrom(db: PgDatabase, table: string): () => number {
+  let block: number[] = [];
+  return () => {
+    if (block.length === 0)
+      block = db.pg
+        .query(`SELECT nextval(pg_get_serial_sequence('${table}', 'id')) FROM generate_series(1, $1)`, [
+          ID_BLOCK,
+        ])
+        .rows.map((r) => Number(r[0]))
+        .reverse();
+    return block.pop() as number;
+  };
+}
+
+/**
+ * An import's rows into PostgreSQL with COPY, inside its transaction, the triggers running (change
+ * notices, counters, which premises changed): ids come from the tables' own sequences, and the
+ * rows go in batches when `flush` is called or a batch is full. Reads of what was written wait for
+ * a flush.
+ */
+export function pgImportWriter(db: PgDatabase, importId: number): ImportWriter {
+  const premiseId = idsFrom(db, 'premises');
+  const eventId = idsFrom(db, 'events');
+  // In the order foreign keys need: a premise before its events and reviews.
+  const tables = {
+    premises: { columns: PREMISE_COLUMNS, lines: [] as string[] },
+    events: { columns: EVENT_COLUMNS, lines: [] as string[] },
+    geocode_reviews: {
+      columns: 'premise_id, address, method, confidence, matched_text, conflict',
+      lines: [] as string[],
+    },
+    import_items: {
+      columns: 'import_id, row_no, action, entity, entity_id, before, after',
+      lines: [] as string[],
+    },
+  };
+  const line = (values: unknown[]) => `${values.map(copyText).join('\t')}\n`;
+  let buffered = 0;
+  const add = (table: keyof typeof tables, values: unknown[]) => {
+    tables[table].lines.push(line(values));
+    if (++buffered >= IMPORT_BATCH) flush();
+  };
+  const flush = () => {
+    for (const [table, t] of Object.entries(tables)) {
+      if (t.lines.length === 0) continue;
+      db.pg.copyFrom(`COPY ${table} (${t.columns}) FROM STDIN`, [t.lines.join('')]);
+      t.lines = [];
+    }
+    buffered = 0;
+  };
+  return {
+    insertPremise(p) {
+      const id = premiseId();
+      add('premises', [id, ...premiseValues(p)]);
+      return id;
+    },
+    insertEvent(premise, e) {
+      const id = eventId();
+      add('events', [id, premise, ...eventValues(e)]);
+      return id;
+    },
+    recordItem(item) {
+      add('import_items', [importId, ...importItemValues(item)]);
+    },
+    queueReview(r) {
+      add('geocode_reviews', reviewValues(r));
+    },
+    flush,
   };
 }
