@@ -62,9 +62,14 @@ export async function fetchPremisesLayerInfo(init?: RequestInit): Promise<Premis
   return (await ok(await client.api.layers.premises.info.$get(undefined, { init }))).json();
 }
 
-/** The premises inside a box [west, south, east, north] (a big record's points, zoomed in). */
-export async function fetchPremisesInBox(box: readonly number[], init?: RequestInit): Promise<PremisesData> {
-  const res = await client.api.layers.premises.$get({ query: { bbox: box.join(',') } }, { init });
+/** The premises inside a box [west, south, east, north] (a big record's points, zoomed in), of one township when drilled in. */
+export async function fetchPremisesInBox(
+  box: readonly number[],
+  township: number | null,
+  init?: RequestInit,
+): Promise<PremisesData> {
+  const query = { bbox: box.join(','), ...(township !== null ? { township: String(township) } : {}) };
+  const res = await client.api.layers.premises.$get({ query }, { init });
   return decodePremises(await (await ok(res)).arrayBuffer());
 }
 
@@ -73,11 +78,13 @@ export async function fetchPremiseCells(
   z: number,
   box: readonly number[],
   filter: { categories: readonly string[] | null; statuses: readonly string[] | null },
+  township: number | null,
   init?: RequestInit,
 ): Promise<PremiseCellsData> {
   const query = {
     z: String(z),
     bbox: box.join(','),
+    ...(township !== null ? { township: String(township) } : {}),
     ...(filter.categories ? { categories: filter.categories.join(',') } : {}),
     ...(filter.statuses ? { statuses: filter.statuses.join(',') } : {}),
   };

@@ -38,6 +38,8 @@ export function useViewportPremises(
 ): ViewportPremises {
   // The store's view changes at the end of every move: read the map's box then.
   const view = useStore((s) => s.view);
+  // Drilled into a township of the district: its premises alone, as the server scopes them.
+  const township = useStore((s) => s.township);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `view` marks the end of each move; the box is read from the controller then
   const wanted = useMemo(() => {
     if (!enabled || !controller) return null;
@@ -57,15 +59,15 @@ export function useViewportPremises(
   }, [controller, enabled, view]);
 
   const box = useQuery<PremisesData>({
-    queryKey: [...queryKeys.premisesLayer, 'box', wanted?.box],
-    queryFn: ({ signal }) => fetchPremisesInBox(wanted?.box ?? [], { signal }),
+    queryKey: [...queryKeys.premisesLayer, 'box', wanted?.box, township],
+    queryFn: ({ signal }) => fetchPremisesInBox(wanted?.box ?? [], township, { signal }),
     enabled: wanted?.points === true,
     placeholderData: keepPreviousData,
   });
   const cells = useQuery<CellPoints>({
-    queryKey: [...queryKeys.premisesLayer, 'cells', wanted?.z, wanted?.box, codes],
+    queryKey: [...queryKeys.premisesLayer, 'cells', wanted?.z, wanted?.box, codes, township],
     queryFn: ({ signal }) =>
-      fetchPremiseCells(wanted?.z ?? 0, wanted?.box ?? [], codes, { signal }).then(cellPoints),
+      fetchPremiseCells(wanted?.z ?? 0, wanted?.box ?? [], codes, township, { signal }).then(cellPoints),
     enabled: wanted !== null && (!wanted.points || box.isError),
     placeholderData: keepPreviousData,
   });

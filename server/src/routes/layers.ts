@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import type { Scope } from '../domain/auth/policy';
 import { categoryIndex } from '../domain/categories';
 import { InvalidParameter } from '../domain/ogc/invalid-parameter';
 import { type Box, parseBbox } from '../domain/ogc/ogc-bbox';
@@ -11,8 +12,9 @@ import { STATUS_KEYS } from '../domain/statuses';
 import { subsetColumns } from '../domain/subset-columns';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
-import { bilingual, validate } from '../http/validate';
+import { bilingual, idParam, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
+import { scopeInTownship, villagesOfTownship } from '../township-scope';
 
 /** Distinguishes this process's ETags from those of an earlier run whose version counter also started at 0. */
 const bootId = Date.now().toString(36);
@@ -70,7 +72,10 @@ function indexesOf(text: string | undefined, what: 'categories' | 'statuses'): S
   return out;
 }
 
-const layerQuery = z.object({ bbox: z.string().optional() });
+/** One township of the district (?township=ID): its premises only, as /api/stats?township= counts them. */
+const townshipParam = idParam.optional();
+
+const layerQuery = z.object({ bbox: z.string().optional(), township: townshipParam });
 
 const cellsQuery = z.object({
   z: z.coerce
@@ -91,7 +96,13 @@ const cellsQuery = z.object({
     .default(1),
   categories: z.string().optional(),
   statuses: z.string().optional(),
+  township: townshipParam,
 });
+
+/** The asking account's scope, narrowed to a township when the query names one. */
+function scopeOf(ctx: AppContext, c: { get(key: 'scope'): Scope }, township: number | undefined): Scope {
+  return scopeInTownship(c.get('scope'), township === undefined ? null : villagesOfTownship(ctx, township));
+}
 
 /**
  * The premises layer (binary columns) as the asking account's scope sees it: all of it (encoded
@@ -111,8 +122,9 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
   };
   return new Hono<AppEnv>()
     .get('/premises', validate('query', layerQuery), (c) => {
-      const cols = columnsFor(ctx, c.get('scope'));
-      const boxes = boxesOf(c.req.valid('query').bbox);
+      const q = c.req.valid('query');
+      const cols = columnsFor(ctx, scopeOf(ctx, c, q.township));
+      const boxes = boxesOf(q.bbox);
       c.header('Content-Type', 'application/octet-stream');
       if (boxes) {
         const rows = rowsIn(cols, boxes);
@@ -152,7 +164,7 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     })
     .get('/premises/cells', validate('query', cellsQuery), (c) => {
       const q = c.req.valid('query');
-      const cols = columnsFor(ctx, c.get('scope'));
+      const cols = columnsFor(ctx, scopeOf(ctx, c, q.township));
       const boxes = boxesOf(q.bbox);
       const categories = indexesOf(q.categories, 'categories');
       const statuses = indexesOf(q.statuses, 'statuses');

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePremiseCells, decodePremises } from '../../../client/src/lib/premises-binary';
 import { districtApp } from '../../../tests/helpers/district';
 import { accountToken, actingAs, getJson } from '../../../tests/helpers/test-app';
 import { sendJson, upload } from '../../../tests/helpers/upload';
@@ -81,6 +82,34 @@ describe('GET /api/townships: the district rolled up', () => {
     const whole = await getJson<{ days: string[]; surveyed: number[] }>(app, '/api/stats/series');
     expect(series.days).toEqual(whole.days);
     expect(series.surveyed.at(-1)).toBeLessThan(whole.surveyed.at(-1) as number);
+  });
+
+  it('gives the map layer, its boxes and its cells of one township (a big district drilled into)', async () => {
+    const { app } = district;
+    const { townships } = await getJson<Townships>(app, `/api/townships?at=${AT}`);
+    const t = townships[0];
+    const binary = async (path: string) => {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      return res.arrayBuffer();
+    };
+    const whole = decodePremises(await binary('/api/layers/premises'));
+    const one = decodePremises(await binary(`/api/layers/premises?township=${t.id}`));
+    const boxed = decodePremises(await binary(`/api/layers/premises?bbox=-180,-90,180,90&township=${t.id}`));
+    const cells = decodePremiseCells(await binary(`/api/layers/premises/cells?z=12&township=${t.id}`));
+    const wholeCells = decodePremiseCells(await binary('/api/layers/premises/cells?z=12'));
+    const stats = await getJson<Stats>(app, `/api/stats?at=${AT}&township=${t.id}`);
+    // Every premise of the township is in each, and no other (premises surveyed by the date counted).
+    const day = (Date.parse(AT) - Date.parse('2008-01-01')) / 86_400_000;
+    let onDay = 0;
+    for (let k = 0; k < cells.rowCount; k++)
+      if (cells.from[k] <= day && day < cells.to[k]) onDay += cells.count[k];
+    expect(onDay).toBe(stats.surveyed);
+    expect(one.premiseCount).toBe(cells.premiseCount);
+    expect(boxed.premiseCount).toBe(one.premiseCount);
+    expect(one.premiseCount).toBeLessThan(whole.premiseCount);
+    expect(cells.premiseCount).toBeLessThan(wholeCells.premiseCount);
+    expect((await app.request('/api/layers/premises/cells?z=12&township=9999')).status).toBe(404);
   });
 
   it('answers 404 for a township that is not there and 400 for a bad date', async () => {
