@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SESSION_LIMITS, type SessionLimits } from './auth/accounts';
-import { LoginLimiter } from './auth/login-limiter';
+import { failuresInDatabase, LoginLimiter } from './auth/login-limiter';
 import type { StoredCampaign } from './db/campaign';
 import type { Db } from './db/open-database';
 import { day } from './domain/dates';
@@ -34,7 +34,8 @@ export function makeContext(
     campaign,
     startDay: day(campaign.start),
     endDay: day(campaign.end),
-    auth: { limits, limiter: new LoginLimiter() },
+    // Failed logins are counted in the record: every server on it counts the same attempts.
+    auth: { limits, limiter: new LoginLimiter(failuresInDatabase(db)) },
     files,
   };
 }

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_DIR } from '../../tests/helpers/test-app';
-import { keepForClosing, testTarget } from '../../tests/helpers/test-store';
+import { keepForClosing, sharedTestRecord } from '../../tests/helpers/test-store';
 import { boot } from './boot';
 import { readRecordStamp } from './db/data-version';
 import { deletePremises } from './db/import-writes';
@@ -17,18 +14,8 @@ import { tally } from './domain/tally';
 // in the record and brought up to date with what changed since; beside SQLite it is a file, trusted
 // only while the record has not changed.
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 /** A seeded record that several servers can open one after another. */
-async function sharedRecord(): Promise<string> {
-  if (process.env.TEST_DATABASE_URL) return testTarget('demo', DEMO_DIR);
-  const dir = mkdtempSync(join(tmpdir(), 'sx-start-'));
-  dirs.push(dir);
-  return join(dir, 'record.sqlite');
-}
+const sharedRecord = () => sharedTestRecord('demo', DEMO_DIR);
 
 async function server(target: string) {
   const started = await boot(target, DEMO_DIR);

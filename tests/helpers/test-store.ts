@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { boot } from '../../server/src/boot';
@@ -20,6 +21,17 @@ export async function testTarget(seed: 'demo' | 'empty', demoDir: string): Promi
   await withClient(base, (c) => cloneSchema(c, template, schema));
   created.push(schema);
   return withSchema(base, schema);
+}
+
+/**
+ * A record that several servers (boots) can open one after another or at once: a PostgreSQL schema
+ * under the postgres project, else a SQLite file in a temporary folder, removed when the process ends.
+ */
+export async function sharedTestRecord(seed: 'demo' | 'empty', demoDir: string): Promise<string> {
+  if (process.env.TEST_DATABASE_URL) return testTarget(seed, demoDir);
+  const dir = mkdtempSync(join(tmpdir(), 'sx-shared-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return join(dir, 'record.sqlite');
 }
 
 let counter = 0;

@@ -539,10 +539,13 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   },
   {
     version: 16,
-    name: 'the model snapshot kept in the record, and the data version at which each premise last changed',
-    // PostgreSQL's twin (pg-migrations.ts) adds both. SQLite keeps its snapshot in a file beside the
-    // database, and a premise's change needs no note here: one server holds the file, and a write by
-    // the CLI makes it read the record again. The version keeps the two stores' numbering the same.
-    sql: '',
+    name: 'what several servers share in the record: failed logins; on PostgreSQL also the model snapshot and which premises changed',
+    // Failed logins are counted in the record on both stores (a restart forgets none). PostgreSQL's
+    // twin (pg-migrations.ts) also keeps the model's snapshot and each premise's last change there;
+    // SQLite keeps its snapshot in a file beside the database, and one server holds it.
+    sql: `
+      CREATE TABLE login_failures (key TEXT NOT NULL, at_ms INTEGER NOT NULL);
+      CREATE INDEX login_failures_key ON login_failures (key, at_ms);
+    `,
   },
 ];

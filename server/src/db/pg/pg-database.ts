@@ -12,6 +12,7 @@ const NO_ID = new Set([
   'schema_migrations',
   'task_assignees',
   'model_snapshot_parts',
+  'login_failures',
 ]);
 
 type Params = unknown[];

@@ -490,7 +490,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 16,
-    name: 'the model snapshot kept in the record, and the data version at which each premise last changed',
+    name: 'what several servers share in the record: failed logins; on PostgreSQL also the model snapshot and which premises changed',
     // A server starts from the snapshot another one kept and reads only the premises changed since.
     // The touch triggers sort after the *_version ones (PostgreSQL fires them by name), so they read
     // the counter this transaction has already moved.
@@ -506,6 +506,9 @@ CREATE TABLE model_snapshots (
 CREATE TABLE model_snapshot_parts (part INTEGER PRIMARY KEY, bytes BYTEA NOT NULL);
 ALTER TABLE model_snapshot_parts ALTER COLUMN bytes SET STORAGE EXTERNAL;
 CREATE TABLE premise_touches (premise_id BIGINT PRIMARY KEY, data_version BIGINT NOT NULL);
+
+CREATE TABLE login_failures (key TEXT NOT NULL, at_ms BIGINT NOT NULL);
+CREATE INDEX login_failures_key ON login_failures (key, at_ms);
 CREATE INDEX premise_touches_version ON premise_touches (data_version);
 
 CREATE OR REPLACE FUNCTION touch_premise() RETURNS trigger LANGUAGE plpgsql AS $$
