@@ -289,9 +289,14 @@ export function errorReportUrl(importId: number): string {
 
 export async function uploadBoundaries(
   files: File[],
-  fields: { level: 'village' | 'township'; crs?: string },
+  fields: { level: 'village' | 'township'; crs?: string; township?: string },
 ): Promise<BoundaryPreview> {
-  const form = { files, level: fields.level, crs: fields.crs || undefined };
+  const form = {
+    files,
+    level: fields.level,
+    crs: fields.crs || undefined,
+    township: fields.township || undefined,
+  };
   return (await ok(await client.api.imports.boundaries.$post({ form }))).json();
 }
 

@@ -62,6 +62,16 @@ describe('the district view in Chromium', () => {
     await page.waitForTimeout(1200); // the map eases to the township
     await screenshot(page, 'district-township');
 
+    // Village boundaries brought in now are of a township: the one drilled into, unless changed.
+    await page.click('[data-testid="open-data"]');
+    await page.click('[data-testid="data-tab-boundaries"]');
+    const townshipField = page.locator('[data-testid="boundary-township"]');
+    await expect.poll(() => townshipField.locator('option').count()).toBe(4); // 请选择乡镇 + three
+    expect(await townshipField.inputValue()).not.toBe('');
+    expect(await townshipField.locator('option:checked').textContent()).toBe(pick.name);
+    await screenshot(page, 'district-boundary-form');
+    await page.click('[data-testid="close-data"]');
+
     await page.click('[data-testid="district-back"]');
     await expect.poll(() => kpi('surveyed')).toBe(whole.surveyed);
     await expect.poll(() => page.url()).not.toContain('township=');

@@ -1,13 +1,18 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
 import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uploadBoundaries } from '../api';
+import { townshipsQuery } from '../district/district-api';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
+import { useStore } from '../store';
 import { importWritten } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';
+
+/** Today's date (the township list needs one; only the names and codes are used here). */
+const today = () => new Date().toISOString().slice(0, 10);
 const CRS_CHOICES = ['', 'WGS84', 'CGCS2000', 'GCJ02', 'BD09', 'EPSG:4549', 'EPSG:4528'] as const;
 
 /** Boundary import: upload, preview on the map with the village each feature matched (or new), commit. */
@@ -18,6 +23,12 @@ export function BoundaryImport() {
   const qc = useQueryClient();
   const [level, setLevel] = useState<'village' | 'township'>('village');
   const [crs, setCrs] = useState('');
+  // A district of several townships: the villages are of one of them (the one drilled into, at first).
+  const townships = useQuery(townshipsQuery(today())).data?.townships ?? [];
+  const drilledInto = useStore((s) => s.township);
+  const [township, setTownship] = useState('');
+  const several = level === 'village' && townships.length > 1;
+  const chosenTownship = township || (townships.find((x) => x.id === drilledInto)?.code ?? '');
   const [preview, setPreview] = useState<BoundaryPreview | null>(null);
   const [choices, setChoices] = useState<Record<number, Choice>>({});
   const [result, setResult] = useState<BoundaryCommitResult | null>(null);
@@ -50,7 +61,7 @@ export function BoundaryImport() {
     setError(null);
     setResult(null);
     try {
-      const p = await uploadBoundaries(files, { level, crs });
+      const p = await uploadBoundaries(files, { level, crs, township: several ? chosenTownship : undefined });
       setChoices({});
       setPreview(p);
       if (p.features.length > 0) {
@@ -102,6 +113,24 @@ export function BoundaryImport() {
           <option value="village">{t.level_village}</option>
           <option value="township">{t.level_township}</option>
         </select>
+        {several && (
+          <>
+            <label htmlFor="boundary-township">{t.boundaryTownship}</label>
+            <select
+              id="boundary-township"
+              data-testid="boundary-township"
+              value={chosenTownship}
+              onChange={(e) => setTownship(e.currentTarget.value)}
+            >
+              <option value="">{t.chooseTownship}</option>
+              {townships.map((x) => (
+                <option key={x.id} value={x.code}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label htmlFor="boundary-crs">{t.boundaryCrs}</label>
         <select id="boundary-crs" value={crs} onChange={(e) => setCrs(e.currentTarget.value)}>
           {CRS_CHOICES.map((c) => (
@@ -118,7 +147,7 @@ export function BoundaryImport() {
           multiple
           accept=".geojson,.json,.kml,.zip,.shp,.shx,.dbf,.prj,.cpg"
           data-testid="boundary-file"
-          disabled={busy}
+          disabled={busy || (several && !chosenTownship)}
           onChange={(e) => {
             const files = [...(e.currentTarget.files ?? [])];
             e.currentTarget.value = '';
