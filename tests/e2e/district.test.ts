@@ -70,6 +70,16 @@ describe('the district view in Chromium', () => {
     expect(await townshipField.inputValue()).not.toBe('');
     expect(await townshipField.locator('option:checked').textContent()).toBe(pick.name);
     await screenshot(page, 'district-boundary-form');
+    // An account limited to that township, made on the 账号 tab, says so in the list.
+    await page.click('[data-testid="data-tab-users"]');
+    await page.fill('[data-testid="new-user-name"]', 'leader-one');
+    await page.selectOption('[data-testid="new-user-role"]', 'leader');
+    await page.selectOption('[data-testid="new-user-townships"]', { label: pick.name });
+    await page.click('[data-testid="new-user-add"]');
+    await expect
+      .poll(() => page.locator('[data-testid="user-leader-one"]').textContent())
+      .toContain(`乡镇：${pick.name}`);
+    await screenshot(page, 'district-accounts');
     await page.click('[data-testid="close-data"]');
 
     await page.click('[data-testid="district-back"]');

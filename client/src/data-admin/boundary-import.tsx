@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
 import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uploadBoundaries } from '../api';
-import { townshipsQuery } from '../district/district-api';
+import { useTownshipList } from '../district/district-api';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
 import { useStore } from '../store';
@@ -11,8 +11,6 @@ import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';
 
-/** Today's date (the township list needs one; only the names and codes are used here). */
-const today = () => new Date().toISOString().slice(0, 10);
 const CRS_CHOICES = ['', 'WGS84', 'CGCS2000', 'GCJ02', 'BD09', 'EPSG:4549', 'EPSG:4528'] as const;
 
 /** Boundary import: upload, preview on the map with the village each feature matched (or new), commit. */
@@ -24,7 +22,7 @@ export function BoundaryImport() {
   const [level, setLevel] = useState<'village' | 'township'>('village');
   const [crs, setCrs] = useState('');
   // A district of several townships: the villages are of one of them (the one drilled into, at first).
-  const townships = useQuery(townshipsQuery(today())).data?.townships ?? [];
+  const townships = useTownshipList();
   const drilledInto = useStore((s) => s.township);
   const [township, setTownship] = useState('');
   const several = level === 'village' && townships.length > 1;

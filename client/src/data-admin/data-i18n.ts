@@ -30,6 +30,8 @@ const zh = {
   userAdd: '添加账号',
   userPassword: '密码（留空则自动生成）',
   userVillages: '负责的村（社区）',
+  userTownships: '限于乡镇（不选为全区）',
+  userTownshipScope: '乡镇：{names}',
   userDepartment: '所属部门',
   userCreated: '已添加 {name}',
   oneTimePassword: '{name} 的临时密码（只显示这一次，请当面交给本人；首次登录须修改）：',
@@ -257,6 +259,8 @@ const en: DataMessages = {
   userAdd: 'Add account',
   userPassword: 'Password (leave empty to generate one)',
   userVillages: 'Villages kept',
+  userTownships: 'Limited to townships (none: the whole district)',
+  userTownshipScope: 'Townships: {names}',
   userDepartment: 'Department',
   userCreated: 'Added {name}',
   oneTimePassword:

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { addToken, addUser, resetUser, revokeToken, type UserAccount, updateUser } from '../api';
 import { useCampaignData } from '../campaign-data';
+import { useTownshipList } from '../district/district-api';
 import { tokensQuery, usersQuery } from '../queries';
 import { useStore } from '../store';
 import { accountsWritten } from '../writes';
@@ -36,12 +37,22 @@ export function UsersAdmin() {
   };
   const roleName = (r: Role) => (lang === 'en' ? ROLE_NAMES[r].nameEn : ROLE_NAMES[r].name);
   const villageName = new Map(villages.features.map((f) => [f.properties.code, f.properties.name]));
+  // A district of several townships: an account may be limited to some of them.
+  const townships = useTownshipList();
+  const townshipName = new Map(townships.map((x) => [x.code, x.name]));
   const scopeOf = (u: UserAccount) =>
-    u.role === 'village'
-      ? u.villages.map((c) => villageName.get(c) ?? c).join('、')
-      : u.role === 'inspector'
-        ? (DEPARTMENTS.find((d) => d.code === u.department)?.name ?? '')
-        : '';
+    [
+      u.townships.length > 0
+        ? fill(t.userTownshipScope, { names: u.townships.map((c) => townshipName.get(c) ?? c).join('、') })
+        : '',
+      u.role === 'village'
+        ? u.villages.map((c) => villageName.get(c) ?? c).join('、')
+        : u.role === 'inspector'
+          ? (DEPARTMENTS.find((d) => d.code === u.department)?.name ?? '')
+          : '',
+    ]
+      .filter(Boolean)
+      .join('；');
 
   return (
     <div data-testid="users-admin">
@@ -104,6 +115,7 @@ export function UsersAdmin() {
       </table>
       <NewUserForm
         villages={villages.features.map((f) => f.properties)}
+        townships={townships.length > 1 ? townships : []}
         roleName={roleName}
         onAdd={(user) =>
           act(async () => {
@@ -169,10 +181,13 @@ export function UsersAdmin() {
 
 function NewUserForm({
   villages,
+  townships,
   roleName,
   onAdd,
 }: {
   villages: { code: string; name: string }[];
+  /** The district's townships, when there are several to limit an account to. */
+  townships: { code: string; name: string }[];
   roleName(r: Role): string;
   onAdd(user: Parameters<typeof addUser>[0]): void;
 }) {
@@ -185,6 +200,9 @@ function NewUserForm({
     password: '',
   });
   const [codes, setCodes] = useState<string[]>([]);
+  const [townshipCodes, setTownshipCodes] = useState<string[]>([]);
+  // An admin keeps the whole district; any other role may be limited to some townships.
+  const limitable = townships.length > 0 && f.role !== 'admin';
   return (
     <form
       className="data-form"
@@ -195,6 +213,7 @@ function NewUserForm({
           displayName: f.displayName,
           role: f.role,
           villages: f.role === 'village' ? codes : [],
+          townships: limitable ? townshipCodes : [],
           department: f.role === 'inspector' ? (f.department as never) : null,
           ...(f.password ? { password: f.password } : {}),
         });
@@ -222,6 +241,24 @@ function NewUserForm({
           </option>
         ))}
       </select>
+      {limitable && (
+        <>
+          <span>{t.userTownships}</span>
+          <select
+            multiple
+            size={Math.min(6, townships.length)}
+            value={townshipCodes}
+            onChange={(e) => setTownshipCodes([...e.target.selectedOptions].map((o) => o.value))}
+            data-testid="new-user-townships"
+          >
+            {townships.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {f.role === 'village' && (
         <>
           <span>{t.userVillages}</span>

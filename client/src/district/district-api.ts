@@ -1,5 +1,5 @@
 import type { Tally } from '@domain/tally';
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/src/app';
 import { ok } from '../api-errors';
@@ -19,6 +19,12 @@ export const townshipsQuery = (at: string) =>
     // Scrubbing the timeline keeps the last ranking on screen until the next one arrives.
     placeholderData: keepPreviousData,
   });
+
+/** The district's townships (names and codes: for forms), or [] while they load. */
+export function useTownshipList(): RankedTownship[] {
+  // The ranking needs a date; a form needs only who is there, so any date will do: today.
+  return useQuery(townshipsQuery(new Date().toISOString().slice(0, 10))).data?.townships ?? [];
+}
 
 /** One township's counts on `at`, optionally of one village and one category: /api/stats?township=. */
 export const townshipStatsQuery = (
