@@ -67,7 +67,7 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
   });
   // Drilled into a township of the district: its own series.
   const own = useQuery({
-    ...townshipSeriesQuery(township ?? 0, { village, category }),
+    ...townshipSeriesQuery(township ?? 0, { village, categories }),
     placeholderData: keepPreviousData,
     enabled: township !== null,
   });

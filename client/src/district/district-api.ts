@@ -26,21 +26,27 @@ export function useTownshipList(): RankedTownship[] {
   return useQuery(townshipsQuery(new Date().toISOString().slice(0, 10))).data?.townships ?? [];
 }
 
-/** One township's counts on `at`, optionally of one village and one category: /api/stats?township=. */
-export const townshipStatsQuery = (
-  at: string,
-  township: number,
-  filter: { village: number | null; category: string | null },
-) =>
+/** What a township's figures are of: one village or all, some categories or all (null). */
+export interface TownshipFilter {
+  village: number | null;
+  categories: readonly string[] | null;
+}
+
+/** The filter as /api/stats and its series take it, beside `township`. */
+function filterQuery(township: number, filter: TownshipFilter) {
+  return {
+    township: String(township),
+    ...(filter.village !== null ? { village: String(filter.village) } : {}),
+    ...(filter.categories !== null ? { categories: filter.categories.join(',') } : {}),
+  };
+}
+
+/** One township's counts on `at`, optionally of one village and some categories: /api/stats?township=. */
+export const townshipStatsQuery = (at: string, township: number, filter: TownshipFilter) =>
   queryOptions({
-    queryKey: ['township-stats', at, township, filter.village, filter.category],
+    queryKey: ['township-stats', at, township, filter.village, filter.categories],
     queryFn: async ({ signal }): Promise<Tally> => {
-      const query = {
-        at,
-        township: String(township),
-        ...(filter.village !== null ? { village: String(filter.village) } : {}),
-        ...(filter.category !== null ? { category: filter.category } : {}),
-      };
+      const query = { at, ...filterQuery(township, filter) };
       const res = await ok(await client.api.stats.$get({ query }, { init: { signal } }));
       return (await res.json()) as unknown as Tally;
     },
@@ -50,18 +56,11 @@ export const townshipStatsQuery = (
 export type TownshipSeries = InferResponseType<typeof client.api.stats.series.$get, 200>;
 
 /** One township's weekly series (the timeline's chart while drilled in): /api/stats/series?township=. */
-export const townshipSeriesQuery = (
-  township: number,
-  filter: { village: number | null; category: string | null },
-) =>
+export const townshipSeriesQuery = (township: number, filter: TownshipFilter) =>
   queryOptions({
-    queryKey: ['township-series', township, filter.village, filter.category],
+    queryKey: ['township-series', township, filter.village, filter.categories],
     queryFn: async ({ signal }): Promise<TownshipSeries> => {
-      const query = {
-        township: String(township),
-        ...(filter.village !== null ? { village: String(filter.village) } : {}),
-        ...(filter.category !== null ? { category: filter.category } : {}),
-      };
+      const query = filterQuery(township, filter);
       return (await ok(await client.api.stats.series.$get({ query }, { init: { signal } }))).json();
     },
   });

@@ -95,11 +95,13 @@ export function useTownshipFigures(at: string): { tally: Tally | null; villageTa
   const township = useStore((s) => s.township);
   const village = useStore((s) => s.village);
   const categories = useStore((s) => s.categories);
-  const category = categories?.length === 1 ? categories[0] : null;
   const on = township !== null;
-  const filtered = useQuery({ ...townshipStatsQuery(at, township ?? 0, { village, category }), enabled: on });
+  const filtered = useQuery({
+    ...townshipStatsQuery(at, township ?? 0, { village, categories }),
+    enabled: on,
+  });
   const villages = useQuery({
-    ...townshipStatsQuery(at, township ?? 0, { village: null, category }),
+    ...townshipStatsQuery(at, township ?? 0, { village: null, categories }),
     enabled: on && village !== null,
   });
   if (!on) return null;

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { getVillage, listVillages } from '../db/geography';
-import { categoryIndex } from '../domain/categories';
+import type { Scope } from '../domain/auth/policy';
+import { type CategoryCode, categoryIndex } from '../domain/categories';
 import { formatDay, parseDay } from '../domain/dates';
 import { statusSeries } from '../domain/series';
 import { emptyGroup, type GroupTally, type TallyFilter, tally } from '../domain/tally';
@@ -17,7 +18,25 @@ const filterQuery = z.object({
   /** One township of the district: its premises only (and in byVillage its villages only). */
   township: idParam.optional(),
   category: z.string().optional(),
+  /** Several categories at once (codes, comma-separated): the premises of any of them. */
+  categories: z.string().optional(),
 });
+
+/** The scope narrowed to a township and to the categories asked for, keeping only what it already sees. */
+function scopeAsked(ctx: AppContext, scope: Scope, q: z.infer<typeof filterQuery>) {
+  const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
+  const narrowed = scopeInTownship(scope, inTownship);
+  if (q.categories === undefined) return { scope: narrowed, inTownship };
+  const asked = new Set<CategoryCode>();
+  for (const code of q.categories.split(',').filter(Boolean)) {
+    if (categoryIndex(code) < 0) throw notFound(`category ${code}`);
+    asked.add(code as CategoryCode);
+  }
+  const categories = narrowed.categories
+    ? new Set([...asked].filter((c) => narrowed.categories?.has(c)))
+    : asked;
+  return { scope: { ...narrowed, categories }, inTownship };
+}
 
 /** Turns ?village=&category= into a tally filter, or a 404 naming what does not exist. */
 function toFilter(ctx: AppContext, q: z.infer<typeof filterQuery>): TallyFilter {
@@ -39,8 +58,7 @@ export function statsRoutes(ctx: AppContext) {
     .get('/', validate('query', filterQuery.extend({ at: isoDate })), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
-      const scope = scopeInTownship(c.get('scope'), inTownship);
+      const { scope, inTownship } = scopeAsked(ctx, c.get('scope'), q);
       const result = tally(columnsFor(ctx, scope), parseDay(q.at) as number, filter);
       const byVillage: Record<string, GroupTally> = {};
       for (const v of listVillages(ctx.db)) {
@@ -54,8 +72,7 @@ export function statsRoutes(ctx: AppContext) {
     .get('/series', validate('query', filterQuery), (c) => {
       const q = c.req.valid('query');
       const filter = toFilter(ctx, q);
-      const inTownship = q.township === undefined ? null : villagesOfTownship(ctx, q.township);
-      const scope = scopeInTownship(c.get('scope'), inTownship);
+      const { scope } = scopeAsked(ctx, c.get('scope'), q);
       const series = statusSeries(columnsFor(ctx, scope), ctx.startDay, ctx.endDay, 7, filter);
       return c.json({ ...series, days: series.days.map(formatDay) });
     });

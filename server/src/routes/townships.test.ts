@@ -84,6 +84,33 @@ describe('GET /api/townships: the district rolled up', () => {
     expect(series.surveyed.at(-1)).toBeLessThan(whole.surveyed.at(-1) as number);
   });
 
+  it('counts several categories at once, alone or within a township', async () => {
+    const { app } = district;
+    const { townships } = await getJson<Townships>(app, `/api/townships?at=${AT}`);
+    const t = townships[1];
+    const one = (code: string, more = '') =>
+      getJson<Stats>(app, `/api/stats?at=${AT}&category=${code}${more}`);
+    const both = await getJson<Stats>(app, `/api/stats?at=${AT}&categories=grocery,restaurant`);
+    expect(both.surveyed).toBe((await one('grocery')).surveyed + (await one('restaurant')).surveyed);
+    const inTownship = await getJson<Stats>(
+      app,
+      `/api/stats?at=${AT}&township=${t.id}&categories=grocery,restaurant`,
+    );
+    const byOne = async (code: string) => (await one(code, `&township=${t.id}`)).surveyed;
+    expect(inTownship.surveyed).toBe((await byOne('grocery')) + (await byOne('restaurant')));
+    expect(inTownship.surveyed).toBeLessThan(both.surveyed);
+    const series = await getJson<{ surveyed: number[] }>(
+      app,
+      `/api/stats/series?township=${t.id}&categories=grocery,restaurant`,
+    );
+    expect(series.surveyed.at(-1)).toBeGreaterThan(0);
+    const unknown = await app.request(`/api/stats?at=${AT}&categories=grocery,teahouse`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { messageZh: string } }).error.messageZh).toBe(
+      '未找到行业：teahouse',
+    );
+  });
+
   it('gives the map layer, its boxes and its cells of one township (a big district drilled into)', async () => {
     const { app } = district;
     const { townships } = await getJson<Townships>(app, `/api/townships?at=${AT}`);
