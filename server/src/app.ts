@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppContext } from './context';
+import { databaseUnavailable } from './db/pg/pg-database';
 import { redactPersonal } from './domain/redact-personal';
 import { ApiError } from './http/api-error';
 import { type AppEnv, authMiddleware } from './http/auth';
@@ -135,6 +136,18 @@ export function createApp(ctx: AppContext) {
         : err.message;
       const zh = malformed ? '请求内容不是有效的 JSON：请检查括号、引号和逗号' : undefined;
       return c.json(new ApiError(err.status, code, message, undefined, zh).toJSON(), err.status);
+    }
+    if (databaseUnavailable(err)) {
+      console.error(`${c.req.method} ${c.req.path}: ${(err as Error).message}`);
+      const refused = new ApiError(
+        503,
+        'database_unavailable',
+        'the database cannot be reached just now (the server is connecting again); nothing was changed: try again in a moment',
+        undefined,
+        '暂时连不上数据库（服务器正在重新连接），本次操作没有保存任何内容；请稍后再试',
+      );
+      c.header('Retry-After', '5');
+      return c.json(refused.toJSON(), 503);
     }
     logError(`${c.req.method} ${c.req.path}`, err);
     return c.json(new ApiError(500, 'internal', 'internal error; see the server log').toJSON(), 500);

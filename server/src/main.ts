@@ -49,12 +49,19 @@ const stopFollowing = followDatabase(ctx);
 // Uploaded rows are kept only while an import is staged, and not for ever then.
 scheduleImportTidying(ctx);
 
-function shutdown() {
+async function shutdown() {
   stopFollowing();
-  ctx.model.saveSnapshot();
+  try {
+    // On PostgreSQL the columns' version may lag their content (see CampaignModel.catchUp): bring
+    // it up to date, so the snapshot kept for the next start is of the record as it stands.
+    await ctx.model.catchUp();
+    ctx.model.saveSnapshot();
+  } catch (err) {
+    console.error(`the model snapshot was not kept: ${(err as Error).message}`);
+  }
   server.close();
   db.close();
   process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

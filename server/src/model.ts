@@ -94,8 +94,48 @@ export class CampaignModel {
     this.columns = withPremise(this.columns, input);
     // Another process (the CLI) committed since we last looked and may have changed premises too:
     // leave the counter behind, so the next sync folds its changes in instead of skipping them.
-    if (!othersWrote) this.known = stamp;
+    if (!othersWrote && !this.tracksChanges) this.known = stamp;
     this.changed();
+  }
+
+  /** Several servers write the record: the columns' version moves only by catchUp (see there). */
+  private get tracksChanges(): boolean {
+    return this.snapshots?.tracksChanges === true;
+  }
+
+  /**
+   * Brings the columns up to date with every premise changed since their version, as the store
+   * notes them (PostgreSQL: other servers' writes, and any notice missed while the connection was
+   * down), and moves the version to the record's as read before those notes — so the version never
+   * runs ahead of what the columns hold, whatever notices are still on their way. Reads a batch at
+   * a time with requests answered in between; builds afresh when most of the record changed.
+   * Returns how many premises it read (0 on a store that notes no changes).
+   */
+  async catchUp(): Promise<number> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stamp = readRecordStamp(this.db);
+      const changed = this.snapshots?.changedSince(this.known.dataVersion) ?? null;
+      if (changed === null) return 0;
+      if (stamp.dbId !== this.known.dbId || changed.length > this.columns.count * REBUILD_ABOVE_SHARE) {
+        this.reload();
+        return changed.length;
+      }
+      const version = this.version;
+      const inputs = await this.readPremises(changed);
+      // A premise gone (an import undone) cannot be taken out of the columns: build afresh.
+      if (inputs.length < changed.length) {
+        this.reload();
+        return changed.length;
+      }
+      // This server wrote meanwhile: what was read may be older than its write. Read again.
+      if (this.version !== version) continue;
+      this.columns = withPremises(this.columns, inputs);
+      this.known = stamp;
+      if (inputs.length > 0) this.changed();
+      return inputs.length;
+    }
+    this.reload();
+    return this.columns.count;
   }
 
   /**
@@ -104,8 +144,8 @@ export class CampaignModel {
    */
   async readPremises(premiseIds: readonly number[]): Promise<PremiseInput[]> {
     const inputs: PremiseInput[] = [];
-    for (const run of premiseRuns(premiseIds)) {
-      inputs.push(...premiseInputsOf(this.db, run));
+    for (const batch of premiseBatches(premiseIds)) {
+      inputs.push(...premiseInputsOfBatch(this.db, batch));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return inputs;
@@ -125,7 +165,7 @@ export class CampaignModel {
       return;
     }
     this.columns = withPremises(this.columns, premises);
-    if (!othersWrote) this.known = stamp;
+    if (!othersWrote && !this.tracksChanges) this.known = stamp;
     this.changed();
   }
 
@@ -179,25 +219,31 @@ export class CampaignModel {
 /** A snapshot brought up to date with more premises than this is kept again, so the next start reads fewer. */
 const RESAVE_AFTER = 10_000;
 
-/**
- * The ids in batches of at most 2,000, each read by one query: a run of near ids (an import's new
- * premises) as a range, scattered ones (what other servers changed) as a list.
- */
-function premiseRuns(premiseIds: readonly number[]): number[][] {
+/** Above this share of the record changed at once, the columns are built afresh rather than brought up to date. */
+const REBUILD_ABOVE_SHARE = 0.5;
+
+/** The ids, each once and in order, in batches of at most 2,000 (each read by one query). */
+function premiseBatches(premiseIds: readonly number[]): number[][] {
   const ids = [...new Set(premiseIds)].sort((a, b) => a - b);
-  const runs: number[][] = [];
-  for (let i = 0; i < ids.length; i += 2000) runs.push(ids.slice(i, i + 2000));
-  return runs;
+  const batches: number[][] = [];
+  for (let i = 0; i < ids.length; i += 2000) batches.push(ids.slice(i, i + 2000));
+  return batches;
 }
 
-/** The given premises with their records, a batch of ids at a time. */
+/**
+ * The premises of one batch with their records: a run of near ids (an import's new premises) read
+ * as a range, scattered ones (what other servers changed) as a list.
+ */
+function* premiseInputsOfBatch(db: Db, batch: readonly number[]): Generator<PremiseInput> {
+  const [from, to] = [batch[0], batch[batch.length - 1]];
+  if (to - from < batch.length * 16) {
+    const wanted = new Set(batch);
+    for (const input of streamPremiseInputs(db, { fromId: from, toId: to }))
+      if (wanted.has(input.id)) yield input;
+  } else yield* streamPremiseInputs(db, { ids: batch });
+}
+
+/** The given premises with their records, a batch at a time. */
 function* premiseInputsOf(db: Db, premiseIds: readonly number[]): Generator<PremiseInput> {
-  for (const run of premiseRuns(premiseIds)) {
-    const [from, to] = [run[0], run[run.length - 1]];
-    if (to - from < run.length * 16) {
-      const wanted = new Set(run);
-      for (const input of streamPremiseInputs(db, { fromId: from, toId: to }))
-        if (wanted.has(input.id)) yield input;
-    } else yield* streamPremiseInputs(db, { ids: run });
-  }
+  for (const batch of premiseBatches(premiseIds)) yield* premiseInputsOfBatch(db, batch);
 }

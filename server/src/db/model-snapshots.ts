@@ -7,6 +7,11 @@ import type { Db } from './open-database';
  * PostgreSQL record (shared by every server on it, so any of them starts from it).
  */
 export interface SnapshotStore {
+  /**
+   * The store notes every premise's changes (changedSince answers): several servers write, and a
+   * server's columns are brought up to date from those notes, not from the record's counter.
+   */
+  readonly tracksChanges: boolean;
   load(): Uint8Array | null;
   save(bytes: Uint8Array, stamp: RecordStamp): void;
   /**
@@ -20,6 +25,7 @@ export interface SnapshotStore {
 /** The snapshot as a file (written atomically); SQLite keeps no list of changed premises. */
 export function snapshotFile(file: string): SnapshotStore {
   return {
+    tracksChanges: false,
     load: () => (existsSync(file) ? readFileSync(file) : null),
     save(bytes) {
       const tmp = `${file}.tmp`;
@@ -42,6 +48,7 @@ export const PART_BYTES = 4 << 20;
  */
 export function snapshotInDatabase(db: Db): SnapshotStore {
   return {
+    tracksChanges: true,
     load() {
       const parts = db
         .prepare('SELECT bytes FROM model_snapshot_parts ORDER BY part')

@@ -280,6 +280,19 @@ export function asSqliteConstraint(err: unknown): unknown {
   }
 }
 
+/**
+ * Whether an error means PostgreSQL could not be reached or the connection broke under the request
+ * (nothing of it kept) rather than anything wrong with the request: the connection is being made
+ * again (sync-pg.ts), so the person may simply try again.
+ */
+export function databaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof PgQueryError)) return false;
+  const code = err.code ?? '';
+  // Ours (pg-worker.mjs), a connection exception (08…), an operator's intervention (57P…), or the
+  // driver's own (no SQLSTATE: the socket closed, ECONNREFUSED).
+  return code === 'SX002' || code === 'SX003' || /^(08|57P)/u.test(code) || !/^[0-9A-Z]{5}$/u.test(code);
+}
+
 /** `postgres://…?schema=name` → the URL PostgreSQL's driver takes and the schema (a plain identifier). */
 export function splitSchema(url: string): { connection: string; schema: string | null } {
   const parsed = new URL(url);

@@ -2,7 +2,8 @@
 // time. The main thread posts a request on `port` and sleeps on `flag`; this answers on `port` and wakes it.
 // Notifications (LISTEN) go to the parent asynchronously, where the server's event loop reads them.
 // A lost connection is made again (its search path and LISTENs with it) and the parent told, since
-// notices sent meanwhile were never heard; a transaction the old connection took with it is refused.
+// notices sent meanwhile were never heard; a transaction the old connection took with it is refused,
+// and a request made while it is down waits WAIT_MS at most before it is refused (SX003).
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -20,9 +21,13 @@ const sessionSetup = [];
 const channels = new Set();
 let cursors = new Map();
 let nextCursor = 1;
-/** A new connection replaced a lost one while the caller was inside a transaction: it is gone. */
-let transactionLost = false;
+/** Counts connections: a transaction belongs to the one it began on and dies with it. */
+let generation = 1;
+/** The connection the caller's transaction (or its last statement outside one) was on. */
+let txGeneration = 1;
 let reconnecting = null;
+/** How long a request waits for a lost connection to come back before it is refused. */
+const WAIT_MS = 2000;
 let closed = false;
 
 function connect() {
@@ -55,6 +60,7 @@ function reconnect() {
         for (const sql of sessionSetup) await c.query(sql);
         for (const channel of channels) await c.query(`LISTEN ${channel}`);
         live = c;
+        generation++;
         parentPort.postMessage({ reconnected: c.processID });
         return;
       } catch {
@@ -68,19 +74,31 @@ function reconnect() {
   return reconnecting;
 }
 
-/** The connection for the next request: waits (up to a while) for a lost one to be replaced. */
+/** The connection for the next request: waits a moment for a lost one to be replaced. */
 async function connection(req) {
   if (!live) {
-    const timeout = new Promise((_, reject) =>
-      setTimeout(() => reject(new Error('PostgreSQL cannot be reached: the request was not made')), 15_000),
-    );
-    await Promise.race([reconnect(), timeout]);
-    if (req.inTransaction) transactionLost = true;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error('PostgreSQL cannot be reached just now: the request was not made'), {
+              code: 'SX003',
+            }),
+          ),
+        WAIT_MS,
+      );
+    });
+    try {
+      await Promise.race([reconnect(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
-  if (!req.inTransaction) transactionLost = false;
-  else if (transactionLost) {
-    // The statements before the break were rolled back with the connection; none after it may run
-    // outside the transaction they belong to. The caller's rollback has nothing left to undo.
+  if (!req.inTransaction) txGeneration = generation;
+  else if (txGeneration !== generation) {
+    // The transaction began on a connection that is gone, and was rolled back with it: no statement
+    // of it may run outside it on this one. The caller's rollback has nothing left to undo.
     if (req.op === 'query' && /^\s*ROLLBACK\b/iu.test(req.sql)) return null;
     throw Object.assign(
       new Error('the connection to PostgreSQL was lost during a transaction: nothing of it was kept'),
@@ -115,6 +133,12 @@ async function handle(req) {
     await live?.end();
     return {};
   }
+  // A cursor lost with its connection: closing it is nothing to do, reading it is an error.
+  if (req.op === 'closeCursor' && !cursors.has(req.cursor)) return {};
+  if (req.op === 'read' && !cursors.has(req.cursor))
+    throw Object.assign(new Error('the connection to PostgreSQL was lost while reading rows'), {
+      code: 'SX002',
+    });
   const client = await connection(req);
   if (!client) return { rows: [], fields: [], rowCount: 0 };
   switch (req.op) {

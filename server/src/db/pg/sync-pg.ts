@@ -130,8 +130,11 @@ export class SyncPg {
         yield* rows;
       }
     } finally {
-      this.request({ op: 'closeCursor', cursor }, sql);
-      this.reading = false;
+      try {
+        this.request({ op: 'closeCursor', cursor }, sql);
+      } finally {
+        this.reading = false;
+      }
     }
   }
 
