@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/open-database';
 
 /** Failed logins allowed per window before more attempts are refused (per account, per address). */
@@ -14,25 +15,27 @@ export interface FailureStore {
 /**
  * Failures in the record (`login_failures`, migration 16), so every server on a PostgreSQL record
  * counts the same attempts: going round the servers buys an attacker nothing. A restart forgets
- * nothing either.
+ * nothing either. The keys are kept as hashes, never as typed: a mistyped name is often a password,
+ * and an address is personal.
  */
 export function failuresInDatabase(db: Db): FailureStore {
+  const hashed = (key: string) => createHash('sha256').update(`shixiao-login:${key}`).digest('hex');
   return {
     since: (key, since) =>
       (
         db
           .prepare('SELECT at_ms FROM login_failures WHERE key = ? AND at_ms > ? ORDER BY at_ms')
           .pluck()
-          .all(key, since) as number[]
+          .all(hashed(key), since) as number[]
       ).map(Number),
     add(key, at, forgetBefore) {
       db.transaction(() => {
         db.prepare('DELETE FROM login_failures WHERE at_ms <= ?').run(forgetBefore);
-        db.prepare('INSERT INTO login_failures (key, at_ms) VALUES (?, ?)').run(key, at);
+        db.prepare('INSERT INTO login_failures (key, at_ms) VALUES (?, ?)').run(hashed(key), at);
       })();
     },
     clear: (key) => {
-      db.prepare('DELETE FROM login_failures WHERE key = ?').run(key);
+      db.prepare('DELETE FROM login_failures WHERE key = ?').run(hashed(key));
     },
   };
 }

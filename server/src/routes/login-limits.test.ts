@@ -45,6 +45,10 @@ describe('failed sign-ins are counted in the record', () => {
     // A server started afresh on the record still refuses.
     const c = await server(target);
     expect((await c.login('right password 6')).status).toBe(429);
+    // What was typed is not kept: the record holds hashes of the name and the address.
+    const keys = a.db.prepare('SELECT DISTINCT key FROM login_failures').pluck().all() as string[];
+    expect(keys.length).toBe(2);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('lets the right password in below the limit, and a success clears the account’s count', async () => {

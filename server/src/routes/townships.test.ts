@@ -168,6 +168,16 @@ describe('GET /api/townships: the district rolled up', () => {
     expect(own.surveyed).toBe(all.byVillage[village.id].surveyed);
     const other = await getJson<Stats>(officer, `/api/stats?at=${AT}&township=${townships[0].id}`);
     expect(other.surveyed).toBe(0);
+    // The map layer too: a township names where to look, never more than the account may see.
+    const layer = async (query: string) => {
+      const res = await officer.request(`/api/layers/premises${query}`);
+      expect(res.status).toBe(200);
+      return decodePremises(await res.arrayBuffer()).premiseCount;
+    };
+    const mine = await layer('');
+    expect(await layer(`?township=${t.id}`)).toBe(mine);
+    expect(await layer(`?township=${townships[0].id}`)).toBe(0);
+    expect(await layer(`?bbox=-180,-90,180,90&township=${townships[0].id}`)).toBe(0);
   });
 });
 

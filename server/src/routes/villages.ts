@@ -33,8 +33,9 @@ export function villageRoutes(ctx: AppContext) {
       return c.json({ type: 'FeatureCollection' as const, features: villages.map(toFeature) });
     })
     .get('/:id', validate('param', z.object({ id: idParam })), (c) => {
-      const village = getVillage(ctx.db, c.req.valid('param').id);
-      if (!village) throw notFound('village');
+      const id = c.req.valid('param').id;
+      const village = getVillage(ctx.db, id);
+      if (!village) throw notFound(`village ${id}`);
       return c.json(toFeature(village));
     });
 }

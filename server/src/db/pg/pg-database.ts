@@ -140,10 +140,15 @@ export class PgDatabase {
     if (schema) {
       // Servers starting at once on a new schema: PostgreSQL's IF NOT EXISTS is not safe against
       // itself (a duplicate key in its catalogue), so they take turns.
-      this.pg.query('BEGIN');
-      this.pg.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shixiao:${schema}`]);
-      this.pg.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      this.pg.query('COMMIT');
+      try {
+        this.pg.query('BEGIN');
+        this.pg.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`shixiao:${schema}`]);
+        this.pg.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+        this.pg.query('COMMIT');
+      } catch (err) {
+        this.pg.close(); // its connection and thread with it: nobody else holds this object
+        throw err;
+      }
       // PostGIS and citext sit in public; the record's tables in its own schema (on every connection).
       this.pg.query(`SET search_path TO "${schema}", public`, [], { session: true });
     }
