@@ -1,5 +1,5 @@
 import { type Db, dialectOf } from './open-database';
-import { copyText } from './pg/copy-to-postgres';
+import { pgStageRows } from './pg/bulk-load';
 import type { PgDatabase } from './pg/pg-database';
 
 export type ImportKind = 'premises' | 'boundaries' | 'addresses';
@@ -166,20 +166,9 @@ export function updateImportJob(db: Db, id: number, patch: ImportJobPatch): void
 
 /** Stores the parsed rows of a job (call inside the transaction that created it). */
 export function stageRows(db: Db, importId: number, rows: Iterable<{ rowNo: number; data: unknown }>): void {
+  // PostgreSQL takes them by COPY: an INSERT there is a round trip a row.
   if (dialectOf(db) === 'postgres') {
-    // A round trip a row there: the rows go by COPY, a few thousand at a time.
-    const pg = (db as unknown as PgDatabase).pg;
-    let lines: string[] = [];
-    const send = () => {
-      if (lines.length > 0)
-        pg.copyFrom('COPY import_rows (import_id, row_no, data) FROM STDIN', [lines.join('')]);
-      lines = [];
-    };
-    for (const r of rows) {
-      lines.push(`${importId}\t${r.rowNo}\t${copyText(JSON.stringify(r.data))}\n`);
-      if (lines.length >= 5000) send();
-    }
-    send();
+    pgStageRows(db as unknown as PgDatabase, importId, rows);
     return;
   }
   const insert = db.prepare('INSERT INTO import_rows (import_id, row_no, data) VALUES (?, ?, ?)');

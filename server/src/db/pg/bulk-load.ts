@@ -13,6 +13,34 @@ const PREMISE_COLUMNS =
 const EVENT_COLUMNS =
   'id, premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note';
 
+/**
+ * Rows for some tables of the record, sent by COPY in table order (keys referenced before those
+ * referring: premises before their events): all of them once `batch` rows are waiting, and on flush.
+ */
+export function copyBatches<T extends string>(
+  db: PgDatabase,
+  tables: Readonly<Record<T, string>>,
+  batch: number,
+): { add(table: T, values: readonly unknown[]): void; flush(): void } {
+  const waiting = new Map<T, string[]>(Object.keys(tables).map((t) => [t as T, []]));
+  let count = 0;
+  const flush = () => {
+    for (const [table, lines] of waiting) {
+      if (lines.length === 0) continue;
+      db.pg.copyFrom(`COPY ${table} (${tables[table]}) FROM STDIN`, [lines.join('')]);
+      waiting.set(table, []);
+    }
+    count = 0;
+  };
+  return {
+    add(table, values) {
+      (waiting.get(table) as string[]).push(`${values.map(copyText).join('\t')}\n`);
+      if (++count >= batch) flush();
+    },
+    flush,
+  };
+}
+
 export interface BulkLoader {
   insertPremise(p: Omit<PremiseRow, 'id'>): number;
   insertEvent(premiseId: number, e: PremiseEvent): number;
@@ -32,8 +60,7 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
     Number(db.pg.query(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).rows[0][0]);
   let premiseId = nextId('premises');
   let eventId = nextId('events');
-  let premises: string[] = [];
-  let events: string[] = [];
+  const rows = copyBatches(db, { premises: PREMISE_COLUMNS, events: EVENT_COLUMNS }, BATCH);
   let premiseCount = 0;
   let eventCount = 0;
   db.pg.query('SAVEPOINT bulk_replica');
@@ -42,35 +69,21 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
   } catch {
     db.pg.query('ROLLBACK TO SAVEPOINT bulk_replica'); // not a superuser: the triggers run
   }
-  const line = (values: unknown[]) => `${values.map(copyText).join('\t')}\n`;
-  const flushPremises = () => {
-    if (premises.length === 0) return;
-    db.pg.copyFrom(`COPY premises (${PREMISE_COLUMNS}) FROM STDIN`, [premises.join('')]);
-    premises = [];
-  };
-  const flushEvents = () => {
-    flushPremises(); // the premises they belong to first
-    if (events.length === 0) return;
-    db.pg.copyFrom(`COPY events (${EVENT_COLUMNS}) FROM STDIN`, [events.join('')]);
-    events = [];
-  };
   return {
     insertPremise(p) {
       const id = premiseId++;
-      premises.push(line([id, ...premiseValues(p)]));
+      rows.add('premises', [id, ...premiseValues(p)]);
       premiseCount++;
-      if (premises.length >= BATCH) flushPremises();
       return id;
     },
     insertEvent(premise, e) {
       const id = eventId++;
-      events.push(line([id, premise, ...eventValues(e)]));
+      rows.add('events', [id, premise, ...eventValues(e)]);
       eventCount++;
-      if (events.length >= BATCH) flushEvents();
       return id;
     },
     finish() {
-      flushEvents();
+      rows.flush();
       db.pg.query('SET LOCAL session_replication_role = DEFAULT');
       for (const table of ['premises', 'events'])
         db.pg.query(
@@ -125,49 +138,44 @@ export function pgImportWriter(db: PgDatabase, importId: number): ImportWriter {
   const premiseId = idsFrom(db, 'premises');
   const eventId = idsFrom(db, 'events');
   // In the order foreign keys need: a premise before its events and reviews.
-  const tables = {
-    premises: { columns: PREMISE_COLUMNS, lines: [] as string[] },
-    events: { columns: EVENT_COLUMNS, lines: [] as string[] },
-    geocode_reviews: {
-      columns: 'premise_id, address, method, confidence, matched_text, conflict',
-      lines: [] as string[],
+  const rows = copyBatches(
+    db,
+    {
+      premises: PREMISE_COLUMNS,
+      events: EVENT_COLUMNS,
+      geocode_reviews: 'premise_id, address, method, confidence, matched_text, conflict',
+      import_items: 'import_id, row_no, action, entity, entity_id, before, after',
     },
-    import_items: {
-      columns: 'import_id, row_no, action, entity, entity_id, before, after',
-      lines: [] as string[],
-    },
-  };
-  const line = (values: unknown[]) => `${values.map(copyText).join('\t')}\n`;
-  let buffered = 0;
-  const add = (table: keyof typeof tables, values: unknown[]) => {
-    tables[table].lines.push(line(values));
-    if (++buffered >= IMPORT_BATCH) flush();
-  };
-  const flush = () => {
-    for (const [table, t] of Object.entries(tables)) {
-      if (t.lines.length === 0) continue;
-      db.pg.copyFrom(`COPY ${table} (${t.columns}) FROM STDIN`, [t.lines.join('')]);
-      t.lines = [];
-    }
-    buffered = 0;
-  };
+    IMPORT_BATCH,
+  );
   return {
     insertPremise(p) {
       const id = premiseId();
-      add('premises', [id, ...premiseValues(p)]);
+      rows.add('premises', [id, ...premiseValues(p)]);
       return id;
     },
     insertEvent(premise, e) {
       const id = eventId();
-      add('events', [id, premise, ...eventValues(e)]);
+      rows.add('events', [id, premise, ...eventValues(e)]);
       return id;
     },
     recordItem(item) {
-      add('import_items', [importId, ...importItemValues(item)]);
+      rows.add('import_items', [importId, ...importItemValues(item)]);
     },
     queueReview(r) {
-      add('geocode_reviews', reviewValues(r));
+      rows.add('geocode_reviews', reviewValues(r));
     },
-    flush,
+    flush: rows.flush,
   };
+}
+
+/** An upload's parsed rows into import_rows by COPY (stageRows on PostgreSQL), inside the caller's transaction. */
+export function pgStageRows(
+  db: PgDatabase,
+  importId: number,
+  staged: Iterable<{ rowNo: number; data: unknown }>,
+): void {
+  const rows = copyBatches(db, { import_rows: 'import_id, row_no, data' }, 5000);
+  for (const r of staged) rows.add('import_rows', [importId, r.rowNo, JSON.stringify(r.data)]);
+  rows.flush();
 }
