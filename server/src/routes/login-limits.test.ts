@@ -4,6 +4,7 @@ import { keepForClosing, sharedTestRecord } from '../../../tests/helpers/test-st
 import { createApp } from '../app';
 import { hashPassword } from '../auth/passwords';
 import { boot } from '../boot';
+import type { Db } from '../db/open-database';
 import { insertUser } from '../db/users';
 
 /** A server on the record: its app, as a browser signs in to it. */
@@ -20,19 +21,24 @@ async function server(target: string) {
   return { ...booted, login };
 }
 
+/** The account the tests sign in as: its password is 'right password 6'. */
+async function addZhaoliu(db: Db) {
+  insertUser(db, {
+    username: 'zhaoliu',
+    displayName: '赵六',
+    role: 'viewer',
+    villageCodes: [],
+    department: null,
+    passwordHash: await hashPassword('right password 6'),
+    mustChangePassword: false,
+  });
+}
+
 describe('failed sign-ins are counted in the record', () => {
   it('so servers sharing it refuse the same guesser, and a restart forgets none', async () => {
     const target = await sharedTestRecord('demo', DEMO_DIR);
     const a = await server(target);
-    insertUser(a.db, {
-      username: 'zhaoliu',
-      displayName: '赵六',
-      role: 'viewer',
-      villageCodes: [],
-      department: null,
-      passwordHash: await hashPassword('right password 6'),
-      mustChangePassword: false,
-    });
+    await addZhaoliu(a.db);
     const b = await server(target);
     // Five wrong guesses spread over two servers: the sixth attempt is refused on either.
     for (const on of [a, b, a, b, a]) expect((await on.login('wrong')).status).toBe(401);
@@ -54,15 +60,7 @@ describe('failed sign-ins are counted in the record', () => {
   it('lets the right password in below the limit, and a success clears the account’s count', async () => {
     const target = await sharedTestRecord('demo', DEMO_DIR);
     const a = await server(target);
-    insertUser(a.db, {
-      username: 'zhaoliu',
-      displayName: '赵六',
-      role: 'viewer',
-      villageCodes: [],
-      department: null,
-      passwordHash: await hashPassword('right password 6'),
-      mustChangePassword: false,
-    });
+    await addZhaoliu(a.db);
     const b = await server(target);
     for (const on of [a, b, a, b]) expect((await on.login('wrong')).status).toBe(401);
     expect((await b.login('right password 6')).status).toBe(200);
