@@ -71,11 +71,6 @@ export class CampaignModel {
     return columns && { columns: withPremises(columns, inputs), caughtUp: inputs.length };
   }
 
-  /** The record's change counter the columns are known to reflect (they may be further on). */
-  get dataVersion(): number {
-    return this.known.dataVersion;
-  }
-
   /** The id of the database the columns were built from (a restore gives the record a new one). */
   get dbId(): string {
     return this.known.dbId;
