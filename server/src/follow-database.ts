@@ -30,6 +30,9 @@ export function followDatabase(ctx: AppContext, everyMs = 2000): () => void {
 /** After a failed catch-up (the connection down again), the next try comes this much later. */
 const RETRY_MS = 1000;
 
+/** While this server's own transaction is open, the catch-up looks again this much later. */
+const WAIT_FOR_TRANSACTION_MS = 250;
+
 /**
  * PostgreSQL: every server hears the others' commits (NOTIFY shixiao_changes, sent by the triggers,
  * delivered at commit) and, woken by them, brings its columns up to date from the record's own
@@ -58,7 +61,12 @@ function followOtherServers(ctx: AppContext): () => void {
         }
         if (premises) {
           premises = false;
-          await ctx.model.catchUp();
+          if ((await ctx.model.catchUp()) === null) {
+            // This server is writing a transaction (an import): look again once it is done.
+            premises = true;
+            setTimeout(() => void fold(), WAIT_FOR_TRANSACTION_MS).unref();
+            break;
+          }
         }
       }
     } catch (err) {

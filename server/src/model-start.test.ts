@@ -77,4 +77,15 @@ describe('a server starting on a record another server keeps', () => {
     expect(b.ctx.model.columns.count).toBe(count - 1);
     expect(b.ctx.model.columns.rowOf.has(gone)).toBe(false);
   });
+
+  it('does not fold in what its own open transaction wrote (an import that may yet roll back)', async () => {
+    const a = await server(await sharedRecord());
+    const before = tally(a.ctx.model.columns, AT);
+    a.db.exec('BEGIN');
+    eventInserter(a.db)(a.ctx.model.columns.id[2], { day: day('2010-06-01'), type: 'closed' });
+    expect(await a.ctx.model.catchUp()).toBeNull();
+    a.db.exec('ROLLBACK');
+    expect(await a.ctx.model.catchUp()).toBe(0);
+    expect(tally(a.ctx.model.columns, AT)).toEqual(before);
+  });
 });

@@ -104,10 +104,13 @@ export class CampaignModel {
    * down), and moves the version to the record's as read before those notes — so the version never
    * runs ahead of what the columns hold, whatever notices are still on their way. Reads a batch at
    * a time with requests answered in between; builds afresh when most of the record changed.
-   * Returns how many premises it read (0 on a store that notes no changes).
+   * Returns how many premises it read (0 on a store that notes no changes), or null when it must
+   * wait: inside this server's own transaction (an import being written) the notes include rows
+   * not committed yet, which are folded in when it commits.
    */
-  async catchUp(): Promise<number> {
+  async catchUp(): Promise<number | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
+      if (this.db.inTransaction) return null;
       const stamp = readRecordStamp(this.db);
       const changed = this.snapshots?.changedSince(this.known.dataVersion) ?? null;
       if (changed === null) return 0;
@@ -117,6 +120,8 @@ export class CampaignModel {
       }
       const version = this.version;
       const inputs = await this.readPremises(changed);
+      // This server began a transaction meanwhile: what was read may include its uncommitted rows.
+      if (this.db.inTransaction) return null;
       // A premise gone (an import undone) cannot be taken out of the columns: build afresh.
       if (inputs.length < changed.length) {
         this.reload();
