@@ -33,24 +33,19 @@ export class CampaignModel {
     private readonly db: Db,
     private readonly snapshots: SnapshotStore | null = null,
   ) {
-    const t0 = performance.now();
     this.seenCommits = commitsByOthers(db);
     this.known = readRecordStamp(db);
     const started = this.fromSnapshot();
     this.columns = started?.columns ?? buildColumns(streamPremiseInputs(db));
-    this.start = {
-      from: started ? 'snapshot' : 'store',
-      caughtUp: started?.caughtUp ?? 0,
-      ms: Math.round(performance.now() - t0),
-    };
+    this.start = { from: started ? 'snapshot' : 'store', caughtUp: started?.caughtUp ?? 0 };
     if (!started || started.caughtUp > RESAVE_AFTER) this.saveSnapshot();
   }
 
   /**
    * How the columns were first made: from the snapshot (with how many premises changed since were
-   * read to bring it up to date) or from every premise in the store; and how long that took.
+   * read to bring it up to date) or from every premise in the store.
    */
-  readonly start: { from: 'snapshot' | 'store'; caughtUp: number; ms: number };
+  readonly start: { from: 'snapshot' | 'store'; caughtUp: number };
 
   /** The columns from the snapshot in store, brought up to date if it is older; null to build them afresh. */
   private fromSnapshot(): { columns: PremiseColumns; caughtUp: number } | null {
@@ -62,7 +57,7 @@ export class CampaignModel {
       return columns && { columns, caughtUp: 0 };
     }
     if (stamp.dataVersion > this.known.dataVersion) return null;
-    const changed = this.snapshots?.changedSince(stamp.dataVersion);
+    const changed = this.snapshots?.changedSince?.(stamp.dataVersion);
     if (!changed) return null;
     const inputs = [...premiseInputsOf(this.db, changed)];
     // A premise that is gone (an import undone) cannot be taken out of the columns: build afresh.
@@ -95,7 +90,7 @@ export class CampaignModel {
 
   /** Several servers write the record: the columns' version moves only by catchUp (see there). */
   private get tracksChanges(): boolean {
-    return this.snapshots?.tracksChanges === true;
+    return this.snapshots?.changedSince !== undefined;
   }
 
   /**
@@ -112,7 +107,7 @@ export class CampaignModel {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (this.db.inTransaction) return null;
       const stamp = readRecordStamp(this.db);
-      const changed = this.snapshots?.changedSince(this.known.dataVersion) ?? null;
+      const changed = this.snapshots?.changedSince?.(this.known.dataVersion) ?? null;
       if (changed === null) return 0;
       if (stamp.dbId !== this.known.dbId || changed.length > this.columns.count * REBUILD_ABOVE_SHARE) {
         this.reload();

@@ -7,32 +7,27 @@ import type { Db } from './open-database';
  * PostgreSQL record (shared by every server on it, so any of them starts from it).
  */
 export interface SnapshotStore {
-  /**
-   * The store notes every premise's changes (changedSince answers): several servers write, and a
-   * server's columns are brought up to date from those notes, not from the record's counter.
-   */
-  readonly tracksChanges: boolean;
   load(): Uint8Array | null;
   save(bytes: Uint8Array, stamp: RecordStamp): void;
   /**
    * The premises changed since the record stood at `dataVersion` (a superset: those changed at
-   * it too), for bringing an older snapshot up to date; null when the store cannot tell, and then
-   * only a snapshot of the record as it stands will do.
+   * it too). Only a store that notes every premise's change has it (PostgreSQL, where several
+   * servers write): an older snapshot is brought up to date with these, and a server's columns
+   * follow these notes rather than the record's counter. Without it only a snapshot of the record
+   * as it stands will do.
    */
-  changedSince(dataVersion: number): number[] | null;
+  changedSince?(dataVersion: number): number[];
 }
 
 /** The snapshot as a file (written atomically); SQLite keeps no list of changed premises. */
 export function snapshotFile(file: string): SnapshotStore {
   return {
-    tracksChanges: false,
     load: () => (existsSync(file) ? readFileSync(file) : null),
     save(bytes) {
       const tmp = `${file}.tmp`;
       writeFileSync(tmp, bytes);
       renameSync(tmp, file);
     },
-    changedSince: () => null,
   };
 }
 
@@ -48,7 +43,6 @@ export const PART_BYTES = 4 << 20;
  */
 export function snapshotInDatabase(db: Db): SnapshotStore {
   return {
-    tracksChanges: true,
     load() {
       const parts = db
         .prepare('SELECT bytes FROM model_snapshot_parts ORDER BY part')
