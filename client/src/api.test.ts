@@ -1,6 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoApp } from '../../tests/helpers/test-app';
-import { ApiRequestError, errorReportUrl, errorText, geographyExportPath, premiseExportPath } from './api';
+import {
+  ApiRequestError,
+  errorReportUrl,
+  errorText,
+  fetchSeries,
+  fetchStats,
+  geographyExportPath,
+  premiseExportPath,
+} from './api';
 
 describe('the paths the page links to', () => {
   it('are the server routes, with the query in order', () => {
@@ -26,6 +34,42 @@ describe('the paths the page links to', () => {
     ]) {
       expect((await app.request(path)).status, path).toBe(200);
     }
+  });
+});
+
+describe('the counts of several categories at once', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('are asked of the server as their union, for the day and for the chart', {
+    timeout: 30_000,
+  }, async () => {
+    const { app } = await demoApp();
+    // The page's own calls, answered by the real app in this process.
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      app.request(String(input instanceof Request ? input.url : input), init),
+    );
+    const at = '2026-06-30';
+    const one = (code: string) => fetchStats(at, { village: null, categories: [code] });
+    const [grocery, restaurant, both, all] = await Promise.all([
+      one('grocery'),
+      one('restaurant'),
+      fetchStats(at, { village: null, categories: ['grocery', 'restaurant'] }),
+      fetchStats(at, { village: null, categories: null }),
+    ]);
+    expect(grocery.surveyed).toBeGreaterThan(0);
+    expect(restaurant.surveyed).toBeGreaterThan(0);
+    expect(both.surveyed).toBe(grocery.surveyed + restaurant.surveyed);
+    expect(both.unlicensed).toBe(grocery.unlicensed + restaurant.unlicensed);
+    expect(all.surveyed).toBeGreaterThan(both.surveyed);
+
+    const [series, seriesOne] = await Promise.all([
+      fetchSeries({ village: null, categories: ['grocery', 'restaurant'] }),
+      fetchSeries({ village: null, categories: ['grocery'] }),
+    ]);
+    const last = series.days.length - 1;
+    const total = (s: typeof series, k: number) =>
+      Object.values(s.byStatus).reduce((n, row) => n + (row[k] ?? 0), 0);
+    expect(total(series, last)).toBeGreaterThan(total(seriesOne, last));
   });
 });
 

@@ -92,30 +92,29 @@ export async function fetchPremiseCells(
   return decodePremiseCells(await (await ok(res)).arrayBuffer());
 }
 
-export async function fetchSeries(
-  filter: { village?: number; category?: string },
-  init?: RequestInit,
-): Promise<StatusSeries> {
-  const query = {
-    ...(filter.village !== undefined ? { village: String(filter.village) } : {}),
-    ...(filter.category !== undefined ? { category: filter.category } : {}),
+/** What /api/stats and its series count: one village or all, some categories (their union) or all (null). */
+export interface StatsFilter {
+  village: number | null;
+  categories: readonly string[] | null;
+}
+
+function statsFilterQuery(filter: StatsFilter) {
+  return {
+    ...(filter.village !== null ? { village: String(filter.village) } : {}),
+    ...(filter.categories !== null ? { categories: filter.categories.join(',') } : {}),
   };
+}
+
+export async function fetchSeries(filter: StatsFilter, init?: RequestInit): Promise<StatusSeries> {
+  const query = statsFilterQuery(filter);
   return (await ok(await client.api.stats.series.$get({ query }, { init }))).json() as Promise<StatusSeries>;
 }
 
 export type DayStats = InferResponseType<typeof client.api.stats.$get, 200>;
 
 /** The server's counts on `at` (the page's first numbers, before the premises layer has arrived). */
-export async function fetchStats(
-  at: string,
-  filter: { village?: number; category?: string },
-  init?: RequestInit,
-): Promise<DayStats> {
-  const query = {
-    at,
-    ...(filter.village !== undefined ? { village: String(filter.village) } : {}),
-    ...(filter.category !== undefined ? { category: filter.category } : {}),
-  };
+export async function fetchStats(at: string, filter: StatsFilter, init?: RequestInit): Promise<DayStats> {
+  const query = { at, ...statsFilterQuery(filter) };
   return (await ok(await client.api.stats.$get({ query }, { init }))).json() as Promise<DayStats>;
 }
 

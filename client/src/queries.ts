@@ -27,17 +27,12 @@ import {
   listImports,
   listTokens,
   listUsers,
+  type StatsFilter,
   searchAudit,
   type TasksQuery,
   type WorklistKey,
   type WorklistQuery,
 } from './api';
-
-/** The status series' filter: one village and/or one category, or all. */
-export interface SeriesFilter {
-  village: number | null;
-  category: string | null;
-}
 
 /**
  * Every query key of the page, in one place. A key is a path: invalidating a prefix (`premises`,
@@ -58,8 +53,8 @@ export const queryKeys = {
   series: ['series'],
   /** The server's counts on a day: the first numbers, shown before the premises layer has arrived. */
   stats: ['stats'],
-  statsOn: (at: string, filter: SeriesFilter) => ['stats', at, filter],
-  seriesFor: (filter: SeriesFilter) => ['series', filter],
+  statsOn: (at: string, filter: StatsFilter) => ['stats', at, filter],
+  seriesFor: (filter: StatsFilter) => ['series', filter],
   /** What the server counts inside any shape (drawn or saved), by its geometry. */
   shapes: ['shape'],
   shapeStats: (geometry: Polygonal, at: string) => ['shape', 'stats', geometry, at],
@@ -138,25 +133,16 @@ export const setupQuery = queryOptions({
   queryFn: ({ signal }) => fetchSetup({ signal }),
 });
 
-export const seriesQuery = (filter: SeriesFilter) =>
+export const seriesQuery = (filter: StatsFilter) =>
   queryOptions({
     queryKey: queryKeys.seriesFor(filter),
-    queryFn: ({ signal }) =>
-      fetchSeries(
-        { village: filter.village ?? undefined, category: filter.category ?? undefined },
-        { signal },
-      ),
+    queryFn: ({ signal }) => fetchSeries(filter, { signal }),
   });
 
-export const statsQuery = (at: string, filter: SeriesFilter) =>
+export const statsQuery = (at: string, filter: StatsFilter) =>
   queryOptions({
     queryKey: queryKeys.statsOn(at, filter),
-    queryFn: ({ signal }) =>
-      fetchStats(
-        at,
-        { village: filter.village ?? undefined, category: filter.category ?? undefined },
-        { signal },
-      ),
+    queryFn: ({ signal }) => fetchStats(at, filter, { signal }),
   });
 
 export const shapeStatsQuery = (geometry: Polygonal, at: string) =>

@@ -89,9 +89,9 @@ const NO_POSITIONS = new Float32Array(0);
 /**
  * The server's counts on the slider date while the premises layer is not on the page (numbers
  * first): the filtered tally and, with a village filter, the tally of every village for the
- * ranking. Null while they load, or when the filter is one the server cannot count (several
- * categories at once). `settled`: the first numbers are in, failed, or cannot be asked for — the
- * app starts the premises layer then, so its download does not hold them up.
+ * ranking (several categories count as their union). Null while they load. `settled`: the first
+ * numbers are in or failed — the app starts the premises layer then, so its download does not hold
+ * them up.
  */
 export function useServerTally(data: CampaignData | null): {
   tally: Tally | null;
@@ -106,20 +106,18 @@ export function useServerTally(data: CampaignData | null): {
   const categories = useStore((s) => s.categories);
   const village = useStore((s) => s.village);
   const waiting = data !== null && !data.premisesReady;
-  const countable = categories === null || categories.length === 1;
-  const category = categories?.[0] ?? null;
   const filtered = useQuery({
-    ...statsQuery(askAt, { village, category }),
-    enabled: waiting && countable,
+    ...statsQuery(askAt, { village, categories }),
+    enabled: waiting,
     placeholderData: keepPreviousData,
   });
   const everyVillage = useQuery({
-    ...statsQuery(askAt, { village: null, category }),
-    enabled: waiting && countable && village !== null,
+    ...statsQuery(askAt, { village: null, categories }),
+    enabled: waiting && village !== null,
     placeholderData: keepPreviousData,
   });
-  const settled = data !== null && (!countable || filtered.isFetched || filtered.isError);
-  if (!waiting || !countable) return { tally: null, villageTally: null, settled };
+  const settled = data !== null && (filtered.isFetched || filtered.isError);
+  if (!waiting) return { tally: null, villageTally: null, settled };
   const tally = filtered.data ?? null;
   return { tally, villageTally: village === null ? tally : (everyVillage.data ?? null), settled };
 }

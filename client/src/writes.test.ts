@@ -76,12 +76,12 @@ describe('the cache and the writes that invalidate it', () => {
   it('a premises import invalidates the layer, the files, the series and the counts, not the villages', async () => {
     await qc.fetchQuery(villagesQuery);
     await qc.fetchQuery({ ...premiseQuery(7), staleTime: Number.POSITIVE_INFINITY });
-    await qc.fetchQuery(seriesQuery({ village: 3, category: null }));
+    await qc.fetchQuery(seriesQuery({ village: 3, categories: null }));
 
     await importWritten(qc, 'premises');
     await qc.fetchQuery(villagesQuery);
     await qc.fetchQuery({ ...premiseQuery(7), staleTime: Number.POSITIVE_INFINITY });
-    await qc.fetchQuery(seriesQuery({ village: 3, category: null }));
+    await qc.fetchQuery(seriesQuery({ village: 3, categories: null }));
     expect(times('/api/villages')).toBe(1);
     expect(times('/api/premises/7')).toBe(2);
     expect(times('/api/stats/series')).toBe(2);
@@ -106,7 +106,7 @@ describe('the cache and the writes that invalidate it', () => {
       queryKeys.premisesLayer,
       queryKeys.premise(7),
       queryKeys.premise(8),
-      queryKeys.seriesFor({ village: null, category: null }),
+      queryKeys.seriesFor({ village: null, categories: null }),
     ])
       qc.setQueryData(key, {});
 
@@ -115,7 +115,7 @@ describe('the cache and the writes that invalidate it', () => {
     expect(invalidated(queryKeys.premisesLayer)).toBe(true);
     expect(invalidated(queryKeys.premise(7))).toBe(true);
     expect(invalidated(queryKeys.premise(8))).toBe(false);
-    expect(invalidated(queryKeys.seriesFor({ village: null, category: null }))).toBe(false);
+    expect(invalidated(queryKeys.seriesFor({ village: null, categories: null }))).toBe(false);
   });
 
   it('a saved set-up puts the campaign in place; only new dates invalidate the layer', async () => {
@@ -151,7 +151,7 @@ describe('the cache and the writes that invalidate it', () => {
       file: queryKeys.premise(7),
       other: queryKeys.premise(8),
       layer: queryKeys.premisesLayer,
-      series: queryKeys.seriesFor({ village: null, category: null }),
+      series: queryKeys.seriesFor({ village: null, categories: null }),
       overdue: queryKeys.worklist('overdue', { at: '2010-12-31' }),
       mine: queryKeys.myTasks,
       draws: queryKeys.draws,

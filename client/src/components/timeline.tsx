@@ -57,11 +57,10 @@ export function Timeline({ at, day }: { at: string; day: CampaignDay }) {
     togglePlay: () => setPlaying((p) => !p),
   });
 
-  const category = categories?.length === 1 ? categories[0] : null;
   const township = useStore((s) => s.township);
   // Keep drawing the previous series while the next one loads.
   const district = useQuery({
-    ...seriesQuery({ village, category }),
+    ...seriesQuery({ village, categories }),
     placeholderData: keepPreviousData,
     enabled: township === null,
   });
