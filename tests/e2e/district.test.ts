@@ -79,6 +79,24 @@ describe('the district view in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid="user-leader-one"]').textContent())
       .toContain(`乡镇：${pick.name}`);
+    // Its reach changed later, on the same tab: 修改 fills the form with the account as it is.
+    const other = townships[2];
+    await page.click('[data-testid="user-edit-leader-one"]');
+    expect(await page.inputValue('[data-testid="new-user-name"]')).toBe('leader-one');
+    expect(await page.inputValue('[data-testid="new-user-role"]')).toBe('leader');
+    await page.selectOption('[data-testid="new-user-townships"]', [
+      { label: pick.name },
+      { label: other.name },
+    ]);
+    await screenshot(page, 'district-accounts-edit');
+    await page.click('[data-testid="new-user-add"]');
+    await expect
+      .poll(() => page.locator('[data-testid="user-leader-one"]').textContent())
+      .toMatch(new RegExp(`乡镇：(${pick.name}、${other.name}|${other.name}、${pick.name})`));
+    const { users } = await api<{ users: { username: string; townships: string[] }[] }>('/api/users');
+    expect(users.find((u) => u.username === 'leader-one')?.townships.length).toBe(2);
+    // The form is a blank new one again.
+    expect(await page.inputValue('[data-testid="new-user-name"]')).toBe('');
     await screenshot(page, 'district-accounts');
     await page.click('[data-testid="close-data"]');
 

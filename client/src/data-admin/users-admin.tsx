@@ -23,6 +23,8 @@ export function UsersAdmin() {
   const users = usersList.data ?? [];
   const tokens = tokensList.data ?? [];
   const [secret, setSecret] = useState<Secret>(null);
+  /** The account whose role and reach are being changed, in the form below the list. */
+  const [editing, setEditing] = useState<UserAccount | null>(null);
   const [actError, setActError] = useState<string | null>(null);
   const loadError = usersList.error ?? tokensList.error;
   const error = actError ?? (loadError ? errorText(loadError) : null);
@@ -92,6 +94,14 @@ export function UsersAdmin() {
                 <button
                   type="button"
                   className="data-button secondary"
+                  onClick={() => setEditing(u)}
+                  data-testid={`user-edit-${u.username}`}
+                >
+                  {t.userEdit}
+                </button>
+                <button
+                  type="button"
+                  className="data-button secondary"
                   onClick={() => act(async () => void (await updateUser(u.id, { disabled: !u.disabled })))}
                 >
                   {u.disabled ? t.userEnable : t.userDisable}
@@ -113,12 +123,23 @@ export function UsersAdmin() {
           ))}
         </tbody>
       </table>
-      <NewUserForm
+      {editing && <h4>{fill(t.userEditing, { name: editing.username })}</h4>}
+      <UserForm
+        // A new form for each account edited (and a blank one after), not the last one's choices.
+        key={editing?.id ?? 'new'}
+        editing={editing}
         villages={villages.features.map((f) => f.properties)}
         townships={townships.length > 1 ? townships : []}
         roleName={roleName}
-        onAdd={(user) =>
+        onCancel={() => setEditing(null)}
+        onSubmit={(user) =>
           act(async () => {
+            if (editing) {
+              const { username: _, password: __, ...patch } = user;
+              await updateUser(editing.id, patch);
+              setEditing(null);
+              return;
+            }
             const r = await addUser(user);
             setSecret(
               'password' in r && r.password
@@ -179,28 +200,33 @@ export function UsersAdmin() {
   );
 }
 
-function NewUserForm({
+/** A new account, or (`editing`) an existing one's name, role and reach: its user name stays, its password is reset apart. */
+function UserForm({
+  editing,
   villages,
   townships,
   roleName,
-  onAdd,
+  onSubmit,
+  onCancel,
 }: {
+  editing: UserAccount | null;
   villages: { code: string; name: string }[];
   /** The district's townships, when there are several to limit an account to. */
   townships: { code: string; name: string }[];
   roleName(r: Role): string;
-  onAdd(user: Parameters<typeof addUser>[0]): void;
+  onSubmit(user: Parameters<typeof addUser>[0]): void;
+  onCancel(): void;
 }) {
   const t = useDataMessages();
   const [f, setF] = useState({
-    username: '',
-    displayName: '',
-    role: 'viewer' as Role,
-    department: '',
+    username: editing?.username ?? '',
+    displayName: editing?.displayName ?? '',
+    role: editing?.role ?? ('viewer' as Role),
+    department: editing?.department ?? '',
     password: '',
   });
-  const [codes, setCodes] = useState<string[]>([]);
-  const [townshipCodes, setTownshipCodes] = useState<string[]>([]);
+  const [codes, setCodes] = useState<string[]>(editing?.villages ?? []);
+  const [townshipCodes, setTownshipCodes] = useState<string[]>(editing?.townships ?? []);
   // An admin keeps the whole district; any other role may be limited to some townships.
   const limitable = townships.length > 0 && f.role !== 'admin';
   return (
@@ -208,7 +234,7 @@ function NewUserForm({
       className="data-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onAdd({
+        onSubmit({
           username: f.username,
           displayName: f.displayName,
           role: f.role,
@@ -225,6 +251,7 @@ function NewUserForm({
         value={f.username}
         onChange={(e) => setF({ ...f, username: e.target.value })}
         required
+        readOnly={editing !== null}
         data-testid="new-user-name"
       />
       <span>{t.userDisplay}</span>
@@ -290,17 +317,28 @@ function NewUserForm({
           </select>
         </>
       )}
-      <span>{t.userPassword}</span>
-      <input
-        type="password"
-        autoComplete="new-password"
-        value={f.password}
-        onChange={(e) => setF({ ...f, password: e.target.value })}
-      />
+      {editing === null && (
+        <>
+          <span>{t.userPassword}</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={f.password}
+            onChange={(e) => setF({ ...f, password: e.target.value })}
+          />
+        </>
+      )}
       <span />
-      <button type="submit" className="data-button" data-testid="new-user-add">
-        {t.userAdd}
-      </button>
+      <span className="row-actions">
+        <button type="submit" className="data-button" data-testid="new-user-add">
+          {editing ? t.userSave : t.userAdd}
+        </button>
+        {editing && (
+          <button type="button" className="data-button secondary" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        )}
+      </span>
     </form>
   );
 }
