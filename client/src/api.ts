@@ -365,20 +365,29 @@ export const reportPaths = {
       param: { file: `${villageId}.pdf` },
       query: { year: String(year) },
     }),
-  township: (year: number) => reportsApi['township.pdf'].$path({ query: { year: String(year) } }),
-  map: (at: string, areaId?: number) =>
-    reportsApi['map.pdf'].$path({ query: { at, area: areaId === undefined ? undefined : String(areaId) } }),
+  /** The whole record's summary, or (`township`) one township's of the district. */
+  township: (year: number, township: number | null = null) =>
+    reportsApi['township.pdf'].$path({ query: { year: String(year), ...townshipParam(township) } }),
+  map: (at: string, areaId?: number, township: number | null = null) =>
+    reportsApi['map.pdf'].$path({
+      query: { at, area: areaId === undefined ? undefined : String(areaId), ...townshipParam(township) },
+    }),
   villageLedger: (villageId: number, year: number) =>
     reportsApi.ledger.village[':file'].$path({
       param: { file: `${villageId}.xlsx` },
       query: { year: String(year) },
     }),
-  tradeLedger: (code: string, year: number) =>
+  tradeLedger: (code: string, year: number, township: number | null = null) =>
     reportsApi.ledger.trade[':file'].$path({
       param: { file: `${code}.xlsx` },
-      query: { year: String(year) },
+      query: { year: String(year), ...townshipParam(township) },
     }),
 };
+
+/** `township=ID` of a report or a list of one township of the district; nothing for the whole record. */
+function townshipParam(township: number | null): { township?: string } {
+  return township === null ? {} : { township: String(township) };
+}
 
 export type Me = InferResponseType<typeof client.api.auth.me.$get, 200>;
 
@@ -460,8 +469,13 @@ export type VillageScorecard = InferResponseType<AcceptanceClient[':villageId'][
 export type AcceptanceNotes = Parameters<AcceptanceClient[':villageId']['$put']>[0]['json'];
 export type AccountabilityAnswer = InferResponseType<typeof client.api.accountability.$get, 200>;
 
-export async function fetchAcceptance(year: number, init?: RequestInit): Promise<AcceptanceAnswer> {
-  return (await ok(await client.api.acceptance.$get({ query: { year: String(year) } }, { init }))).json();
+export async function fetchAcceptance(
+  year: number,
+  township: number | null,
+  init?: RequestInit,
+): Promise<AcceptanceAnswer> {
+  const query = { year: String(year), ...townshipParam(township) };
+  return (await ok(await client.api.acceptance.$get({ query }, { init }))).json();
 }
 
 export async function fetchScorecard(year: number, villageId: number, init?: RequestInit) {
@@ -488,12 +502,13 @@ export async function signOffAcceptance(year: number, villageId: number, passed:
 }
 
 export async function fetchAccountability(
-  query: { year?: number; days?: number },
+  query: { year?: number; days?: number; township?: number | null },
   init?: RequestInit,
 ): Promise<AccountabilityAnswer> {
   const q = {
     ...(query.year !== undefined ? { year: String(query.year) } : {}),
     ...(query.days !== undefined ? { days: String(query.days) } : {}),
+    ...townshipParam(query.township ?? null),
   };
   return (await ok(await client.api.accountability.$get({ query: q }, { init }))).json();
 }

@@ -86,9 +86,16 @@ export const queryKeys = {
   standards: ['standards'],
   /** 年度验收 by year, each village's scorecard, and the 问责 list; premise writes change them too. */
   acceptance: ['acceptance'],
-  acceptanceYear: (year: number) => ['acceptance', year],
+  /** A year's results: of every village the account sees, or of one township of the district. */
+  acceptanceYear: (year: number, township: number | null) => ['acceptance', year, township],
   scorecard: (year: number, villageId: number) => ['acceptance', year, villageId],
-  accountability: (year: number, days: number) => ['acceptance', 'accountability', year, days],
+  accountability: (year: number, days: number, township: number | null) => [
+    'acceptance',
+    'accountability',
+    year,
+    days,
+    township,
+  ],
 } as const;
 
 /** Lists the office works through while others write too: asked again whenever they are shown. */
@@ -229,10 +236,10 @@ export const standardsQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export const acceptanceQuery = (year: number) =>
+export const acceptanceQuery = (year: number, township: number | null) =>
   queryOptions({
-    queryKey: queryKeys.acceptanceYear(year),
-    queryFn: ({ signal }) => fetchAcceptance(year, { signal }),
+    queryKey: queryKeys.acceptanceYear(year, township),
+    queryFn: ({ signal }) => fetchAcceptance(year, township, { signal }),
     ...SHOWN_FRESH,
   });
 
@@ -243,9 +250,9 @@ export const scorecardQuery = (year: number, villageId: number) =>
     ...SHOWN_FRESH,
   });
 
-export const accountabilityQuery = (year: number, days: number) =>
+export const accountabilityQuery = (year: number, days: number, township: number | null) =>
   queryOptions({
-    queryKey: queryKeys.accountability(year, days),
-    queryFn: ({ signal }) => fetchAccountability({ year, days }, { signal }),
+    queryKey: queryKeys.accountability(year, days, township),
+    queryFn: ({ signal }) => fetchAccountability({ year, days, township }, { signal }),
     ...SHOWN_FRESH,
   });

@@ -70,6 +70,15 @@ describe('the district view in Chromium', () => {
     expect(await townshipField.inputValue()).not.toBe('');
     expect(await townshipField.locator('option:checked').textContent()).toBe(pick.name);
     await screenshot(page, 'district-boundary-form');
+    // The reports of the export tab are of the township drilled into, and say so.
+    await page.click('[data-testid="data-tab-export"]');
+    const summary = page.locator('[data-testid="report-township"]');
+    expect(await summary.textContent()).toBe(`${pick.name}年度汇总（A4 PDF）`);
+    expect(await summary.getAttribute('href')).toContain(`township=${pick.id}`);
+    expect(await page.getAttribute('[data-testid="report-map"]', 'href')).toContain(`township=${pick.id}`);
+    const report = await office((await summary.getAttribute('href')) as string);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-disposition')).toContain(encodeURIComponent(pick.name));
     // An account limited to that township, made on the 账号 tab, says so in the list.
     await page.click('[data-testid="data-tab-users"]');
     await page.fill('[data-testid="new-user-name"]', 'leader-one');

@@ -21,7 +21,9 @@ export default function AcceptancePanel({ year }: { year: number }) {
   const setPanel = useStore((s) => s.setPanel);
   const lang = useStore((s) => s.lang);
   const { villageId, setYear, setVillage } = useAcceptanceStore();
-  const answer = useQuery(acceptanceQuery(year));
+  // Drilled into a township of the district: its villages alone.
+  const township = useStore((s) => s.township);
+  const answer = useQuery(acceptanceQuery(year, township));
   // The villages' fills are the map's choropleth: make sure it is on while the panel is open.
   useEffect(() => {
     if (!useStore.getState().layers.includes('choropleth'))

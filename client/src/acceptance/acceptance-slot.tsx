@@ -27,7 +27,8 @@ export function useAcceptanceYear(at: string): number {
 export function useAcceptanceColors(at: string): ReadonlyMap<number, Rgba> | null {
   const open = useStore((s) => s.panel === 'acceptance');
   const year = useAcceptanceYear(at);
-  const answer = useQuery({ ...acceptanceQuery(year), enabled: open });
+  const township = useStore((s) => s.township);
+  const answer = useQuery({ ...acceptanceQuery(year, township), enabled: open });
   return useMemo(
     () => (open && answer.data ? acceptanceColors(answer.data.villages) : null),
     [open, answer.data],

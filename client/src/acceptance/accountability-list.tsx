@@ -23,7 +23,8 @@ export function AccountabilityList({ year }: { year: number }) {
   const t = useAcceptanceText();
   const may = useCan('accountability.read');
   const [days, setDays] = useState(60);
-  const list = useQuery({ ...accountabilityQuery(year, days), enabled: may });
+  const township = useStore((s) => s.township);
+  const list = useQuery({ ...accountabilityQuery(year, days, township), enabled: may });
   const setPremise = useStore((s) => s.setPremise);
   const lang = useStore((s) => s.lang);
   if (!may) return null;

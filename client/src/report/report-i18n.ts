@@ -9,8 +9,11 @@ const zh = {
   village: '村（社区）',
   trade: '行业',
   villageReport: '村级年度报告（A4 PDF）',
-  townshipReport: '全镇年度汇总（A4 PDF）',
-  wallMap: '全镇分布图（A3 PDF，{date}）',
+  townshipReport: '{place}年度汇总（A4 PDF）',
+  wallMap: '{place}分布图（A3 PDF，{date}）',
+  /** {place} on a record of one township and of a district (drilled into a township: its name). */
+  wholeTownship: '全镇',
+  wholeDistrict: '全区',
   villageLedger: '村级台账（Excel）',
   tradeLedger: '行业台账（Excel）',
 };
@@ -24,8 +27,10 @@ const en: ReportMessages = {
   village: 'Village',
   trade: 'Trade',
   villageReport: 'Village report (A4 PDF)',
-  townshipReport: 'Township summary (A4 PDF)',
-  wallMap: 'Township wall map (A3 PDF, {date})',
+  townshipReport: '{place} summary (A4 PDF)',
+  wallMap: '{place} wall map (A3 PDF, {date})',
+  wholeTownship: 'Township',
+  wholeDistrict: 'District',
   villageLedger: 'Village ledger (Excel)',
   tradeLedger: 'Trade ledger (Excel)',
 };

@@ -2,6 +2,7 @@ import { CATEGORIES } from '@domain/categories';
 import { useState } from 'react';
 import { reportPaths } from '../api';
 import { useCampaignData } from '../campaign-data';
+import { useTownshipList } from '../district/district-api';
 import { categoryName } from '../i18n/translate';
 import { useSession } from '../session';
 import { useStore } from '../store';
@@ -22,10 +23,26 @@ export function ReportLinks() {
   const { at } = useDay(data);
   const years = data.campaign.goals.map((g) => g.year);
   const me = useSession((s) => (s.state === 'signed-in' ? s.me : null));
+  // Drilled into a township of the district: its reports, ledgers and villages; else the whole record's.
+  const township = useStore((s) => s.township);
+  const townships = useTownshipList();
+  const inTownship = (v: { id: number }) =>
+    township === null ||
+    data.villages.features.some((f) => f.properties.id === v.id && f.properties.townshipId === township);
   // A village officer's reports and ledgers are of their own villages (the server refuses others).
-  const villages = me?.role === 'village' ? me.villages : data.villages.features.map((f) => f.properties);
+  const villages = (
+    me?.role === 'village' ? me.villages : data.villages.features.map((f) => f.properties)
+  ).filter(inTownship);
+  const place =
+    township !== null
+      ? (townships.find((x) => x.id === township)?.name ?? '')
+      : townships.length > 1
+        ? t.wholeDistrict
+        : t.wholeTownship;
   const [year, setYear] = useState<number | null>(() => reportYearFor(years, at));
-  const [villageId, setVillageId] = useState<number | null>(chosenVillage ?? villages[0]?.id ?? null);
+  const [chosenId, setVillageId] = useState<number | null>(chosenVillage ?? villages[0]?.id ?? null);
+  // Drilling into another township while the tab is open leaves a village of the last one behind.
+  const villageId = villages.some((v) => v.id === chosenId) ? chosenId : (villages[0]?.id ?? null);
   const [trade, setTrade] = useState<string>(CATEGORIES[0].code);
   if (year === null) return null;
 
@@ -74,11 +91,21 @@ export function ReportLinks() {
             {t.villageReport}
           </a>
         )}
-        <a href={reportPaths.township(year)} target="_blank" rel="noopener" data-testid="report-township">
-          {t.townshipReport}
+        <a
+          href={reportPaths.township(year, township)}
+          target="_blank"
+          rel="noopener"
+          data-testid="report-township"
+        >
+          {t.townshipReport.replace('{place}', place)}
         </a>
-        <a href={reportPaths.map(at)} target="_blank" rel="noopener" data-testid="report-map">
-          {t.wallMap.replace('{date}', at)}
+        <a
+          href={reportPaths.map(at, undefined, township)}
+          target="_blank"
+          rel="noopener"
+          data-testid="report-map"
+        >
+          {t.wallMap.replace('{place}', place).replace('{date}', at)}
         </a>
       </div>
       <div className="export-links">
@@ -87,7 +114,7 @@ export function ReportLinks() {
             {t.villageLedger}
           </a>
         )}
-        <a href={reportPaths.tradeLedger(trade, year)} download data-testid="report-trade-ledger">
+        <a href={reportPaths.tradeLedger(trade, year, township)} download data-testid="report-trade-ledger">
           {t.tradeLedger}
         </a>
       </div>

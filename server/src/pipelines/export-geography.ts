@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { listAreas } from '../db/areas';
 import { listVillages } from '../db/geography';
 import { featuresKml } from '../domain/export/features-kml';
+import { recordName } from '../township-scope';
 import type { ExportFile } from './export-premises';
 import { areaFeature, villageFeature } from './geography-features';
 
@@ -29,15 +30,11 @@ function file(
 /** The villages and communities with their boundaries (WGS-84). */
 export function exportVillages(ctx: AppContext, format: GeographyFormat): ExportFile {
   const features = listVillages(ctx.db).map(villageFeature);
-  return file(format, 'villages', `${ctx.campaign.township}村社区`, features, (f) =>
-    String(f.properties?.name),
-  );
+  return file(format, 'villages', `${recordName(ctx)}村社区`, features, (f) => String(f.properties?.name));
 }
 
 /** The key areas (重点区域) leaders drew, with their reasons and periods. */
 export function exportAreas(ctx: AppContext, format: GeographyFormat): ExportFile {
   const features = listAreas(ctx.db).map(areaFeature);
-  return file(format, 'areas', `${ctx.campaign.township}重点区域`, features, (f) =>
-    String(f.properties?.name),
-  );
+  return file(format, 'areas', `${recordName(ctx)}重点区域`, features, (f) => String(f.properties?.name));
 }

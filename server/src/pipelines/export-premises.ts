@@ -7,6 +7,7 @@ import { formatDay } from '../domain/dates';
 import { ledgerXlsx } from '../domain/export/ledger-xlsx';
 import { LEDGER_COLUMNS, type LedgerEntry, ledgerRow } from '../domain/export/premise-ledger';
 import { STATUSES } from '../domain/statuses';
+import { recordName } from '../township-scope';
 import {
   type PremiseExportQuery,
   planEntries,
@@ -112,7 +113,7 @@ export function streamPremiseExport(
   const plan = planPremiseExport(ctx, q);
   auditExport(ctx, format, q, plan.at, plan.ids.length);
   const encoder = new TextEncoder();
-  const name = `${ctx.campaign.township}十小经营户（${plan.at}）`;
+  const name = `${recordName(ctx)}十小经营户（${plan.at}）`;
   let next = 0;
   let written = 0;
   const stream = new ReadableStream<Uint8Array>({
@@ -220,7 +221,7 @@ async function writePremises(
   if (format === 'xlsx') {
     const bytes = await ledgerXlsx({
       sheetName: '台账',
-      title: `${ctx.campaign.township}十小整治台账（${at}）`,
+      title: `${recordName(ctx)}十小整治台账（${at}）`,
       subtitle: filterText,
       columns: [{ header: '序号', width: 6 }, ...LEDGER_COLUMNS],
       rows: entries.map((e, i) => [i + 1, ...ledgerRow(e)]),
@@ -229,7 +230,7 @@ async function writePremises(
   }
   const bytes = writeGeoPackage({
     table: 'premises',
-    description: `${ctx.campaign.township}十小经营户 ${filterText}`,
+    description: `${recordName(ctx)}十小经营户 ${filterText}`,
     geometryType: 'POINT',
     columns: GPKG_COLUMNS.map(([name, type]) => ({ name, type })),
     rows: entries.map((e) => {

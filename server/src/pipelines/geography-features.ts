@@ -15,6 +15,7 @@ export function villageFeature(v: VillageRow): IdFeature {
       code: v.code,
       name: v.name,
       kind: v.kind,
+      townshipId: v.townshipId,
       areaKm2: Math.round(v.areaKm2 * 1000) / 1000,
     },
   };

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context';
-import { listBasemapFeatures, listTownships, type VillageRow } from '../db/geography';
+import { listBasemapFeatures, type VillageRow } from '../db/geography';
 import { openOrders } from '../db/worklists';
 import { acceptanceDay } from '../domain/acceptance/year-end';
 import type { Scope } from '../domain/auth/policy';
@@ -12,6 +12,7 @@ import { type FigureRow, figuresOf, type MapLine, type ReportHeading } from '../
 import { type Tally, tally } from '../domain/tally';
 import { ApiError } from '../http/api-error';
 import { columnsFor } from '../scoped-columns';
+import type { Place } from '../township-scope';
 import { campaignYear } from './acceptance-targets';
 
 /**
@@ -120,11 +121,12 @@ export function scopeText(villages: readonly VillageRow[], scope: Scope): string
 
 export function reportHeading(
   ctx: AppContext,
+  placeName: string,
   year: { year: number; at: string },
   scopeWords: string | null,
 ): ReportHeading {
   return {
-    township: ctx.campaign.township,
+    township: placeName,
     campaign: ctx.campaign.name,
     year: year.year,
     at: year.at,
@@ -150,23 +152,14 @@ export function basemapLines(
   return { roads: lines('road'), water: lines('water') };
 }
 
-/** The township outline (the first township's; the demo and a set-up record have one). */
-export function townshipOutline(ctx: AppContext) {
-  return listTownships(ctx.db)[0]?.geometry ?? null;
-}
-
 type Bbox = [number, number, number, number];
 
 /**
- * What a township map frames: its outline's extent (the villages' when there is no outline), padded
+ * What a map of a place frames: its outline's extent (the villages' when there is no outline), padded
  * by `share` — or a 400 in both languages when the record has no boundaries to draw yet.
  */
-export function townshipExtent(
-  ctx: AppContext,
-  villages: readonly { geometry: GeoJSON.Geometry }[],
-  share: number,
-): { outline: ReturnType<typeof townshipOutline>; bbox: Bbox } {
-  const outline = townshipOutline(ctx);
+export function townshipExtent(place: Place, share: number): { outline: Place['outline']; bbox: Bbox } {
+  const { outline, villages } = place;
   if (!outline && villages.length === 0)
     throw new ApiError(
       400,

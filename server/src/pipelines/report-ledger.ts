@@ -9,6 +9,7 @@ import { ledgerWorkbook } from '../domain/report/ledger-workbook';
 import { figuresOf } from '../domain/report/report-model';
 import { campaignTitle, chineseDate } from '../domain/report/report-text';
 import { notFound } from '../http/api-error';
+import { type Place, placeOf, scopeInPlace } from '../township-scope';
 import type { ExportFile } from './export-premises';
 import { overdueWhere, tradeRows, villageRows, yearFacts } from './report-data';
 import { selectPremises } from './select-premises-for-export';
@@ -99,7 +100,7 @@ export async function villageLedger(
   // selectPremises has refused an unknown village already; this keeps the type checker sure.
   if (!village) throw notFound(`village ${villageId}`);
   const facts = yearFacts(ctx, req.scope, req.day);
-  const unit = `${ctx.campaign.township}${village.name}`;
+  const unit = `${placeOf(ctx, village.townshipId).name}${village.name}`;
   const bytes = await ledgerWorkbook(
     {
       title: `${campaignTitle(unit)}工作台账（汇总表）`,
@@ -131,11 +132,17 @@ export async function villageLedger(
 }
 
 /**
- * A trade's 台账 on a day: 汇总表 by village (the requester's villages) and 经营户明细, with the
- * same scope and personal-data rules as the village's. 404 for an unknown trade, 403 outside an
- * inspector's trades. On the audit log.
+ * A trade's 台账 on a day in a place (a township, or the whole record): 汇总表 by village (the
+ * requester's villages there) and 经营户明细, with the same scope and personal-data rules as the
+ * village's. 404 for an unknown trade, 403 outside an inspector's trades. On the audit log.
  */
-export async function tradeLedger(ctx: AppContext, req: LedgerRequest, code: string): Promise<LedgerFile> {
+export async function tradeLedger(
+  ctx: AppContext,
+  placed: LedgerRequest & { place: Place },
+  code: string,
+): Promise<LedgerFile> {
+  const { place, ...asked } = placed;
+  const req = { ...asked, scope: scopeInPlace(asked.scope, place) };
   const { entries, filterText } = selectPremises(ctx, {
     at: req.at,
     category: code,
@@ -148,11 +155,11 @@ export async function tradeLedger(ctx: AppContext, req: LedgerRequest, code: str
   if (!category) throw notFound(`category ${code}`);
   const index = categoryIndex(code);
   const facts = yearFacts(ctx, req.scope, req.day);
-  const villages = listVillages(ctx.db).filter((v) => !req.scope.villages || req.scope.villages.has(v.id));
+  const villages = place.villages.filter((v) => !req.scope.villages || req.scope.villages.has(v.id));
   const bytes = await ledgerWorkbook(
     {
-      title: `${campaignTitle(ctx.campaign.township)}工作台账（${category.name}·汇总表）`,
-      unit: `${ctx.campaign.township}${category.department}`,
+      title: `${campaignTitle(place.name)}工作台账（${category.name}·汇总表）`,
+      unit: `${place.name}${category.department}`,
       asOf: chineseDate(req.at),
       rowHeader: '村（社区）',
       rows: villageRows(facts, villages, index),
@@ -162,7 +169,7 @@ export async function tradeLedger(ctx: AppContext, req: LedgerRequest, code: str
       ),
     },
     {
-      title: `${campaignTitle(ctx.campaign.township)}经营户明细（${category.name}）`,
+      title: `${campaignTitle(place.name)}经营户明细（${category.name}）`,
       subtitle: filterText,
       columns: DETAIL,
       rows: detailRows(entries),

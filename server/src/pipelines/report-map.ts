@@ -14,14 +14,21 @@ import { figuresOf, type WallMap } from '../domain/report/report-model';
 import { STATUSES } from '../domain/statuses';
 import { tally } from '../domain/tally';
 import { ApiError } from '../http/api-error';
+import { type Place, scopeInPlace } from '../township-scope';
 import { basemapLines, overdueWhere, scopeText, townshipExtent, yearFacts } from './report-data';
 
 /**
- * The A3 wall map of the township — or of one key area (重点区域) — on a day: the premises the
- * requester sees as dots by status, the villages named, roads and water, and the numbers of what
+ * The A3 wall map of a place (a township, or the whole record) — or of one key area (重点区域) — on
+ * a day: the premises the requester sees there as dots by status, the villages named, roads and water, and the numbers of what
  * the map covers. 404 for an unknown key area; 400 for a record with no villages to draw.
  */
-export function wallMap(ctx: AppContext, scope: Scope, opts: { day: number; areaId?: number }): WallMap {
+export function wallMap(
+  ctx: AppContext,
+  place: Place,
+  accountScope: Scope,
+  opts: { day: number; areaId?: number },
+): WallMap {
+  const scope = scopeInPlace(accountScope, place);
   const area = opts.areaId === undefined ? null : getArea(ctx.db, opts.areaId);
   if (opts.areaId !== undefined && !area)
     throw new ApiError(
@@ -31,8 +38,9 @@ export function wallMap(ctx: AppContext, scope: Scope, opts: { day: number; area
       undefined,
       `找不到编号为 ${opts.areaId} 的重点区域`,
     );
+  // Every village in the frame is drawn, a neighbouring township's too (the place's outline stands out).
   const villages = listVillages(ctx.db);
-  const township = townshipExtent(ctx, villages, 0.03);
+  const township = townshipExtent(place, 0.03);
   const outline = township.outline;
   const facts = yearFacts(ctx, scope, opts.day);
   const { cols } = facts;
@@ -50,12 +58,12 @@ export function wallMap(ctx: AppContext, scope: Scope, opts: { day: number; area
   const inBbox = ([lng, lat]: [number, number]) =>
     lng > bbox[0] && lng < bbox[2] && lat > bbox[1] && lat < bbox[3];
   return {
-    township: ctx.campaign.township,
-    subject: area ? area.name : ctx.campaign.township,
+    township: place.name,
+    subject: area ? area.name : place.name,
     at: formatDay(opts.day),
     madeOn: formatDay(todayInChina()),
     sample: ctx.campaign.sample,
-    scopeText: scopeText(villages, scope),
+    scopeText: scopeText(place.villages, accountScope),
     figures,
     map: {
       bbox,

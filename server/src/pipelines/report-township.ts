@@ -1,5 +1,4 @@
 import type { AppContext } from '../context';
-import { listVillages } from '../db/geography';
 import type { Scope } from '../domain/auth/policy';
 import { campaignGoals } from '../domain/campaign';
 import { labelPoint } from '../domain/display/display-geometry';
@@ -13,6 +12,7 @@ import {
   type TownshipReport,
 } from '../domain/report/report-model';
 import { percent } from '../domain/report/report-text';
+import { type Place, scopeInPlace } from '../township-scope';
 import { villageAcceptance } from './acceptance';
 import {
   basemapLines,
@@ -43,19 +43,22 @@ function rankedRows(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[]
 }
 
 /**
- * The township's year in one report, within the requester's scope: its numbers at the year's end,
+ * A place's year in one report (a township, or the whole record: a district's townships side by
+ * side), within the requester's scope: its numbers at the year's end,
  * the villages ranked (with their acceptance verdicts for a reader who may read acceptance), the
  * trades, the plan's goal for the year against the record, and the villages coloured by progress.
  */
 export function townshipReport(
   ctx: AppContext,
-  scope: Scope,
+  place: Place,
+  accountScope: Scope,
   year: number,
   withAcceptance: boolean,
 ): TownshipReport {
+  const scope = scopeInPlace(accountScope, place);
   const y = reportYear(ctx, year);
   const facts = yearFacts(ctx, scope, y.day);
-  const villages = listVillages(ctx.db);
+  const { villages } = place;
   const visible = villages.filter((v) => !scope.villages || scope.villages.has(v.id));
   const acceptance = withAcceptance ? villageAcceptance(ctx, year, scope).villages : [];
   const verdict = new Map(acceptance.map((v) => [v.id, v.passed]));
@@ -80,11 +83,11 @@ export function townshipReport(
       }
     : null;
 
-  const { outline, bbox } = townshipExtent(ctx, villages, 0.03);
+  const { outline, bbox } = townshipExtent(place, 0.03);
   const lines = basemapLines(ctx, bbox);
   return {
     kind: 'township',
-    heading: reportHeading(ctx, y, scopeText(villages, scope)),
+    heading: reportHeading(ctx, place.name, y, scopeText(villages, accountScope)),
     figures,
     modelSites: figures.byStatus.model,
     villages: rankedRows(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),

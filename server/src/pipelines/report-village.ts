@@ -8,6 +8,7 @@ import { figuresOf, type ReportMap, type VillageReport } from '../domain/report/
 import { scoreSection } from '../domain/report/score-section';
 import { STATUSES } from '../domain/statuses';
 import { ApiError } from '../http/api-error';
+import { placeOf } from '../township-scope';
 import { villageScorecard } from './acceptance';
 import {
   basemapLines,
@@ -15,7 +16,6 @@ import {
   reportHeading,
   reportYear,
   scopeText,
-  townshipOutline,
   tradeRows,
   yearFacts,
 } from './report-data';
@@ -54,6 +54,8 @@ export function villageReport(
       `找不到编号为 ${villageId} 的村（社区）`,
     );
   if (scope.villages && !scope.villages.has(villageId)) throw outsideScope(village);
+  // The village's own township: its name heads the report, its outline is drawn.
+  const place = placeOf(ctx, village.townshipId);
   const y = reportYear(ctx, year);
   const facts = yearFacts(ctx, scope, y.day);
   const { cols } = facts;
@@ -64,7 +66,7 @@ export function villageReport(
   const bbox = padBbox(geometryBbox(village.geometry), 0.1);
   const map: ReportMap = {
     bbox,
-    township: townshipOutline(ctx),
+    township: place.outline,
     villages: villages
       .filter((v) => v.id === villageId || bboxesMeet(geometryBbox(v.geometry), bbox))
       .map((v) => {
@@ -96,7 +98,7 @@ export function villageReport(
   const card = withAcceptance && !scope.categories ? villageScorecard(ctx, year, villageId) : null;
   return {
     kind: 'village',
-    heading: reportHeading(ctx, y, scopeText(villages, scope)),
+    heading: reportHeading(ctx, place.name, y, scopeText(villages, scope)),
     village: {
       id: village.id,
       code: village.code,

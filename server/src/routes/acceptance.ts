@@ -20,8 +20,14 @@ import {
   writeTargets,
 } from '../pipelines/acceptance-targets';
 import { accountability } from '../pipelines/accountability';
+import { scopeInTownship, villagesOfTownship } from '../township-scope';
 
 const yearQuery = z.object({ year: z.string().optional() });
+/** The list and 问责 of one township of the district (its id); without it every village the account sees. */
+const townshipQuery = z.object({ township: idParam.optional() });
+/** The account's scope, narrowed to ?township= when one is asked for (a 404 naming an unknown one). */
+const scopeAsked = (ctx: AppContext, scope: Scope, township: number | undefined) =>
+  township === undefined ? scope : scopeInTownship(scope, villagesOfTownship(ctx, township));
 const villageParam = z.object({ villageId: idParam });
 
 const adjustment = z.strictObject(
@@ -87,7 +93,7 @@ const targetsBody = z.strictObject(
   },
 );
 
-const accountabilityQuery = yearQuery.extend({
+const accountabilityQuery = yearQuery.merge(townshipQuery).extend({
   days: z.coerce
     .number({ message: 'expected a number of days (天数应为数字)' })
     .int('expected whole days (天数应为整数)')
@@ -162,9 +168,10 @@ export function acceptanceRoutes(ctx: AppContext) {
   };
 
   return new Hono<AppEnv>()
-    .get('/', validate('query', yearQuery), (c) => {
-      const year = campaignYear(ctx, c.req.valid('query').year);
-      return c.json(villageAcceptance(ctx, year, c.get('scope')));
+    .get('/', validate('query', yearQuery.merge(townshipQuery)), (c) => {
+      const q = c.req.valid('query');
+      const year = campaignYear(ctx, q.year);
+      return c.json(villageAcceptance(ctx, year, scopeAsked(ctx, c.get('scope'), q.township)));
     })
     .get('/:villageId', validate('param', villageParam), validate('query', yearQuery), (c) => {
       const year = campaignYear(ctx, c.req.valid('query').year);
@@ -298,6 +305,6 @@ export function accountabilityRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get('/', validate('query', accountabilityQuery), (c) => {
     const q = c.req.valid('query');
     const year = q.year === undefined ? liveCampaignYear(ctx) : campaignYear(ctx, q.year);
-    return c.json(accountability(ctx, year, q.days, c.get('scope')));
+    return c.json(accountability(ctx, year, q.days, scopeAsked(ctx, c.get('scope'), q.township)));
   });
 }

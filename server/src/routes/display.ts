@@ -15,6 +15,7 @@ import { liveDay } from '../domain/live-day';
 import { STATUSES } from '../domain/statuses';
 import { notFound } from '../http/api-error';
 import { idParam, isoDate, validate } from '../http/validate';
+import { recordName } from '../township-scope';
 import { displayAnswers } from './display-answers';
 import { displayBasemapRoutes } from './display-basemap';
 import { displayStreamRoutes } from './display-stream';
@@ -73,8 +74,7 @@ export function displayRoutes(ctx: AppContext) {
       const one = shownTownship(c.req.valid('query').township);
       const several = listTownships(ctx.db).length > 1;
       // The screen's title: the township shown, or on a record of several the district.
-      const township =
-        one?.name ?? (several && ctx.campaign.district ? ctx.campaign.district : ctx.campaign.township);
+      const township = one?.name ?? recordName(ctx);
       const townshipEn = one || several ? township : ctx.campaign.townshipEn;
       return c.json({
         name,

@@ -23,9 +23,11 @@ export function villageMatches(
 ) {
   const code = filters.get('code');
   const kind = filters.get('kind');
+  const township = filters.get('townshipId');
   return (
     (code === undefined || v.code === code) &&
     (kind === undefined || v.kind === kind) &&
+    (township === undefined || v.townshipId === township) &&
     (!boxes || geometryInBoxes(v.geometry, boxes))
   );
 }
@@ -53,7 +55,7 @@ export function areaMatches(
 export interface PremiseFeatureContext {
   cols: PremiseColumns;
   day: number;
-  villages: ReadonlyMap<number, Pick<VillageRow, 'code' | 'name'>>;
+  villages: ReadonlyMap<number, Pick<VillageRow, 'code' | 'name' | 'townshipId'>>;
   /** The role the personal fields are shown to (masked as in the premise file), or null: none at all. */
   personalRole: Role | null;
 }
@@ -81,6 +83,7 @@ export function premiseFeature(
       villageId: premise.villageId,
       villageCode: village?.code ?? null,
       village: village?.name ?? null,
+      townshipId: village?.townshipId ?? null,
       status: status.key,
       statusName: status.name,
       unlicensed: cols.unlicensed[hit.interval] === 1,

@@ -2,7 +2,7 @@ import { bbox as geometryBbox } from '@turf/turf';
 import { type Context, Hono } from 'hono';
 import type { AppContext } from '../context';
 import { AREA_REASONS, getArea, listAreas } from '../db/areas';
-import { getVillage, listTownships, listVillageRefs, listVillages } from '../db/geography';
+import { getVillage, listTownships, listVillages } from '../db/geography';
 import { premisesByIds } from '../db/premises';
 import { grant } from '../domain/auth/policy';
 import { categoryIndex } from '../domain/categories';
@@ -31,6 +31,7 @@ import { type Status, statusIndex } from '../domain/statuses';
 import { type AppEnv, actorOf, authMiddleware } from '../http/auth';
 import { areaFeature, villageFeature } from '../pipelines/geography-features';
 import { columnsFor } from '../scoped-columns';
+import { recordName, scopeInTownship } from '../township-scope';
 import { ogcErrorResponse, ogcException } from './ogc-errors';
 import {
   areaMatches,
@@ -112,7 +113,7 @@ function featureCollection(c: Ctx, page: FeaturePage) {
  */
 export function ogcRoutes(ctx: AppContext) {
   const liveDay = liveDayOf(ctx);
-  const township = () => ctx.campaign.township;
+  const township = () => recordName(ctx);
   const defs = () => collectionDefs(township(), AREA_REASONS);
   const defOf = (id: string): CollectionDef | undefined => defs().find((d) => d.id === id);
 
@@ -130,11 +131,23 @@ export function ogcRoutes(ctx: AppContext) {
     return { bbox: box, start: formatDay(ctx.startDay), end: formatDay(ctx.endDay) };
   };
 
-  /** How the asking account's premises are drawn: its scope's columns, its role's personal fields. */
-  const premiseContext = (c: Ctx, day: number): { cols: PremiseColumns; f: PremiseFeatureContext } => {
+  /**
+   * How the asking account's premises are drawn: its scope's columns (of one township when
+   * `townshipId` is asked for: none of an unknown one), its role's personal fields.
+   */
+  const premiseContext = (
+    c: Ctx,
+    day: number,
+    townshipId?: number,
+  ): { cols: PremiseColumns; f: PremiseFeatureContext } => {
     const actor = actorOf(c);
-    const cols = columnsFor(ctx, c.get('scope'));
-    const villages = new Map(listVillageRefs(ctx.db).map((v) => [v.id, v]));
+    const all = listVillages(ctx.db);
+    const inTownship =
+      townshipId === undefined
+        ? null
+        : new Set(all.filter((v) => v.townshipId === townshipId).map((v) => v.id));
+    const cols = columnsFor(ctx, scopeInTownship(c.get('scope'), inTownship));
+    const villages = new Map(all.map((v) => [v.id, v]));
     const personalRole = grant(actor, 'export.ledger') === null ? null : actor.role;
     return { cols, f: { cols, day, villages, personalRole } };
   };
@@ -153,7 +166,8 @@ export function ogcRoutes(ctx: AppContext) {
   };
 
   const premiseItems = (c: Ctx, q: ItemsQuery): FeaturePage => {
-    const { cols, f } = premiseContext(c, statusDay(q.datetime, liveDay()));
+    const township = q.filters.get('townshipId') as number | undefined;
+    const { cols, f } = premiseContext(c, statusDay(q.datetime, liveDay()), township);
     const category = q.filters.get('category');
     const status = q.filters.get('status');
     const page = premisePage(cols, {

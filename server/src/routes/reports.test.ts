@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Jimp } from 'jimp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../../../tests/helpers/pdf-text';
 import { bringInShitang } from '../../../tests/helpers/second-township';
 import { accountToken, actingAs, demoApp, emptyApp, getJson } from '../../../tests/helpers/test-app';
 import { searchAudit } from '../db/audit';
@@ -37,11 +38,7 @@ function saved(bytes: Uint8Array, name: string): string {
   return path;
 }
 
-/** The text poppler reads out of the PDF: what a search or a copy gets. */
-const textOf = (pdf: string, layout = true) =>
-  execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', pdf, '-'], {
-    encoding: 'utf8',
-  });
+const textOf = pdfText;
 
 interface Pixels {
   width: number;

@@ -6,7 +6,7 @@ import { formatDay, parseDay, todayInChina } from '../domain/dates';
 import { ApiError } from '../http/api-error';
 import { type AppEnv, actorOf } from '../http/auth';
 import { importErrorResponse } from '../http/import-error-response';
-import { validate } from '../http/validate';
+import { idParam, validate } from '../http/validate';
 import { campaignYear } from '../pipelines/acceptance-targets';
 import type { ExportFile } from '../pipelines/export-premises';
 import { reportYear } from '../pipelines/report-data';
@@ -15,8 +15,11 @@ import { wallMap } from '../pipelines/report-map';
 import { townshipReportPdf, villageReportPdf, wallMapPdf } from '../pipelines/report-pdf';
 import { townshipReport } from '../pipelines/report-township';
 import { villageReport } from '../pipelines/report-village';
+import { placeOf } from '../township-scope';
 
 const yearQuery = z.object({ year: z.string().optional() });
+/** `township`: one township of the district (its id); without it the whole record. */
+const placeQuery = z.object({ township: idParam.optional() });
 const dayQuery = z.object({ year: z.string().optional(), at: z.string().optional() });
 const mapQuery = z.object({ at: z.string().optional(), area: z.string().optional() });
 
@@ -135,19 +138,22 @@ export function reportRoutes(ctx: AppContext) {
         `${report.village.name}${year}年度报告.pdf`,
       );
     })
-    .get('/township.pdf', validate('query', yearQuery), async (c) => {
-      const year = campaignYear(ctx, c.req.valid('query').year);
-      const report = townshipReport(ctx, c.get('scope'), year, readsAcceptance(c));
+    .get('/township.pdf', validate('query', yearQuery.merge(placeQuery)), async (c) => {
+      const q = c.req.valid('query');
+      const year = campaignYear(ctx, q.year);
+      const place = placeOf(ctx, q.township ?? null);
+      const report = townshipReport(ctx, place, c.get('scope'), year, readsAcceptance(c));
       return pdf(
         await townshipReportPdf(report),
-        `township-${year}.pdf`,
-        `${report.heading.township}${year}年度汇总报告.pdf`,
+        q.township === undefined ? `township-${year}.pdf` : `township-${q.township}-${year}.pdf`,
+        `${place.name}${year}年度汇总报告.pdf`,
       );
     })
-    .get('/map.pdf', validate('query', mapQuery), async (c) => {
+    .get('/map.pdf', validate('query', mapQuery.merge(placeQuery)), async (c) => {
       const q = c.req.valid('query');
       const { at, day } = dayOf(q.at);
-      const map = wallMap(ctx, c.get('scope'), { day, areaId: areaOf(q.area) });
+      const place = placeOf(ctx, q.township ?? null);
+      const map = wallMap(ctx, place, c.get('scope'), { day, areaId: areaOf(q.area) });
       return pdf(await wallMapPdf(map), `map-a3-${at}.pdf`, `${map.subject}整治分布图-${at}.pdf`);
     })
     .get('/ledger/village/:file', validate('query', dayQuery), async (c) => {
@@ -161,13 +167,15 @@ export function reportRoutes(ctx: AppContext) {
       );
       return workbook(file);
     })
-    .get('/ledger/trade/:file', validate('query', dayQuery), async (c) => {
+    .get('/ledger/trade/:file', validate('query', dayQuery.merge(placeQuery)), async (c) => {
       const code = stemOf(c.req.param('file'), 'xlsx', 'restaurant.xlsx');
       const actor = actorOf(c);
-      const day = ledgerDay(ctx, c.req.valid('query'));
+      const q = c.req.valid('query');
+      const day = ledgerDay(ctx, q);
+      const place = placeOf(ctx, q.township ?? null);
       const file = await tradeLedger(
         ctx,
-        { actor: actor.username, role: actor.role, scope: c.get('scope'), ...day },
+        { actor: actor.username, role: actor.role, scope: c.get('scope'), place, ...day },
         code,
       );
       return workbook(file);

@@ -43,6 +43,7 @@ import { notFound } from '../http/api-error';
 import { type AppEnv, actorName } from '../http/auth';
 import { idParam, isoDate, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
+import { recordName } from '../township-scope';
 
 /** Failed re-inspections that make a premise a candidate for crackdown or closure. */
 const REPEAT_FAILURES = 2;
@@ -199,7 +200,7 @@ export function worklistRoutes(ctx: AppContext) {
           )
         : await ledgerXlsx({
             sheetName: list.name,
-            title: `${ctx.campaign.township}十小整治工作清单：${list.name}`,
+            title: `${recordName(ctx)}十小整治工作清单：${list.name}`,
             subtitle: [...s.filterText, `共 ${rows.length} 条`].join('；'),
             columns: headers,
             rows,

@@ -46,6 +46,11 @@ export function collectionDefs(township: string, areaReasons: readonly string[])
           values: ['village', 'community'],
           description: 'village or community',
         },
+        {
+          name: 'townshipId',
+          type: 'integer',
+          description: 'Township id (as in /api/townships): a district’s',
+        },
       ],
     },
     {
@@ -66,6 +71,11 @@ export function collectionDefs(township: string, areaReasons: readonly string[])
         { name: 'category', type: 'string', values: CATEGORY_CODES, description: 'Trade (行业) code' },
         { name: 'status', type: 'string', values: STATUS_KEYS, description: 'Status on the day' },
         { name: 'villageId', type: 'integer', description: 'Village id (as in the villages collection)' },
+        {
+          name: 'townshipId',
+          type: 'integer',
+          description: 'Township id (as in /api/townships): a district’s',
+        },
         { name: 'unlicensed', type: 'boolean', description: 'Missing a required licence on the day' },
       ],
     },
