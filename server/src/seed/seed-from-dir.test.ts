@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_DIR } from '../../../tests/helpers/test-app';
 import { openDatabase } from '../db/open-database';
 import { seedFromDir } from './seed-from-dir';
@@ -14,6 +18,7 @@ describe('seeding a township from files (bulk load)', () => {
   it('puts back every index and trigger it set aside, and counts every row as the triggers would', async () => {
     const db = openDatabase(':memory:');
     const before = schemaObjects(db);
+    const cacheSize = db.pragma('cache_size', { simple: true });
     const { premises, events } = await seedFromDir(db, DEMO_DIR);
     expect(premises).toBeGreaterThan(0);
     expect(schemaObjects(db)).toEqual(before);
@@ -26,6 +31,10 @@ describe('seeding a township from files (bulk load)', () => {
     expect(meta.data_version).toBe(String(premises + events));
     expect(meta.contacts_version).toBe(String(premises));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The connection's own settings are back: foreign keys checked, its page cache.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cacheSize);
     // The unique archive number holds again: a second premise with a used one is refused.
     const archiveNo = db.prepare('SELECT archive_no FROM premises LIMIT 1').pluck().get();
     expect(() =>
@@ -37,5 +46,85 @@ describe('seeding a township from files (bulk load)', () => {
         .run(archiveNo),
     ).toThrow(/UNIQUE/);
     db.close();
+  });
+});
+
+describe('seeding reads the files as they are written', () => {
+  const work = mkdtempSync(join(tmpdir(), 'seed-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds every premise and record of the CSV files, field for field (read again by another parser)', async () => {
+    const db = openDatabase(':memory:');
+    const { premises, events } = await seedFromDir(db, DEMO_DIR);
+    const rows = parse(readFileSync(join(DEMO_DIR, 'premises.csv')), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    const records = parse(readFileSync(join(DEMO_DIR, 'events.csv')), {
+      columns: true,
+      bom: true,
+    }) as unknown[];
+    expect(premises).toBe(rows.length);
+    expect(events).toBe(records.length);
+    const stored = new Map(
+      (
+        db.prepare('SELECT archive_no, name, address, operator, phone FROM premises').all() as {
+          archive_no: string;
+          name: string;
+          address: string;
+          operator: string | null;
+          phone: string | null;
+        }[]
+      ).map((p) => [p.archive_no, p]),
+    );
+    for (const r of rows) {
+      const p = stored.get(r.档案编号);
+      expect(p?.name).toBe(r.名称);
+      expect(p?.address).toBe(r.地址);
+      expect(p?.operator ?? '').toBe(r.经营者.trim() === '' ? '' : r.经营者);
+      expect(p?.phone ?? '').toBe(r.联系电话.trim() === '' ? '' : r.联系电话);
+    }
+    db.close();
+  });
+
+  /** A copy of the demo's files with one of them changed, seeded into an empty record. */
+  async function seedChanged(file: string, change: (text: string) => string) {
+    const dir = mkdtempSync(join(work, 'dir-'));
+    cpSync(DEMO_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+    const db = openDatabase(':memory:');
+    const seeding = seedFromDir(db, dir);
+    return { db, seeding };
+  }
+
+  it('reads a quoted name with a comma and quotes in it as the survey list wrote it', async () => {
+    const { db, seeding } = await seedChanged('premises.csv', (t) =>
+      t.replace(/\n([^,\n]+),[^,\n]+,/, '\n$1,"张记,""老字号""小吃",'),
+    );
+    await seeding;
+    expect(db.prepare('SELECT name FROM premises ORDER BY id LIMIT 1').pluck().get()).toBe(
+      '张记,"老字号"小吃',
+    );
+    db.close();
+  });
+
+  it('refuses a broken file with a message naming it and the row, and keeps nothing of it', async () => {
+    const cases: [string, (text: string) => string, RegExp][] = [
+      [
+        'events.csv',
+        (t) => `${t}NO-SUCH-PREMISE,2009-01-01,survey,,,,,,,\n`,
+        /unknown archive number NO-SUCH-PREMISE/,
+      ],
+      ['events.csv', (t) => t.replace(/^archive_no,/, 'archive,'), /events\.csv: no column archive_no/],
+      ['premises.csv', (t) => t.replace(/\n([^\n]*)\n/, '\n"$1\n'), /premises\.csv row \d+/],
+    ];
+    for (const [file, change, message] of cases) {
+      const { db, seeding } = await seedChanged(file, change);
+      await expect(seeding).rejects.toThrow(message);
+      expect(db.prepare('SELECT count(*) FROM premises').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      db.close();
+    }
   });
 });
