@@ -77,7 +77,11 @@ export async function fetchPremisesInBox(
 export async function fetchPremiseCells(
   z: number,
   box: readonly number[],
-  filter: { categories: readonly string[] | null; statuses: readonly string[] | null },
+  filter: {
+    categories: readonly string[] | null;
+    statuses: readonly string[] | null;
+    village: number | null;
+  },
   township: number | null,
   init?: RequestInit,
 ): Promise<PremiseCellsData> {
@@ -85,6 +89,7 @@ export async function fetchPremiseCells(
     z: String(z),
     bbox: box.join(','),
     ...(township !== null ? { township: String(township) } : {}),
+    ...(filter.village !== null ? { village: String(filter.village) } : {}),
     ...(filter.categories ? { categories: filter.categories.join(',') } : {}),
     ...(filter.statuses ? { statuses: filter.statuses.join(',') } : {}),
   };

@@ -1,3 +1,4 @@
+import { Jimp } from 'jimp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
@@ -101,6 +102,26 @@ describe('the campaign map in Chromium', () => {
   });
 });
 
+/** The map's pixels as the screen shows them. */
+async function mapPixels(page: Page) {
+  const png = await page.locator('[data-testid="map"]').screenshot();
+  return (await Jimp.read(png)).bitmap;
+}
+
+/** The share of pixels that differ clearly (by more than 40 in a channel) between two images of one size. */
+function changedShare(a: { data: Uint8Array }, b: { data: Uint8Array }): number {
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    const d = Math.max(
+      Math.abs(a.data[i] - b.data[i]),
+      Math.abs(a.data[i + 1] - b.data[i + 1]),
+      Math.abs(a.data[i + 2] - b.data[i + 2]),
+    );
+    if (d > 40) changed++;
+  }
+  return changed / (a.data.length / 4);
+}
+
 describe('a record too big to take whole (the limit set below the demo township)', () => {
   const big = appInBrowser({ PREMISES_WHOLE_LIMIT: '100' });
 
@@ -122,6 +143,13 @@ describe('a record too big to take whole (the limit set below the demo township)
     expect(await kpi(page, 'surveyed')).toBe(api.surveyed);
     expect(layerAsks.some((a) => a.startsWith('/api/layers/premises/cells?z='))).toBe(true);
     await screenshot(page, 'campaign-map-cells');
+    // The unlicensed heatmap is drawn from the cells: switching it off takes its glow away.
+    const withHeat = await mapPixels(page);
+    await page.click('[data-testid="layer-heatmap"]');
+    await page.waitForTimeout(1500);
+    const withoutHeat = await mapPixels(page);
+    expect(changedShare(withHeat, withoutHeat)).toBeGreaterThan(0.01);
+    await page.click('[data-testid="layer-heatmap"]');
 
     await page.goto(`${big.server.url}/?at=2009-06-30&view=120.2,30.33,15`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });

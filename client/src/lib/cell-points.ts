@@ -13,6 +13,14 @@ export interface CellPoints {
   filterValues: Float32Array;
   /** Premises of each row, for the tooltip. */
   counts: Uint32Array;
+  /** The unlicensed premises of the cells over time, for the heatmap: per row its cell's position, count and [from, to). */
+  unlicensed: { positions: Float32Array; counts: Uint32Array; from: Float32Array; to: Float32Array };
+}
+
+/** Heatmap input: positions (lng/lat interleaved) and a weight each, or null for a weight of 1 each. */
+export interface HeatPoints {
+  positions: Float32Array;
+  weights: Float32Array | null;
 }
 
 const MIN_RADIUS = 3;
@@ -43,5 +51,44 @@ export function cellPoints(cells: PremiseCellsData): CellPoints {
     filterValues[2 * k] = cells.from[k];
     filterValues[2 * k + 1] = cells.to[k];
   }
-  return { length: n, positions, radii, colors, filterValues, counts: cells.count.slice() };
+  const u = cells.unlicensedRowCount;
+  const heatPositions = new Float32Array(u * 2);
+  for (let k = 0; k < u; k++) {
+    const c = cells.unlicensedCell[k];
+    heatPositions[2 * k] = cells.cellPosition[2 * c];
+    heatPositions[2 * k + 1] = cells.cellPosition[2 * c + 1];
+  }
+  return {
+    length: n,
+    positions,
+    radii,
+    colors,
+    filterValues,
+    counts: cells.count.slice(),
+    unlicensed: {
+      positions: heatPositions,
+      counts: cells.unlicensedCount.slice(),
+      from: cells.unlicensedFrom.slice(),
+      to: cells.unlicensedTo.slice(),
+    },
+  };
+}
+
+/**
+ * Where the unlicensed premises are on `day` (days since the campaign start), from the cells: each
+ * cell's position weighted by how many of its premises lack a licence then. O(unlicensed rows) a
+ * scrub step, on the CPU: deck.gl's heatmap takes no GPU filter.
+ */
+export function cellHeatAt(cells: CellPoints, day: number): HeatPoints {
+  const { positions, counts, from, to } = cells.unlicensed;
+  const outPositions = new Float32Array(counts.length * 2);
+  const weights = new Float32Array(counts.length);
+  let n = 0;
+  for (let k = 0; k < counts.length; k++) {
+    if (from[k] > day || day >= to[k]) continue;
+    outPositions[2 * n] = positions[2 * k];
+    outPositions[2 * n + 1] = positions[2 * k + 1];
+    weights[n++] = counts[k];
+  }
+  return { positions: outPositions.slice(0, 2 * n), weights: weights.slice(0, n) };
 }

@@ -122,6 +122,12 @@ export interface PremiseCellsData {
   count: Uint32Array;
   from: Float32Array;
   to: Float32Array;
+  /** The unlicensed premises of each cell over time (the heatmap's), rows of their own. */
+  unlicensedRowCount: number;
+  unlicensedCell: Uint32Array;
+  unlicensedCount: Uint32Array;
+  unlicensedFrom: Float32Array;
+  unlicensedTo: Float32Array;
 }
 
 interface CellsHeader {
@@ -130,6 +136,7 @@ interface CellsHeader {
   premiseCount: number;
   cellCount: number;
   rowCount: number;
+  unlicensedRowCount: number;
   columns: ColumnHeader[];
 }
 
@@ -148,7 +155,7 @@ export function decodePremiseCells(buffer: ArrayBuffer): PremiseCellsData {
       throw new Error(`premise cells: column ${name} runs past the end`);
     return new ARRAY_OF[type](buffer, col.byteOffset, count) as T;
   };
-  const { cellCount: c, rowCount: n } = header;
+  const { cellCount: c, rowCount: n, unlicensedRowCount: u } = header;
   return {
     cellSize: header.cellSize,
     step: header.step,
@@ -162,5 +169,10 @@ export function decodePremiseCells(buffer: ArrayBuffer): PremiseCellsData {
     count: column('count', 'uint32', n),
     from: column('from', 'float32', n),
     to: column('to', 'float32', n),
+    unlicensedRowCount: u,
+    unlicensedCell: column('unlicensedCell', 'uint32', u),
+    unlicensedCount: column('unlicensedCount', 'uint32', u),
+    unlicensedFrom: column('unlicensedFrom', 'float32', u),
+    unlicensedTo: column('unlicensedTo', 'float32', u),
   };
 }

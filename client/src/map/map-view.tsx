@@ -4,9 +4,10 @@ import { acceptanceMapClick } from '../acceptance/acceptance-store';
 import { BASEMAP_STYLE_PATH } from '../api';
 import { useCampaignData } from '../campaign-data';
 import type { CampaignDay } from '../lib/campaign-days';
+import { cellHeatAt, type HeatPoints } from '../lib/cell-points';
 import type { Rgba } from '../lib/choropleth';
 import { premiseIndexOf } from '../lib/premise-lookup';
-import type { PremiseSelection } from '../lib/premise-selection';
+import { type PremiseSelection, unlicensedPositionsAt } from '../lib/premise-selection';
 import { useStore } from '../store';
 import { usePremiseFilter } from '../use-day-state';
 import { useWorklistRing } from '../worklists/worklist-ring-store';
@@ -57,11 +58,21 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
   const categoryCodes = useStore((s) => s.categories);
   const statusKeys = useStore((s) => s.statuses);
   const codes = useMemo(
-    () => ({ categories: categoryCodes, statuses: statusKeys }),
-    [categoryCodes, statusKeys],
+    () => ({ categories: categoryCodes, statuses: statusKeys, village }),
+    [categoryCodes, statusKeys, village],
   );
   const viewport = useViewportPremises(controller, !data.wholeLayer, filter, codes);
   const shownPoints = data.wholeLayer ? points : viewport.points;
+  // A big record's heat: zoomed out from the cells (weighted by their unlicensed premises), zoomed
+  // in from the premises in view — on the slider date, and only while the heatmap is on.
+  const heatmapOn = layers.includes('heatmap');
+  const viewportHeat = useMemo((): HeatPoints | null => {
+    if (data.wholeLayer || !heatmapOn) return null;
+    if (viewport.cells) return cellHeatAt(viewport.cells, day);
+    if (viewport.premises && viewport.rows)
+      return { positions: unlicensedPositionsAt(viewport.premises, viewport.rows, day), weights: null };
+    return null;
+  }, [data.wholeLayer, heatmapOn, viewport.cells, viewport.premises, viewport.rows, day]);
   const premises = data.wholeLayer ? data.premises : (viewport.premises ?? data.premises);
 
   // Callbacks read the latest values through a ref: the controller is created once.
@@ -133,7 +144,8 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
     points: shownPoints,
     cells: viewport.cells,
     modelPoints: data.wholeLayer ? modelPoints : null,
-    heatPositions,
+    heatPositions: viewportHeat ? viewportHeat.positions : heatPositions,
+    heatWeights: viewportHeat?.weights ?? null,
     villages: data.villages,
     labels: data.labels,
     villageColors,

@@ -15,14 +15,15 @@ export const POINTS_ZOOM = 14;
 export interface ViewportPremises {
   /** Zoomed out: the cells (null zoomed in). */
   cells: CellPoints | null;
-  /** Zoomed in: the premises in the box and their points (null zoomed out). */
+  /** Zoomed in: the premises in the box, the intervals the filter keeps and their points (null zoomed out). */
   premises: PremisesData | null;
+  rows: Uint32Array | null;
   points: PremiseSelection | null;
   /** Something has arrived for the map to draw. */
   loaded: boolean;
 }
 
-const NONE: ViewportPremises = { cells: null, premises: null, points: null, loaded: false };
+const NONE: ViewportPremises = { cells: null, premises: null, rows: null, points: null, loaded: false };
 
 /**
  * A big record's premises for the view (the page never takes its whole layer): zoomed out, cells
@@ -34,7 +35,7 @@ export function useViewportPremises(
   controller: MapController | null,
   enabled: boolean,
   filter: PremiseFilter,
-  codes: { categories: readonly string[] | null; statuses: readonly string[] | null },
+  codes: { categories: readonly string[] | null; statuses: readonly string[] | null; village: number | null },
 ): ViewportPremises {
   // The store's view changes at the end of every move: read the map's box then.
   const view = useStore((s) => s.view);
@@ -71,12 +72,16 @@ export function useViewportPremises(
     enabled: wanted !== null && (!wanted.points || box.isError),
     placeholderData: keepPreviousData,
   });
-  const points = useMemo(
-    () => (box.data ? pointColumns(box.data, selectIntervals(box.data, filter)) : null),
-    [box.data, filter],
-  );
+  const rows = useMemo(() => (box.data ? selectIntervals(box.data, filter) : null), [box.data, filter]);
+  const points = useMemo(() => (box.data && rows ? pointColumns(box.data, rows) : null), [box.data, rows]);
   if (!wanted) return NONE;
   if (wanted.points && box.data && !box.isError)
-    return { cells: null, premises: box.data, points, loaded: true };
-  return { cells: cells.data ?? null, premises: null, points: null, loaded: cells.data !== undefined };
+    return { cells: null, premises: box.data, rows, points, loaded: true };
+  return {
+    cells: cells.data ?? null,
+    premises: null,
+    rows: null,
+    points: null,
+    loaded: cells.data !== undefined,
+  };
 }

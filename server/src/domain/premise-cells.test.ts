@@ -84,6 +84,27 @@ describe('premise cells', () => {
     }
   });
 
+  it("counts the unlicensed premises per cell on a date (the heatmap's) as the points do", () => {
+    const cells = premiseCells(cols, START, { cellSize: cellSizeForZoom(13), step: 1 });
+    const rows = rowsByCell(cols, cells);
+    let seen = 0;
+    for (const d of [-31, 0, 45, 200, 333, 700, 1095]) {
+      const unlicensed = new Map<number, number>();
+      for (let k = 0; k < cells.unlicensedRowCount; k++)
+        if (cells.unlicensedFrom[k] <= d && d < cells.unlicensedTo[k])
+          unlicensed.set(
+            cells.unlicensedCell[k],
+            (unlicensed.get(cells.unlicensedCell[k]) ?? 0) + cells.unlicensedCount[k],
+          );
+      for (const [c, premiseRows] of rows) {
+        const expected = tally(cols, START + d, { rows: premiseRows }).unlicensed;
+        expect(unlicensed.get(c) ?? 0, `cell ${c} on day ${d}`).toBe(expected);
+        seen += expected;
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
   it('in steps of a week shows on any day the counts of the step it falls in', () => {
     const daily = premiseCells(cols, START, { cellSize: cellSizeForZoom(12), step: 1 });
     const weekly = premiseCells(cols, START, { cellSize: cellSizeForZoom(12), step: 7 });

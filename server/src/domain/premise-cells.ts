@@ -27,6 +27,16 @@ export interface PremiseCells {
   count: Uint32Array;
   from: Float32Array;
   to: Float32Array;
+  /**
+   * The unlicensed premises among them (for the heatmap), as rows of their own: `unlicensedCount[k]`
+   * premises of cell `unlicensedCell[k]` lack a licence on the days with unlicensedFrom[k] <= d <
+   * unlicensedTo[k] (and have a status the options keep).
+   */
+  unlicensedRowCount: number;
+  unlicensedCell: Uint32Array;
+  unlicensedCount: Uint32Array;
+  unlicensedFrom: Float32Array;
+  unlicensedTo: Float32Array;
 }
 
 export interface CellOptions {
@@ -47,6 +57,9 @@ export function cellSizeForZoom(z: number): number {
 }
 
 const GRID = 2 ** 22;
+/** Groups per cell: one per status, then one for the unlicensed premises (whatever their status). */
+const G = S + 1;
+const UNLICENSED = S;
 
 /** Sums the premises of `cols` into cells (see PremiseCells); `startDay` is the campaign start (epoch day). */
 export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellOptions): PremiseCells {
@@ -73,7 +86,8 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
     sums[3 * c + 1] += cols.lat[r];
     sums[3 * c + 2]++;
     premiseCount++;
-    events += 2 * (cols.intervalStart[r + 1] - cols.intervalStart[r]);
+    // A +1 and a -1 per interval for its status, and as many again when it is unlicensed.
+    for (let k = cols.intervalStart[r]; k < cols.intervalStart[r + 1]; k++) events += 2 + 2 * cols.unlicensed[k];
   }
   const cellCount = cellOfKey.size;
   const cellPosition = new Float32Array(cellCount * 2);
@@ -84,8 +98,9 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
     cellPosition[2 * c + 1] = sums[3 * c + 1] / sums[3 * c + 2];
   }
 
-  // Each interval, its ends moved up to whole steps, is a +1 and a -1 for its (cell, status). One
-  // number per change, ((cell·S + status)·span + day)·2 + (start?1:0), sorts them with a native sort.
+  // Each interval, its ends moved up to whole steps, is a +1 and a -1 for its (cell, status), and for
+  // (cell, unlicensed) when it is. One number per change, ((cell·G + group)·span + day)·2 +
+  // (start?1:0), sorts them with a native sort.
   const lowest = Math.floor(-GRID / step) * step;
   const span = Math.ceil((WIRE_OPEN_END + step) / step) * step - lowest + 1;
   const keys = new Float64Array(events);
@@ -99,20 +114,32 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
       const from = Math.ceil((cols.fromDay[k] - startDay) / step) * step;
       const to = Math.ceil(Math.min(cols.toDay[k] - startDay, WIRE_OPEN_END) / step) * step;
       if (to <= from || from < lowest) continue;
-      const group = c * S + cols.status[k];
+      const group = c * G + cols.status[k];
       keys[n++] = ((group * span + (from - lowest)) * 2 + 1) as number;
       keys[n++] = (group * span + (to - lowest)) * 2;
+      if (cols.unlicensed[k] === 1) {
+        const heat = c * G + UNLICENSED;
+        keys[n++] = (heat * span + (from - lowest)) * 2 + 1;
+        keys[n++] = (heat * span + (to - lowest)) * 2;
+      }
     }
   }
   const sorted = keys.subarray(0, n).sort();
 
-  // Sweep each (cell, status): a row for every stretch of days its count holds above zero.
+  // Sweep each (cell, group): a row for every stretch of days its count holds above zero.
   const cell = new Uint32Array(n);
   const status = new Uint8Array(n);
   const count = new Uint32Array(n);
   const from = new Float32Array(n);
   const to = new Float32Array(n);
+  const heat = {
+    cell: new Uint32Array(n),
+    count: new Uint32Array(n),
+    from: new Float32Array(n),
+    to: new Float32Array(n),
+  };
   let rowCount = 0;
+  let heatCount = 0;
   let group = -1;
   let running = 0;
   let since = 0;
@@ -127,9 +154,15 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
     // Every change of this group on this day at once.
     let delta = 0;
     while (i < n && Math.floor(sorted[i] / 2) === at) delta += sorted[i++] % 2 === 1 ? 1 : -1;
-    if (running > 0 && d > since) {
-      cell[rowCount] = Math.floor(g / S);
-      status[rowCount] = g % S;
+    if (running > 0 && d > since && g % G === UNLICENSED) {
+      heat.cell[heatCount] = Math.floor(g / G);
+      heat.count[heatCount] = running;
+      heat.from[heatCount] = since;
+      heat.to[heatCount] = d;
+      heatCount++;
+    } else if (running > 0 && d > since) {
+      cell[rowCount] = Math.floor(g / G);
+      status[rowCount] = g % G;
       count[rowCount] = running;
       from[rowCount] = since;
       to[rowCount] = d;
@@ -151,6 +184,11 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
     count: count.slice(0, rowCount),
     from: from.slice(0, rowCount),
     to: to.slice(0, rowCount),
+    unlicensedRowCount: heatCount,
+    unlicensedCell: heat.cell.slice(0, heatCount),
+    unlicensedCount: heat.count.slice(0, heatCount),
+    unlicensedFrom: heat.from.slice(0, heatCount),
+    unlicensedTo: heat.to.slice(0, heatCount),
   };
 }
 
@@ -172,6 +210,10 @@ export function encodePremiseCells(cells: PremiseCells): Uint8Array {
     ['count', cells.count],
     ['from', cells.from],
     ['to', cells.to],
+    ['unlicensedCell', cells.unlicensedCell],
+    ['unlicensedCount', cells.unlicensedCount],
+    ['unlicensedFrom', cells.unlicensedFrom],
+    ['unlicensedTo', cells.unlicensedTo],
   ];
   const layout = (headerBytes: number) => {
     let offset = align8(8 + headerBytes);
@@ -186,6 +228,7 @@ export function encodePremiseCells(cells: PremiseCells): Uint8Array {
       premiseCount: cells.premiseCount,
       cellCount: cells.cellCount,
       rowCount: cells.rowCount,
+      unlicensedRowCount: cells.unlicensedRowCount,
       columns: entries,
     };
     return { header: new TextEncoder().encode(JSON.stringify(header)), total: offset, entries };

@@ -40,8 +40,17 @@ describe('GET /api/layers/premises/cells', () => {
     expect(cells.cellCount).toBeGreaterThan(5);
     expect(cells.cellCount).toBeLessThan(layer.premiseCount / 5);
     for (const at of ['2008-03-01', '2009-06-30', '2010-12-31']) {
-      const stats = await getJson<{ byStatus: Record<string, number> }>(booted.app, `/api/stats?at=${at}`);
+      const stats = await getJson<{ byStatus: Record<string, number>; unlicensed: number }>(
+        booted.app,
+        `/api/stats?at=${at}`,
+      );
       expect(cellTotals(cells, dayOf(at)), at).toEqual(stats.byStatus);
+      // The heatmap's rows: the unlicensed premises of the cells on that date.
+      let unlicensed = 0;
+      for (let k = 0; k < cells.unlicensedRowCount; k++)
+        if (cells.unlicensedFrom[k] <= dayOf(at) && dayOf(at) < cells.unlicensedTo[k])
+          unlicensed += cells.unlicensedCount[k];
+      expect(unlicensed, at).toBe(stats.unlicensed);
     }
     // Zoomed further out, fewer and bigger cells hold the same premises.
     const coarse = await cellsOf(booted.app, 'z=10');
@@ -92,6 +101,20 @@ describe('GET /api/layers/premises/cells', () => {
     expect(theirs.premiseCount).toBeGreaterThan(0);
     expect(theirs.premiseCount).toBeLessThan(all.premiseCount);
     expect((await cellsOf(officer, 'z=12')).premiseCount).toBe(theirs.premiseCount);
+    // The page's village filter on the cells: that village's premises, and only within what the account sees.
+    const ids = db.prepare('SELECT id FROM villages ORDER BY id LIMIT 2').pluck().all() as number[];
+    const own = await cellsOf(booted.app, `z=12&village=${ids[0]}`);
+    expect(own.premiseCount).toBe(theirs.premiseCount);
+    const at = '2009-06-30';
+    const stats = await getJson<{ byStatus: Record<string, number> }>(
+      booted.app,
+      `/api/stats?at=${at}&village=${ids[1]}`,
+    );
+    expect(cellTotals(await cellsOf(booted.app, `z=12&village=${ids[1]}`), dayOf(at))).toEqual(
+      stats.byStatus,
+    );
+    expect((await cellsOf(officer, `z=12&village=${ids[1]}`)).premiseCount).toBe(0);
+    expect((await booted.app.request('/api/layers/premises/cells?z=12&village=9999')).status).toBe(404);
     const info = await getJson<{ premiseCount: number; whole: boolean }>(
       officer,
       '/api/layers/premises/info',

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { getVillage } from '../db/geography';
 import type { Scope } from '../domain/auth/policy';
 import { categoryIndex } from '../domain/categories';
 import { InvalidParameter } from '../domain/ogc/invalid-parameter';
@@ -10,7 +11,7 @@ import type { PremiseColumns } from '../domain/premise-columns';
 import { encodePremiseLayer } from '../domain/premise-layer-codec';
 import { STATUS_KEYS } from '../domain/statuses';
 import { subsetColumns } from '../domain/subset-columns';
-import { ApiError } from '../http/api-error';
+import { ApiError, notFound } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
 import { bilingual, idParam, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
@@ -97,6 +98,8 @@ const cellsQuery = z.object({
   categories: z.string().optional(),
   statuses: z.string().optional(),
   township: townshipParam,
+  /** One village's premises (the page's village filter), within what the account sees. */
+  village: idParam.optional(),
 });
 
 /** The asking account's scope, narrowed to a township when the query names one. */
@@ -164,7 +167,12 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     })
     .get('/premises/cells', validate('query', cellsQuery), (c) => {
       const q = c.req.valid('query');
-      const cols = columnsFor(ctx, scopeOf(ctx, c, q.township));
+      let scope = scopeOf(ctx, c, q.township);
+      if (q.village !== undefined) {
+        if (!getVillage(ctx.db, q.village)) throw notFound(`village ${q.village}`);
+        scope = scopeInTownship(scope, new Set([q.village]));
+      }
+      const cols = columnsFor(ctx, scope);
       const boxes = boxesOf(q.bbox);
       const categories = indexesOf(q.categories, 'categories');
       const statuses = indexesOf(q.statuses, 'statuses');

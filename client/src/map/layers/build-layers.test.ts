@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
-import { cellPoints } from '../../lib/cell-points';
+import { cellHeatAt, cellPoints } from '../../lib/cell-points';
 import { keyAreaCollection, keyAreaLabels } from '../../lib/key-areas';
 import { NO_FILTER } from '../../lib/premise-filter';
 import { pointColumns, rowsWithStatus, selectIntervals } from '../../lib/premise-selection';
@@ -70,6 +70,7 @@ function state(over: Partial<LayerState> = {}): LayerState {
     cells: null,
     modelPoints: pointColumns(data, rowsWithStatus(data, rows, 3)),
     heatPositions: Float32Array.from([120, 30]),
+    heatWeights: null,
     villages,
     labels: [{ id: 10, name: '东村', position: [120.5, 30.5] }],
     villageColors: new Map([[10, [1, 2, 3, 4]]]),
@@ -225,6 +226,12 @@ describe('buildLayers', () => {
       count: Uint32Array.from([20, 5, 10]),
       from: Float32Array.from([0, 40, 10]),
       to: Float32Array.from([40, 1e6, 1e6]),
+      // Cell 0 has 7 unlicensed premises until day 40, then 2; cell 1 has 4 from day 10.
+      unlicensedRowCount: 3,
+      unlicensedCell: Uint32Array.from([0, 0, 1]),
+      unlicensedCount: Uint32Array.from([7, 2, 4]),
+      unlicensedFrom: Float32Array.from([0, 40, 10]),
+      unlicensedTo: Float32Array.from([40, 1e6, 1e6]),
     });
     expect([...cells.filterValues]).toEqual([0, 40, 40, 1e6, 10, 1e6]);
     expect(cells.radii[0]).toBeGreaterThan(cells.radii[2]);
@@ -238,5 +245,18 @@ describe('buildLayers', () => {
     expect(b.extensions).toBe(a.extensions);
     expect(b.filterRange).not.toEqual(a.filterRange);
     expect(byId(buildLayers(state()), 'premise-cells').props.visible).toBe(false);
+
+    // The heatmap of a big record: each cell at its centre, weighted by its unlicensed premises that day.
+    const early = cellHeatAt(cells, 5);
+    expect([...early.positions]).toEqual([...Float32Array.from([120.1, 30.1])]);
+    expect([...(early.weights ?? [])]).toEqual([7]);
+    const later = cellHeatAt(cells, 50);
+    expect([...(later.weights ?? [])]).toEqual([2, 4]);
+    const heat = byId(
+      buildLayers(state({ cells, heatPositions: later.positions, heatWeights: later.weights })),
+      'unlicensed-heatmap',
+    ).props.data as { length: number; attributes: { getWeight?: { value: Float32Array } } };
+    expect(heat.length).toBe(2);
+    expect(heat.attributes.getWeight?.value).toBe(later.weights);
   });
 });

@@ -20,6 +20,8 @@ export interface LayerState {
   modelPoints: PremiseSelection | null;
   /** Unlicensed premises on `day` (lng/lat interleaved), filtered on the CPU. */
   heatPositions: Float32Array | null;
+  /** A weight per heat position (a big record's cells: their unlicensed premises), or null for 1 each. */
+  heatWeights: Float32Array | null;
   villages: VillageCollection | null;
   labels: readonly VillageLabel[];
   /** Choropleth fill per village id; a new object whenever a colour changes. */
