@@ -29,9 +29,15 @@ export function App() {
   const data = useMemo(
     () =>
       campaign.data && villages.data && whole !== undefined
-        ? buildCampaignData(campaign.data, villages.data, premises.data ?? null, whole)
+        ? buildCampaignData(
+            campaign.data,
+            villages.data,
+            premises.data ?? null,
+            whole,
+            info.data?.ceilings ?? null,
+          )
         : null,
-    [campaign.data, villages.data, premises.data, whole],
+    [campaign.data, villages.data, premises.data, whole, info.data?.ceilings],
   );
   const firstNumbers = useServerTally(data);
   useEffect(() => {

@@ -31,6 +31,8 @@ export interface CampaignData {
   villageById: ReadonlyMap<number, VillageFeature>;
   labels: VillageLabel[];
   ceilings: ReturnType<typeof metricCeilings>;
+  /** The ceilings are of the record (from the layer, or the server's for a big one), not of an empty layer. */
+  ceilingsKnown: boolean;
 }
 
 export function buildCampaignData(
@@ -38,6 +40,8 @@ export function buildCampaignData(
   villages: VillageCollection,
   layer: PremisesData | null,
   wholeLayer = true,
+  /** A record too big to take whole: the server's choropleth ceilings (`/api/layers/premises/info`). */
+  serverCeilings: { density: number; unlicensed: number } | null = null,
 ): CampaignData {
   const startDay = day(campaign.start);
   const premises = layer ?? emptyPremises(startDay);
@@ -55,7 +59,8 @@ export function buildCampaignData(
     defaultAt: formatDay(Math.min(Math.max(todayInChina(), startDay), endDay)),
     villageById,
     labels: villageLabels(villages),
-    ceilings: metricCeilings(premises, areas),
+    ceilings: layer || !serverCeilings ? metricCeilings(premises, areas) : { ...serverCeilings, progress: 1 },
+    ceilingsKnown: layer !== null || serverCeilings !== null,
   };
 }
 

@@ -161,8 +161,9 @@ export function useDayFigures(
   const breaks = useMemo(() => metricBreaks(choropleth, data.ceilings[choropleth]), [choropleth, data]);
   // Keep the same Map while no village changes class, so the choropleth recolours only then.
   const shownColors = useRef<Map<number, Rgba>>(new Map());
-  // Density and unlicensed are classed against ceilings taken from the layer: none before it.
-  const classed = villageTally !== null && (data.premisesReady || choropleth === 'progress');
+  // Density and unlicensed are classed against ceilings of the record (the layer's, or the server's
+  // for a big record): none before they are known.
+  const classed = villageTally !== null && (data.ceilingsKnown || choropleth === 'progress');
   const villageColors = useMemo(() => {
     const colors = new Map<number, Rgba>();
     let changed = shownColors.current.size !== (classed ? data.villages.features.length : 0);

@@ -150,6 +150,18 @@ describe('a record too big to take whole (the limit set below the demo township)
     const withoutHeat = await mapPixels(page);
     expect(changedShare(withHeat, withoutHeat)).toBeGreaterThan(0.01);
     await page.click('[data-testid="layer-heatmap"]');
+    // The villages coloured by their unlicensed premises, then by premises per km², each classed
+    // against the server's ceilings (choosing a metric turns the layer on).
+    await page.selectOption('[data-testid="choropleth-metric"]', 'unlicensed');
+    await page.waitForTimeout(1500);
+    const byUnlicensed = await mapPixels(page);
+    // (The lightest classes differ little from the basemap: 1.5 % of the pixels change clearly here, none unclassed.)
+    expect(changedShare(byUnlicensed, withHeat)).toBeGreaterThan(0.005);
+    await page.selectOption('[data-testid="choropleth-metric"]', 'density');
+    await page.waitForTimeout(1500);
+    expect(changedShare(await mapPixels(page), byUnlicensed)).toBeGreaterThan(0.01);
+    await screenshot(page, 'campaign-map-cells-density');
+    await page.click('[data-testid="layer-choropleth"]');
 
     await page.goto(`${big.server.url}/?at=2009-06-30&view=120.2,30.33,15`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });

@@ -1,5 +1,5 @@
+import { choroplethCeilings } from '@domain/choropleth-ceilings';
 import type { GroupTally } from '@domain/tally';
-import { villageSlots } from '@domain/village-slots';
 import type { PremisesData } from './premises-binary';
 import type { ChoroplethMetric } from './url-state';
 
@@ -72,40 +72,7 @@ export function metricRamp(metric: ChoroplethMetric): readonly Rgba[] {
   return RAMPS[metric];
 }
 
-/**
- * Ceilings that keep the classes still while the timeline moves: for density every premise the
- * village ever had per km²; for unlicensed the most the village had unlicensed at once.
- */
+/** The choropleth's ceilings from the whole layer on the page (see choroplethCeilings). */
 export function metricCeilings(data: PremisesData, areaKm2ById: ReadonlyMap<number, number>) {
-  const { ids, slotOf } = villageSlots(data.village);
-  const premises = new Int32Array(ids.length);
-  for (let p = 0; p < data.premiseCount; p++) premises[slotOf[p]]++;
-  let density = 0;
-  ids.forEach((id, v) => {
-    const area = areaKm2ById.get(id) ?? 0;
-    if (area > 0) density = Math.max(density, premises[v] / area);
-  });
-  // Sweep the unlicensed intervals in day order; an end on day t comes before a start on t. Each
-  // step is one number, (2·day + start?1:0)·V + village, so a native typed-array sort orders them
-  // (days are whole; an array of tuples sorted by a comparator took 300 ms at 50k premises).
-  const V = Math.max(1, ids.length);
-  let n = 0;
-  for (let k = 0; k < data.intervalCount; k++) if (data.unlicensed[k]) n++;
-  const steps = new Float64Array(n * 2);
-  for (let k = 0, i = 0; k < data.intervalCount; k++) {
-    if (!data.unlicensed[k]) continue;
-    const v = slotOf[data.premise[k]];
-    steps[i++] = (2 * data.from[k] + 1) * V + v;
-    steps[i++] = 2 * data.to[k] * V + v;
-  }
-  steps.sort();
-  const running = new Int32Array(ids.length);
-  let unlicensed = 0;
-  for (let i = 0; i < steps.length; i++) {
-    const v = ((steps[i] % V) + V) % V;
-    const isStart = (((steps[i] - v) / V) & 1) !== 0;
-    running[v] += isStart ? 1 : -1;
-    if (running[v] > unlicensed) unlicensed = running[v];
-  }
-  return { density, unlicensed, progress: 1 } satisfies Record<ChoroplethMetric, number>;
+  return { ...choroplethCeilings(data, areaKm2ById), progress: 1 } satisfies Record<ChoroplethMetric, number>;
 }

@@ -87,7 +87,8 @@ export function premiseCells(cols: PremiseColumns, startDay: number, opts: CellO
     sums[3 * c + 2]++;
     premiseCount++;
     // A +1 and a -1 per interval for its status, and as many again when it is unlicensed.
-    for (let k = cols.intervalStart[r]; k < cols.intervalStart[r + 1]; k++) events += 2 + 2 * cols.unlicensed[k];
+    for (let k = cols.intervalStart[r]; k < cols.intervalStart[r + 1]; k++)
+      events += 2 + 2 * cols.unlicensed[k];
   }
   const cellCount = cellOfKey.size;
   const cellPosition = new Float32Array(cellCount * 2);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { metricCeilings } from '../../../client/src/lib/choropleth';
 import { decodePremiseCells, decodePremises } from '../../../client/src/lib/premises-binary';
 import { accountToken, actingAs, demoApp, getJson } from '../../../tests/helpers/test-app';
+import { createApp } from '../app';
 import { STATUS_KEYS } from '../domain/statuses';
 import { newPremise, pointIn, villages } from './premise-writes.fixture';
 
@@ -147,5 +149,36 @@ describe('GET /api/layers/premises/cells', () => {
       expect(body.error.messageZh, query).toMatch(/[\u4e00-\u9fff]/);
     }
     expect((await booted.app.request('/api/layers/premises?bbox=west')).status).toBe(400);
+  });
+});
+
+describe('GET /api/layers/premises/info on a record too big to take whole', () => {
+  it("gives the choropleth's ceilings the page would have worked out from the whole layer", async () => {
+    const whole = await getJson<{ whole: boolean; ceilings: unknown }>(
+      booted.app,
+      '/api/layers/premises/info',
+    );
+    expect(whole).toMatchObject({ whole: true, ceilings: null });
+    process.env.PREMISES_WHOLE_LIMIT = '100';
+    let big: ReturnType<typeof createApp>;
+    try {
+      big = actingAs(createApp(booted.ctx), accountToken(booted.db, 'ceilings-admin', 'admin'));
+    } finally {
+      delete process.env.PREMISES_WHOLE_LIMIT;
+    }
+    const info = await getJson<{ whole: boolean; ceilings: { density: number; unlicensed: number } }>(
+      big,
+      '/api/layers/premises/info',
+    );
+    expect(info.whole).toBe(false);
+    const villagesOf = await getJson<GeoJSON.FeatureCollection>(booted.app, '/api/villages');
+    const areas = new Map(
+      villagesOf.features.map((f) => [f.properties?.id as number, f.properties?.areaKm2 as number]),
+    );
+    const page = metricCeilings(await layerOf(booted.app), areas);
+    expect(info.ceilings.unlicensed).toBe(page.unlicensed);
+    expect(info.ceilings.unlicensed).toBeGreaterThan(0);
+    // The page's village areas are rounded to 0.001 km²; the server's are not.
+    expect(Math.abs(info.ceilings.density - page.density) / page.density).toBeLessThan(1e-3);
   });
 });

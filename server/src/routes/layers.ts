@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { getVillage } from '../db/geography';
+import { getVillage, listVillages } from '../db/geography';
 import type { Scope } from '../domain/auth/policy';
 import { categoryIndex } from '../domain/categories';
+import { choroplethCeilings } from '../domain/choropleth-ceilings';
 import { InvalidParameter } from '../domain/ogc/invalid-parameter';
 import { type Box, parseBbox } from '../domain/ogc/ogc-bbox';
 import { cellSizeForZoom, encodePremiseCells, premiseCells } from '../domain/premise-cells';
@@ -123,6 +124,30 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     }
     return layer;
   };
+  const ceilings = new WeakMap<PremiseColumns, { density: number; unlicensed: number }>();
+  /** The choropleth's ceilings of these columns, worked out once per version and scope. */
+  const ceilingsOf = (cols: PremiseColumns) => {
+    let found = ceilings.get(cols);
+    if (!found) {
+      const premise = new Uint32Array(cols.intervalCount);
+      for (let r = 0; r < cols.count; r++) premise.fill(r, cols.intervalStart[r], cols.intervalStart[r + 1]);
+      const areas = new Map(listVillages(ctx.db).map((v) => [v.id, v.areaKm2]));
+      found = choroplethCeilings(
+        {
+          premiseCount: cols.count,
+          village: cols.villageId,
+          intervalCount: cols.intervalCount,
+          premise,
+          unlicensed: cols.unlicensed,
+          from: cols.fromDay,
+          to: cols.toDay,
+        },
+        areas,
+      );
+      ceilings.set(cols, found);
+    }
+    return found;
+  };
   return new Hono<AppEnv>()
     .get('/premises', validate('query', layerQuery), (c) => {
       const q = c.req.valid('query');
@@ -157,12 +182,15 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     })
     .get('/premises/info', (c) => {
       const cols = columnsFor(ctx, c.get('scope'));
+      const whole = cols.count <= wholeLimit;
       return c.json({
         premiseCount: cols.count,
         intervalCount: cols.intervalCount,
         wholeLayerLimit: wholeLimit,
         boxLimit: BOX_LIMIT,
-        whole: cols.count <= wholeLimit,
+        whole,
+        // A page that never takes the layer whole classes its choropleth against these.
+        ceilings: whole ? null : ceilingsOf(cols),
       });
     })
     .get('/premises/cells', validate('query', cellsQuery), (c) => {
