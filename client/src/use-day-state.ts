@@ -9,6 +9,7 @@ import { metricBreaks, metricColor, metricValue, type Rgba } from './lib/choropl
 import { buildDailyTally, type DailyTally, dailyTallyOn } from './lib/daily-tally';
 import type { PremiseFilter } from './lib/premise-filter';
 import {
+  MODEL_STATUS,
   pointColumns,
   rowsWithStatus,
   selectIntervals,
@@ -18,8 +19,6 @@ import { tallyAt } from './lib/tally-at';
 import { statsQuery } from './queries';
 import { useStore } from './store';
 import { useSettled } from './use-settled';
-
-const MODEL_STATUS = STATUS_KEYS.indexOf('model');
 
 /** The slider date: the URL's ?at= or the campaign's default, as a date and as a campaign day. */
 export function useDay(data: CampaignData): { at: string; day: CampaignDay } {

@@ -2,6 +2,7 @@ import { Jimp } from 'jimp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decodePremiseLayer } from '../../server/src/domain/premise-layer-codec';
+import { STATUS_KEYS } from '../../server/src/domain/statuses';
 import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { type PageWatch, screenshot, watchPage } from '../helpers/browser';
@@ -122,6 +123,14 @@ function changedShare(a: { data: Uint8Array }, b: { data: Uint8Array }): number 
   return changed / (a.data.length / 4);
 }
 
+/** Pixels within 30 of a colour in each channel. */
+function pixelsNear(image: { data: Uint8Array }, rgb: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < image.data.length; i += 4)
+    if (rgb.every((v, c) => Math.abs(image.data[i + c] - v) <= 30)) n++;
+  return n;
+}
+
 describe('a record too big to take whole (the limit set below the demo township)', () => {
   const big = appInBrowser({ PREMISES_WHOLE_LIMIT: '100' });
 
@@ -163,11 +172,22 @@ describe('a record too big to take whole (the limit set below the demo township)
     await screenshot(page, 'campaign-map-cells-density');
     await page.click('[data-testid="layer-choropleth"]');
 
-    await page.goto(`${big.server.url}/?at=2009-06-30&view=120.2,30.33,15`);
+    // Zoomed in on a model site of that day (found from the layer as a script reads it).
+    const layer = decodePremiseLayer(
+      await (await (await signedInFetch(big.server.url))('/api/layers/premises')).arrayBuffer(),
+    ).columns;
+    const day = (Date.parse('2009-06-30') - Date.parse('2008-01-01')) / 86_400_000;
+    const k = [...layer.status.keys()].find(
+      (i) => layer.status[i] === STATUS_KEYS.indexOf('model') && layer.from[i] <= day && day < layer.to[i],
+    ) as number;
+    const [lng, lat] = [layer.position[2 * layer.premise[k]], layer.position[2 * layer.premise[k] + 1]];
+    await page.goto(`${big.server.url}/?at=2009-06-30&view=${lng},${lat},16`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 90_000 });
     expect(layerAsks.some((a) => a.startsWith('/api/layers/premises?bbox='))).toBe(true);
     expect(layerAsks.filter((a) => a === '/api/layers/premises')).toEqual([]);
     await screenshot(page, 'campaign-map-box');
+    // The model sites in view are ringed in gold, as on a record taken whole.
+    expect(pixelsNear(await mapPixels(page), [241, 196, 15])).toBeGreaterThan(50);
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
     await page.close();

@@ -1,5 +1,5 @@
 import { CATEGORY_CODES } from '@domain/categories';
-import { STATUSES } from '@domain/statuses';
+import { STATUS_KEYS, STATUSES } from '@domain/statuses';
 import type { CampaignDay } from './campaign-days';
 import { maskOf, type PremiseFilter } from './premise-filter';
 import type { PremisesData } from './premises-binary';
@@ -72,6 +72,9 @@ export function pointColumns(data: PremisesData, rows: Uint32Array): PremiseSele
 }
 
 /** The rows of `rows` whose status is `statusIndex` (e.g. the model sites, drawn with a ring). */
+/** The status index of a model site (示范点): the map rings them. */
+export const MODEL_STATUS = STATUS_KEYS.indexOf('model');
+
 export function rowsWithStatus(data: PremisesData, rows: Uint32Array, statusIndex: number): Uint32Array {
   const out = new Uint32Array(rows.length);
   let n = 0;

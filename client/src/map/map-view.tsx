@@ -143,7 +143,7 @@ export function MapView({ day, points, modelPoints, heatPositions, villageColors
     layers,
     points: shownPoints,
     cells: viewport.cells,
-    modelPoints: data.wholeLayer ? modelPoints : null,
+    modelPoints: data.wholeLayer ? modelPoints : viewport.modelPoints,
     heatPositions: viewportHeat ? viewportHeat.positions : heatPositions,
     heatWeights: viewportHeat?.weights ?? null,
     villages: data.villages,

@@ -3,7 +3,13 @@ import { useMemo } from 'react';
 import { fetchPremiseCells, fetchPremisesInBox } from '../api';
 import { type CellPoints, cellPoints } from '../lib/cell-points';
 import type { PremiseFilter } from '../lib/premise-filter';
-import { type PremiseSelection, pointColumns, selectIntervals } from '../lib/premise-selection';
+import {
+  MODEL_STATUS,
+  type PremiseSelection,
+  pointColumns,
+  rowsWithStatus,
+  selectIntervals,
+} from '../lib/premise-selection';
 import type { PremisesData } from '../lib/premises-binary';
 import { queryKeys } from '../queries';
 import { useStore } from '../store';
@@ -19,11 +25,20 @@ export interface ViewportPremises {
   premises: PremisesData | null;
   rows: Uint32Array | null;
   points: PremiseSelection | null;
+  /** The points of model sites among them (the rings). */
+  modelPoints: PremiseSelection | null;
   /** Something has arrived for the map to draw. */
   loaded: boolean;
 }
 
-const NONE: ViewportPremises = { cells: null, premises: null, rows: null, points: null, loaded: false };
+const NONE: ViewportPremises = {
+  cells: null,
+  premises: null,
+  rows: null,
+  points: null,
+  modelPoints: null,
+  loaded: false,
+};
 
 /**
  * A big record's premises for the view (the page never takes its whole layer): zoomed out, cells
@@ -74,14 +89,19 @@ export function useViewportPremises(
   });
   const rows = useMemo(() => (box.data ? selectIntervals(box.data, filter) : null), [box.data, filter]);
   const points = useMemo(() => (box.data && rows ? pointColumns(box.data, rows) : null), [box.data, rows]);
+  const modelPoints = useMemo(
+    () => (box.data && rows ? pointColumns(box.data, rowsWithStatus(box.data, rows, MODEL_STATUS)) : null),
+    [box.data, rows],
+  );
   if (!wanted) return NONE;
   if (wanted.points && box.data && !box.isError)
-    return { cells: null, premises: box.data, rows, points, loaded: true };
+    return { cells: null, premises: box.data, rows, points, modelPoints, loaded: true };
   return {
     cells: cells.data ?? null,
     premises: null,
     rows: null,
     points: null,
+    modelPoints: null,
     loaded: cells.data !== undefined,
   };
 }
