@@ -32,11 +32,18 @@ export async function migrateCommand(config: Config, args: CliArgs, out: Out): P
       schema: flagText(args, 'schema') ?? DEFAULT_PG_SCHEMA,
       replace: args.flags.has('replace'),
       snapshot: existsSync(`${config.dbFile}.model`) ? readFileSync(`${config.dbFile}.model`) : null,
+      photosDir: config.photosDir,
     });
     out(`copied the record to ${redactUrl(url)}, schema ${r.schema}, in ${(r.ms / 1000).toFixed(1)} s:`);
     for (const t of r.tables.filter((t) => t.sqlite > 0)) out(`  ${t.table}\t${t.postgres} rows (equal)`);
     out(`  PostGIS: ${r.points} premise points, ${r.shapes} shapes, spatial indexes built`);
     if (r.snapshot) out('  the model snapshot went along: the first start on PostgreSQL reads no premise');
+    if (r.photoFiles.copied > 0)
+      out(`  photos: ${r.photoFiles.copied} files (photos and thumbnails) into the record`);
+    if (r.photoFiles.missing.length > 0)
+      out(
+        `  photos: ${r.photoFiles.missing.length} files the record names are not under ${config.photosDir} (${r.photoFiles.missing.slice(0, 3).join(', ')}${r.photoFiles.missing.length > 3 ? ', …' : ''}); those photos stay missing`,
+      );
     out(`  serve it: DATABASE_URL='${redactUrl(withSchema(url, r.schema))}' npm start`);
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Jimp } from 'jimp';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app';
@@ -43,11 +44,23 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     await bringInShitang(ctx, { survey: 'fixed' });
     const app = actingAs(createApp(ctx), accountToken(db, 'pg-admin', 'admin'));
 
+    // A photo on a premise file, a file under DATA_DIR/photos on SQLite.
+    const photoOf = db.prepare('SELECT id FROM premises ORDER BY id LIMIT 1').pluck().get() as number;
+    const jpeg = new Uint8Array(
+      await new Jimp({ width: 80, height: 60, color: 0x884422ff }).getBuffer('image/jpeg'),
+    );
+    const form = new FormData();
+    form.append('file', new File([jpeg], 'door.jpg'));
+    const sent = await app.request(`/api/premises/${photoOf}/photos`, { method: 'POST', body: form });
+    expect(sent.status).toBe(201);
+    const [photo] = ((await sent.json()) as { photos: { url: string }[] }).photos;
+
     ctx.model.saveSnapshot(); // as the server does when it stops
     const run = await runCli(dataDir, ['migrate', '--to', PG_URL, '--schema', SCHEMA]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('the model snapshot went along');
+    expect(run.stdout).toContain('photos: 2 files (photos and thumbnails) into the record');
     const premises = db.prepare('SELECT count(*) FROM premises').pluck().get() as number;
     expect(premises).toBeGreaterThan(700);
     expect(run.stdout).toContain(`premises\t${premises} rows (equal)`);
@@ -89,6 +102,10 @@ describe('migrate --to postgres: the record copied into PostGIS', () => {
     const pgApp = actingAs(createApp(onPg.ctx), accountToken(onPg.db, 'pg-admin-2', 'admin'));
     for (const path of [`/api/stats?at=${AT}`, '/api/villages', '/api/campaign'])
       expect(await (await pgApp.request(path)).json()).toEqual(await (await app.request(path)).json());
+    // The photo came along into the record: the server on it shows the same bytes.
+    const shown = await pgApp.request(photo.url);
+    expect(shown.status).toBe(200);
+    expect(new Uint8Array(await shown.arrayBuffer())).toEqual(jpeg);
     const moved = await pgApp.request('/api/premises', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -548,4 +548,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX login_failures_key ON login_failures (key, at_ms);
     `,
   },
+  {
+    version: 17,
+    name: 'photos kept in the record on PostgreSQL, where several servers share it',
+    // Nothing changes here: one SQLite server keeps its photos as files under DATA_DIR/photos (its
+    // backups of the record stay small). PostgreSQL's twin keeps their bytes in the record, so every
+    // server sharing it shows them without a shared folder.
+    sql: '',
+  },
 ];

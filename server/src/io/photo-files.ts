@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Jimp } from 'jimp';
+import { type Db, dialectOf } from '../db/open-database';
 import { IMAGE_EXTENSIONS, type ImageMime, imageKind, imageSize } from '../domain/photos/image-kind';
 
 /** The largest photo accepted: a phone's full-size JPEG is 2–6 MB. */
@@ -120,25 +121,72 @@ export async function preparePhoto(
   return { mime, bytes, ...size, sha256, thumb };
 }
 
-/** Where photos live: one folder per premise, files named by a random id (never by the upload's name). */
-export class PhotoStore {
+/**
+ * Where a photo's and its thumbnail's bytes are kept, by a path the photos table names: one folder
+ * per premise, files named by a random id (never by the upload's name).
+ */
+export interface PhotoStore {
+  /** Writes a photo and its thumbnail; returns their paths. */
+  write(premiseId: number, photo: PreparedPhoto): { file: string; thumbFile: string };
+  /** The bytes at a path, or null when there are none. */
+  read(path: string): Uint8Array | null;
+  /** Removes the bytes (a photo deleted, or one whose record could not be written); missing ones are fine. */
+  remove(paths: readonly string[]): void;
+}
+
+/** Paths for a new photo and its thumbnail. */
+function newPaths(premiseId: number, photo: PreparedPhoto): { file: string; thumbFile: string } {
+  const id = randomUUID();
+  return {
+    file: `${premiseId}/${id}.${IMAGE_EXTENSIONS[photo.mime]}`,
+    thumbFile: `${premiseId}/${id}.thumb.${IMAGE_EXTENSIONS[photo.thumb.mime]}`,
+  };
+}
+
+/**
+ * The photos of a record on PostgreSQL, kept in it (`photo_files`): every server sharing the record
+ * shows every photo, with no shared folder. Written before the photo's row, as files are.
+ */
+export class PhotosInRecord implements PhotoStore {
+  constructor(private readonly db: Db) {}
+
+  write(premiseId: number, photo: PreparedPhoto): { file: string; thumbFile: string } {
+    const paths = newPaths(premiseId, photo);
+    const insert = this.db.prepare('INSERT INTO photo_files (path, bytes) VALUES (?, ?)');
+    this.db.transaction(() => {
+      insert.run(paths.file, Buffer.from(photo.bytes));
+      insert.run(paths.thumbFile, Buffer.from(photo.thumb.bytes));
+    })();
+    return paths;
+  }
+
+  read(path: string): Uint8Array | null {
+    const bytes = this.db.prepare('SELECT bytes FROM photo_files WHERE path = ?').pluck().get(path);
+    return bytes ? (bytes as Uint8Array) : null;
+  }
+
+  remove(paths: readonly string[]): void {
+    const remove = this.db.prepare('DELETE FROM photo_files WHERE path = ?');
+    for (const p of paths) remove.run(p);
+  }
+}
+
+/** The photos of a SQLite record: files under DATA_DIR/photos (one server holds the record). */
+export class PhotoFiles implements PhotoStore {
   constructor(readonly dir: string) {}
 
-  /** Writes a photo and its thumbnail; returns their paths relative to the store. */
   write(premiseId: number, photo: PreparedPhoto): { file: string; thumbFile: string } {
-    const id = randomUUID();
-    const file = `${premiseId}/${id}.${IMAGE_EXTENSIONS[photo.mime]}`;
-    const thumbFile = `${premiseId}/${id}.thumb.${IMAGE_EXTENSIONS[photo.thumb.mime]}`;
-    this.writeAtomically(file, photo.bytes);
-    this.writeAtomically(thumbFile, photo.thumb.bytes);
-    return { file, thumbFile };
+    const paths = newPaths(premiseId, photo);
+    this.writeAtomically(paths.file, photo.bytes);
+    this.writeAtomically(paths.thumbFile, photo.thumb.bytes);
+    return paths;
   }
 
-  read(relative: string): Buffer {
-    return readFileSync(this.path(relative));
+  read(relative: string): Uint8Array | null {
+    const path = this.path(relative);
+    return existsSync(path) ? readFileSync(path) : null;
   }
 
-  /** Removes files (a photo deleted, or one whose record could not be written); missing ones are fine. */
   remove(relatives: readonly string[]): void {
     for (const r of relatives) rmSync(this.path(r), { force: true });
   }
@@ -156,4 +204,9 @@ export class PhotoStore {
     if (!full.startsWith(root + sep)) throw new Error(`photo path outside the store: ${relative}`);
     return full;
   }
+}
+
+/** The photo store of a record: in it on PostgreSQL (several servers), files beside it on SQLite. */
+export function photoStoreOf(db: Db, photosDir: string): PhotoStore {
+  return dialectOf(db) === 'postgres' ? new PhotosInRecord(db) : new PhotoFiles(photosDir);
 }

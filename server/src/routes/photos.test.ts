@@ -1,7 +1,13 @@
-import { rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Jimp } from 'jimp';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { accountToken, actingAs, demoApp } from '../../../tests/helpers/test-app';
+import { accountToken, actingAs, DEMO_DIR, demoApp } from '../../../tests/helpers/test-app';
+import { keepForClosing, sharedTestRecord } from '../../../tests/helpers/test-store';
+import { createApp } from '../app';
+import { boot } from '../boot';
+import { dialectOf } from '../db/open-database';
 import type { photoView } from '../http/premise-views';
 import { type App, daysAgo, newPremise, pointIn, send, sendOk, villages } from './premise-writes.fixture';
 
@@ -183,5 +189,48 @@ describe('photos on a premise file', () => {
       (await send(app, 'POST', `/api/premises/${other.id}/inspections`, { ...body, photos: [photo.id] }))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('where a photo is kept', () => {
+  /** A server on the record with its own DATA_DIR/photos, acting as an admin. */
+  async function server(target: string, name: string) {
+    const photosDir = mkdtempSync(join(tmpdir(), `photos-${name}-`));
+    onTestFinished(() => rmSync(photosDir, { recursive: true, force: true }));
+    const booted = await boot(target, DEMO_DIR, { photosDir });
+    keepForClosing(booted.db);
+    const app = actingAs(createApp(booted.ctx), accountToken(booted.db, `photo-admin-${name}`, 'admin'));
+    return { ...booted, app, photosDir };
+  }
+
+  it('on PostgreSQL in the record, so every server sharing it shows it; on SQLite as a file under DATA_DIR', async () => {
+    const target = await sharedTestRecord('demo', DEMO_DIR);
+    const a = await server(target, 'a');
+    const b = await server(target, 'b');
+    const file = await newPremise(a.app, pointIn(villages(a.db)[0]));
+    const jpeg = await image('image/jpeg', 96, 64);
+    const [photo] = await uploaded(a.app, file.id, [['file', jpeg, 'door.jpg']]);
+    const bytesOn = async (app: App) => {
+      const res = await app.request(photo.url);
+      return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : res.status;
+    };
+    expect(await bytesOn(a.app)).toEqual(jpeg);
+    const onDisk = existsSync(join(a.photosDir, String(file.id)));
+    if (dialectOf(a.db) === 'postgres') {
+      // Another server, with a DATA_DIR of its own, shows the same bytes; nothing went to a folder.
+      expect(await bytesOn(b.app)).toEqual(jpeg);
+      expect(onDisk).toBe(false);
+      expect(a.db.prepare('SELECT count(*) FROM photo_files').pluck().get()).toBe(2);
+      expect((await a.app.request(photo.url, { method: 'DELETE' })).status).toBe(200);
+      expect(a.db.prepare('SELECT count(*) FROM photo_files').pluck().get()).toBe(0);
+    } else {
+      // One SQLite server holds the record: a second one needs the same DATA_DIR, and says what is missing.
+      expect(onDisk).toBe(true);
+      const missing = await b.app.request(photo.url);
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { error: { messageZh: string } }).error.messageZh).toContain(
+        '已缺失',
+      );
+    }
   });
 });

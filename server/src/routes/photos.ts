@@ -14,8 +14,9 @@ import { idParam, validate } from '../http/validate';
 import {
   MAX_PHOTO_BYTES,
   PhotoRefused,
-  PhotoStore,
+  type PhotoStore,
   type PreparedPhoto,
+  photoStoreOf,
   preparePhoto,
 } from '../io/photo-files';
 
@@ -76,22 +77,34 @@ async function prepareAll(photos: File[], thumbnails: File[]): Promise<PreparedP
   return prepared;
 }
 
-const sendFile = (store: PhotoStore, file: string, mime: string) =>
-  new Response(new Uint8Array(store.read(file)), {
+/** A photo's bytes for the browser, or a 404 in both languages when the store has none (a lost file). */
+function sendFile(store: PhotoStore, photoId: number, file: string, mime: string) {
+  const bytes = store.read(file);
+  if (!bytes)
+    throw new ApiError(
+      404,
+      'not_found',
+      `the image of photo ${photoId} is missing from the photo store`,
+      undefined,
+      `照片 ${photoId} 的图像文件已缺失`,
+    );
+  return new Response(new Uint8Array(bytes), {
     headers: {
       'content-type': mime,
       'cache-control': 'private, max-age=86400, immutable',
       'content-disposition': 'inline',
     },
   });
+}
 
 /**
- * Photos on a premise's file, kept under DATA_DIR/photos/<premise>/ with a thumbnail made on upload.
+ * Photos on a premise's file, with a thumbnail made on upload: kept under DATA_DIR/photos/<premise>/
+ * on SQLite, in the record on PostgreSQL (photoStoreOf).
  * Only JPEG, PNG and WebP, judged by their bytes, each at most 8 MB. Reading a photo needs the
  * premise to be in the reader's scope; deleting one is for its uploader or the admin, and audited.
  */
 export function premisePhotoRoutes(ctx: AppContext) {
-  const store = new PhotoStore(ctx.files.photosDir);
+  const store = photoStoreOf(ctx.db, ctx.files.photosDir);
   return new Hono<AppEnv>().post(
     '/:id/photos',
     validate('param', z.object({ id: idParam })),
@@ -181,7 +194,7 @@ export function premisePhotoRoutes(ctx: AppContext) {
 }
 
 export function photoRoutes(ctx: AppContext) {
-  const store = new PhotoStore(ctx.files.photosDir);
+  const store = photoStoreOf(ctx.db, ctx.files.photosDir);
   const photoInScope = (c: Parameters<typeof premiseInScope>[1], id: number) => {
     const photo = getPhoto(ctx.db, id);
     if (!photo) throw notFound(`photo ${id}`);
@@ -191,11 +204,11 @@ export function photoRoutes(ctx: AppContext) {
   return new Hono<AppEnv>()
     .get('/:id', validate('param', z.object({ id: idParam })), (c) => {
       const photo = photoInScope(c, c.req.valid('param').id);
-      return sendFile(store, photo.file, photo.mime);
+      return sendFile(store, photo.id, photo.file, photo.mime);
     })
     .get('/:id/thumb', validate('param', z.object({ id: idParam })), (c) => {
       const photo = photoInScope(c, c.req.valid('param').id);
-      return sendFile(store, photo.thumbFile, photo.thumbMime);
+      return sendFile(store, photo.id, photo.thumbFile, photo.thumbMime);
     })
     .delete('/:id', validate('param', z.object({ id: idParam })), (c) => {
       const photo = photoInScope(c, c.req.valid('param').id);

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -55,6 +57,8 @@ export interface CopyReport {
   shapes: number;
   /** The model's snapshot went along (it was of the record as copied): the first start reads no premise. */
   snapshot: boolean;
+  /** Photo and thumbnail files taken into the record, and those the photos table names but DATA_DIR lacks. */
+  photoFiles: { copied: number; missing: string[] };
   ms: number;
 }
 
@@ -196,7 +200,13 @@ export function redactUrl(url: string): string {
 export async function copyRecordToPostgres(
   db: Database.Database,
   url: string,
-  options: { schema?: string; replace?: boolean; snapshot?: Uint8Array | null } = {},
+  options: {
+    schema?: string;
+    replace?: boolean;
+    snapshot?: Uint8Array | null;
+    /** DATA_DIR/photos of the SQLite record: its photos' files go into the record (photo_files). */
+    photosDir?: string;
+  } = {},
 ): Promise<CopyReport> {
   const schema = options.schema ?? DEFAULT_PG_SCHEMA;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
@@ -233,6 +243,9 @@ export async function copyRecordToPostgres(
       const stamp = options.snapshot ? snapshotStamp(options.snapshot) : null;
       const snapshot = stamp !== null && sameStamp(stamp, readRecordStamp(db));
       if (snapshot) await keepSnapshot(client, schema, options.snapshot as Uint8Array, stamp);
+      const photoFiles = options.photosDir
+        ? await copyPhotoFiles(client, db, schema, options.photosDir)
+        : { copied: 0, missing: [] };
       const counts: TableCount[] = [];
       for (const table of tables) {
         const sqlite = db
@@ -248,7 +261,15 @@ export async function copyRecordToPostgres(
           `counts differ after the copy (${wrong.map((c) => `${c.table}: ${c.sqlite} vs ${c.postgres}`).join('; ')}); nothing was kept`,
         );
       await client.query('COMMIT');
-      return { schema, tables: counts, points, shapes, snapshot, ms: performance.now() - started };
+      return {
+        schema,
+        tables: counts,
+        points,
+        shapes,
+        snapshot,
+        photoFiles,
+        ms: performance.now() - started,
+      };
     } catch (e) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
@@ -258,6 +279,41 @@ export async function copyRecordToPostgres(
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The files of every photo (and its thumbnail) the record names, from DATA_DIR/photos into the
+ * record's photo_files, where every server on it reads them. A file the folder lacks is reported,
+ * not fatal: that photo shows as missing on SQLite already.
+ */
+async function copyPhotoFiles(
+  client: pg.Client,
+  db: Database.Database,
+  schema: string,
+  photosDir: string,
+): Promise<{ copied: number; missing: string[] }> {
+  const paths = (
+    db.prepare('SELECT file, thumb_file FROM photos ORDER BY id').all() as {
+      file: string;
+      thumb_file: string;
+    }[]
+  ).flatMap((p) => [p.file, p.thumb_file]);
+  const missing: string[] = [];
+  let copied = 0;
+  const root = resolve(photosDir);
+  for (const path of paths) {
+    const full = resolve(root, path);
+    if (!full.startsWith(root + sep) || !existsSync(full)) {
+      missing.push(path);
+      continue;
+    }
+    await client.query(`INSERT INTO ${ident(schema)}.photo_files (path, bytes) VALUES ($1, $2)`, [
+      path,
+      readFileSync(full),
+    ]);
+    copied++;
+  }
+  return { copied, missing };
 }
 
 async function keepSnapshot(client: pg.Client, schema: string, bytes: Uint8Array, stamp: RecordStamp) {

@@ -13,6 +13,7 @@ const NO_ID = new Set([
   'task_assignees',
   'model_snapshot_parts',
   'login_failures',
+  'photo_files',
 ]);
 
 type Params = unknown[];

@@ -528,6 +528,15 @@ CREATE TRIGGER premises_version_touch AFTER INSERT OR DELETE OR UPDATE OF lng, l
 CREATE TRIGGER events_version_touch AFTER INSERT OR DELETE OR UPDATE ON events
   FOR EACH ROW EXECUTE FUNCTION touch_premise();`,
   },
+  {
+    version: 17,
+    name: 'photos kept in the record on PostgreSQL, where several servers share it',
+    // A photo's and its thumbnail's bytes by the path the photos table names (as under DATA_DIR/photos
+    // on SQLite). Kept uncompressed out of line: JPEG and PNG do not compress further.
+    sql: `
+CREATE TABLE photo_files (path TEXT PRIMARY KEY, bytes BYTEA NOT NULL);
+ALTER TABLE photo_files ALTER COLUMN bytes SET STORAGE EXTERNAL;`,
+  },
 ];
 
 /** The table that records which migrations a record has had (the same on both stores). */
