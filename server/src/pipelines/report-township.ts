@@ -1,7 +1,9 @@
 import type { AppContext } from '../context';
+import { listTownships } from '../db/geography';
 import type { Scope } from '../domain/auth/policy';
 import { campaignGoals } from '../domain/campaign';
 import { labelPoint } from '../domain/display/display-geometry';
+import { progress } from '../domain/progress';
 import { rankVillages } from '../domain/rank-villages';
 import { progressColor, progressLegend } from '../domain/report/progress-classes';
 import {
@@ -12,6 +14,7 @@ import {
   type TownshipReport,
 } from '../domain/report/report-model';
 import { percent } from '../domain/report/report-text';
+import { STATUS_KEYS } from '../domain/statuses';
 import { type Place, scopeInPlace } from '../township-scope';
 import { villageAcceptance } from './acceptance';
 import {
@@ -40,6 +43,33 @@ function rankedRows(rows: readonly FigureRow[]): Omit<RankedVillage, 'passed'>[]
     if (i === 0 || Math.abs(order[i - 1].progress - v.progress) > 1e-12) place = i + 1;
     return { ...(byId.get(v.id) as FigureRow), rank: place };
   });
+}
+
+/** The villages' rows summed per township (keyed by the township's id), for a district's summary. */
+function townshipRows(
+  rows: readonly FigureRow[],
+  villages: readonly { id: number; townshipId: number }[],
+  townships: readonly { id: number; name: string }[],
+): FigureRow[] {
+  const townshipOf = new Map(villages.map((v) => [String(v.id), v.townshipId]));
+  return townships
+    .filter((t) => villages.some((v) => v.townshipId === t.id))
+    .map((t) => {
+      const own = rows.filter((r) => townshipOf.get(r.key) === t.id);
+      const byStatus = Object.fromEntries(
+        STATUS_KEYS.map((k) => [k, own.reduce((n, r) => n + r.byStatus[k], 0)]),
+      ) as FigureRow['byStatus'];
+      const sum = (pick: (r: FigureRow) => number) => own.reduce((n, r) => n + pick(r), 0);
+      return {
+        key: String(t.id),
+        name: t.name,
+        surveyed: sum((r) => r.surveyed),
+        unlicensed: sum((r) => r.unlicensed),
+        overdue: sum((r) => r.overdue),
+        byStatus,
+        progress: progress(STATUS_KEYS.map((k) => byStatus[k])),
+      };
+    });
 }
 
 /**
@@ -85,12 +115,20 @@ export function townshipReport(
 
   const { outline, bbox } = townshipExtent(place, 0.03);
   const lines = basemapLines(ctx, bbox);
+  // A district's summary ranks its townships (each township's own report ranks its villages).
+  const townships = listTownships(ctx.db);
+  const byTownship =
+    place.townshipId === null && townships.length > 1 ? townshipRows(rows, visible, townships) : [];
   return {
     kind: 'township',
     heading: reportHeading(ctx, place.name, y, scopeText(villages, accountScope)),
     figures,
     modelSites: figures.byStatus.model,
-    villages: rankedRows(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),
+    townships: rankedRows(byTownship),
+    villages:
+      byTownship.length > 0
+        ? []
+        : rankedRows(rows).map((r) => ({ ...r, passed: verdict.get(Number(r.key)) ?? null })),
     byTrade,
     goal,
     map: {

@@ -8,7 +8,7 @@ import { pdfText } from '../../../tests/helpers/pdf-text';
 import { getJson } from '../../../tests/helpers/test-app';
 import { listVillages, type VillageRow } from '../db/geography';
 
-type Township = { id: number; code: string; name: string; surveyed: number };
+type Township = { id: number; code: string; name: string; surveyed: number; rank: number };
 
 let district: Awaited<ReturnType<typeof districtApp>>;
 let townships: Township[];
@@ -52,6 +52,10 @@ describe('reports of a district: of the whole, or of one township (?township=)',
     const whole = await pdfWords('/api/reports/township.pdf?year=2009');
     expect(whole).toContain(`${districtName}`);
     for (const t of townships) expect(whole).not.toContain(`${t.name}2009`);
+    // The district's summary ranks its townships, each with its premises at the year's end.
+    expect(whole).toContain('各乡镇（街道）整治情况');
+    expect(whole).toContain('全区合计');
+    for (const t of townships) expect(whole).toContain(`${t.rank}${t.name}${t.surveyed}`);
 
     const pick = townships[1];
     const one = await pdfWords(`/api/reports/township.pdf?year=2009&township=${pick.id}`);

@@ -139,6 +139,8 @@ export interface TownshipReport {
   heading: ReportHeading;
   figures: Figures;
   modelSites: number;
+  /** A district's summary: its townships ranked by progress (then `villages` is empty); else empty. */
+  townships: (FigureRow & { rank: number })[];
   villages: RankedVillage[];
   byTrade: FigureRow[];
   goal: GoalCheck | null;

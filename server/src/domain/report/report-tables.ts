@@ -78,6 +78,31 @@ export function villageTable(
   };
 }
 
+/** 各乡镇整治情况 of a district's summary, ranked by progress. */
+export function townshipTable(
+  rows: readonly (FigureRow & { rank: number })[],
+  totals: Figures,
+  width: number,
+): TableSpec {
+  return {
+    columns: fitColumns(
+      [
+        { header: '排名', width: 30, align: 'center' },
+        { header: '乡镇（街道）', width: 74, align: 'left' },
+        { header: '户数', width: 38 },
+        ...statusColumns(36),
+        { header: '无证照', width: 40 },
+        { header: '逾期未整改', width: 52 },
+        { header: '整治完成率', width: 54 },
+      ],
+      width,
+    ),
+    groups: STATUS_GROUP(3),
+    rows: rows.map((r) => [String(r.rank), r.name, ...figureCells(r)]),
+    totals: ['', '全区合计', ...figureCells(totals)],
+  };
+}
+
 /** 年度验收考核: each target against the record, with the points. */
 export function scoreTable(s: ScoreSection, width: number): TableSpec {
   return {

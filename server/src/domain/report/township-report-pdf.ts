@@ -11,7 +11,7 @@ import {
 } from './pdf-page';
 import { drawTable } from './pdf-table';
 import type { GoalCheck, TownshipReport } from './report-model';
-import { tradeTable, villageTable } from './report-tables';
+import { townshipTable, tradeTable, villageTable } from './report-tables';
 import { campaignTitle, percent } from './report-text';
 import { headlineKpis } from './village-report-pdf';
 
@@ -33,7 +33,8 @@ export function goalLines(g: GoalCheck, year: number): string[] {
 
 /**
  * 全镇年度汇总 on A4: heading, headline numbers, the township map with the villages coloured by
- * progress, the year's goal against the record, the villages ranked and the trades.
+ * progress, the year's goal against the record, the villages ranked (a district's: its townships)
+ * and the trades.
  */
 export function writeTownshipReport(doc: Doc, r: TownshipReport, fonts: PdfFonts): void {
   const title = townshipReportTitle(r);
@@ -49,16 +50,17 @@ export function writeTownshipReport(doc: Doc, r: TownshipReport, fonts: PdfFonts
     y += 8;
   }
   const withAcceptance = r.villages.some((v) => v.passed !== null);
-  y = drawSectionTitle(doc, '各村（社区）整治情况（按整治完成率排名）', y, fonts);
-  y =
-    drawTable(
-      doc,
-      villageTable(r.villages, r.figures, CONTENT_WIDTH, withAcceptance),
-      MARGIN,
-      y,
-      fonts,
-      flow,
-    ) + 14;
+  const district = r.townships.length > 0;
+  y = drawSectionTitle(
+    doc,
+    district ? '各乡镇（街道）整治情况（按整治完成率排名）' : '各村（社区）整治情况（按整治完成率排名）',
+    y,
+    fonts,
+  );
+  const table = district
+    ? townshipTable(r.townships, r.figures, CONTENT_WIDTH)
+    : villageTable(r.villages, r.figures, CONTENT_WIDTH, withAcceptance);
+  y = drawTable(doc, table, MARGIN, y, fonts, flow) + 14;
   if (y + 20 + 15 * 5 > flow.bottom) y = flow.newPage();
   y = drawSectionTitle(doc, '分行业整治情况', y, fonts);
   drawTable(doc, tradeTable(r.byTrade, r.figures, CONTENT_WIDTH), MARGIN, y, fonts, flow);
