@@ -40,6 +40,11 @@ export async function fetchSetup(init?: RequestInit): Promise<SetupStatus> {
   return (await ok(await client.api.setup.$get(undefined, { init }))).json();
 }
 
+/** Adds a township to the district by name and 12-digit code; its village boundaries are imported next. */
+export async function addTownship(name: string, code: string) {
+  return (await ok(await client.api.setup.townships.$post({ json: { name, code } }))).json();
+}
+
 /** Sets the township and campaign up, or revises them (the office); answers the campaign as GET does. */
 export async function putCampaign(json: CampaignSetupInput): Promise<CampaignInfo> {
   return (await ok(await client.api.campaign.$put({ json }))).json() as Promise<CampaignInfo>;

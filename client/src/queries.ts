@@ -50,6 +50,10 @@ export const queryKeys = {
   areas: ['areas'],
   areasAt: (at: string | null) => ['areas', at],
   setup: ['setup'],
+  /** The district's townships ranked, and a township's own counts and series (district-api.ts). */
+  townships: ['townships'],
+  townshipStats: ['township-stats'],
+  townshipSeries: ['township-series'],
   series: ['series'],
   /** The server's counts on a day: the first numbers, shown before the premises layer has arrived. */
   stats: ['stats'],

@@ -2,6 +2,7 @@ import { type QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CampaignInfo, SavedArea } from './api';
 import { ApiRequestError, onSignedOut } from './api-errors';
+import { townshipsQuery } from './district/district-api';
 import { campaignQuery, premiseQuery, queryKeys, seriesQuery, setupQuery, villagesQuery } from './queries';
 import { createQueryClient, shouldRetry } from './query-client';
 import {
@@ -77,14 +78,18 @@ describe('the cache and the writes that invalidate it', () => {
     await qc.fetchQuery(villagesQuery);
     await qc.fetchQuery({ ...premiseQuery(7), staleTime: Number.POSITIVE_INFINITY });
     await qc.fetchQuery(seriesQuery({ village: 3, categories: null }));
+    await qc.fetchQuery({ ...townshipsQuery('2009-06-30'), staleTime: Number.POSITIVE_INFINITY });
 
     await importWritten(qc, 'premises');
     await qc.fetchQuery(villagesQuery);
     await qc.fetchQuery({ ...premiseQuery(7), staleTime: Number.POSITIVE_INFINITY });
     await qc.fetchQuery(seriesQuery({ village: 3, categories: null }));
+    await qc.fetchQuery({ ...townshipsQuery('2009-06-30'), staleTime: Number.POSITIVE_INFINITY });
     expect(times('/api/villages')).toBe(1);
     expect(times('/api/premises/7')).toBe(2);
     expect(times('/api/stats/series')).toBe(2);
+    // A district's ranking of townships counts them too.
+    expect(times('/api/townships')).toBe(2);
   });
 
   it('a boundary import invalidates the villages and the campaign (its bbox), not the premise files', async () => {

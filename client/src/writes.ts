@@ -10,10 +10,21 @@ function invalidate(qc: QueryClient, keys: readonly QueryKey[]): Promise<void> {
   return Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey }))).then(() => undefined);
 }
 
+/** A district's counts by township: moved by any premise or village written. */
+const TOWNSHIP_COUNTS = [k.townships, k.townshipStats, k.townshipSeries];
 /** Premises created, merged or taken back: the layer, their files, every count made from them. */
-const PREMISES_WRITTEN = [k.premisesLayer, k.premises, k.series, k.areas, k.shapes, k.setup, k.reviews];
-/** Villages replaced, added or taken back: the villages, the campaign's bbox, the set-up's count. */
-const BOUNDARIES_WRITTEN = [k.villages, k.campaign, k.setup];
+const PREMISES_WRITTEN = [
+  k.premisesLayer,
+  k.premises,
+  k.series,
+  k.areas,
+  k.shapes,
+  k.setup,
+  k.reviews,
+  ...TOWNSHIP_COUNTS,
+];
+/** Villages replaced, added or taken back: the villages, the campaign's bbox, the set-up's count, the townships. */
+const BOUNDARIES_WRITTEN = [k.villages, k.campaign, k.setup, ...TOWNSHIP_COUNTS];
 /** Door plates added or taken back: the page shows them only as the set-up's count. */
 const PLATES_WRITTEN = [k.setup];
 
@@ -107,4 +118,9 @@ export function drawMade(qc: QueryClient): Promise<void> {
 /** An acceptance record was written (notes, sign-off) or a year's targets: every acceptance answer. */
 export function acceptanceWritten(qc: QueryClient): Promise<void> {
   return invalidate(qc, [k.acceptance]);
+}
+
+/** A township was added to the district: the set-up lists it as waiting for its boundaries. */
+export function townshipAdded(qc: QueryClient): Promise<void> {
+  return invalidate(qc, [k.setup]);
 }

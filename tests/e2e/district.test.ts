@@ -4,7 +4,16 @@ import { appInBrowser } from '../helpers/app-in-browser';
 import { screenshot, watchPage } from '../helpers/browser';
 import { districtDir } from '../helpers/district';
 
-type Townships = { townships: { id: number; name: string; progress: number; unlicensed: number }[] };
+type Townships = {
+  townships: {
+    id: number;
+    code: string;
+    name: string;
+    progress: number;
+    unlicensed: number;
+    bbox: [number, number, number, number];
+  }[];
+};
 type Stats = { surveyed: number; unlicensed: number };
 
 // A district of three townships written by the generator: the page must roll them up and drill in.
@@ -107,7 +116,56 @@ describe('the district view in Chromium', () => {
     // The form is a blank new one again.
     expect(await page.inputValue('[data-testid="new-user-name"]')).toBe('');
     await screenshot(page, 'district-accounts');
+
+    // A township added on the page (新增乡镇), then its villages imported into it: it joins the ranking.
+    await page.click('[data-testid="data-tab-boundaries"]');
+    const code = `${townships[0].code.slice(0, 6)}990000`;
+    await page.fill('[data-testid="new-township-name"]', '新湾街道');
+    await page.fill('[data-testid="new-township-code"]', code);
+    await page.click('[data-testid="new-township-add"]');
+    await expect
+      .poll(() => page.textContent('[data-testid="new-township-added"]'))
+      .toContain('已新增 新湾街道');
+    await expect.poll(() => townshipField.inputValue()).toBe(code);
+    const [w, , e, n] = townships
+      .map((x) => x.bbox)
+      .reduce((a, b) => [
+        Math.min(a[0], b[0]),
+        Math.min(a[1], b[1]),
+        Math.max(a[2], b[2]),
+        Math.max(a[3], b[3]),
+      ]);
+    const square = (x: number) => [
+      [
+        [x, n - 0.02],
+        [x + 0.01, n - 0.02],
+        [x + 0.01, n - 0.01],
+        [x, n - 0.01],
+        [x, n - 0.02],
+      ],
+    ];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: ['新湾一村', '新湾二村'].map((name, i) => ({
+        type: 'Feature',
+        properties: { name, code: `${code.slice(0, 9)}00${i + 1}` },
+        geometry: { type: 'Polygon', coordinates: square(e + 0.01 + i * 0.01) },
+      })),
+    };
+    expect(w).toBeLessThan(e);
+    await page.setInputFiles('[data-testid="boundary-file"]', {
+      name: '新湾村界.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(geojson)),
+    });
+    await page.click('[data-testid="boundary-commit"]');
+    await expect.poll(() => page.textContent('[data-testid="boundary-result"]')).toContain('新增 2');
+    await screenshot(page, 'district-new-township');
     await page.click('[data-testid="close-data"]');
+    await page.click('[data-testid="district-back"]');
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(await page.locator('[data-testid="township-ranking"]').textContent()).toContain('新湾街道');
+    await page.click(`[data-testid="township-rank-${pick.id}"]`);
 
     await page.click('[data-testid="district-back"]');
     await expect.poll(() => kpi('surveyed')).toBe(whole.surveyed);

@@ -1,12 +1,20 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { bbox } from '@turf/turf';
 import { useEffect, useState } from 'react';
-import { type BoundaryCommitResult, type BoundaryPreview, commitBoundaries, uploadBoundaries } from '../api';
+import {
+  addTownship,
+  type BoundaryCommitResult,
+  type BoundaryPreview,
+  commitBoundaries,
+  uploadBoundaries,
+} from '../api';
 import { useTownshipList } from '../district/district-api';
 import type { PreviewCollection } from '../map/layers/preview-layer';
 import { useMapController } from '../map/map-controller-context';
+import { setupQuery } from '../queries';
+import { useCan } from '../session';
 import { useStore } from '../store';
-import { importWritten } from '../writes';
+import { importWritten, townshipAdded } from '../writes';
 import { fill, useDataMessages, useErrorText } from './data-i18n';
 
 type Choice = 'match' | 'new' | 'skip';
@@ -21,8 +29,11 @@ export function BoundaryImport() {
   const qc = useQueryClient();
   const [level, setLevel] = useState<'village' | 'township'>('village');
   const [crs, setCrs] = useState('');
-  // A district of several townships: the villages are of one of them (the one drilled into, at first).
-  const townships = useTownshipList();
+  // A district of several townships: the villages are of one of them (the one drilled into, at
+  // first) — or of one just added, waiting for its boundaries.
+  const ranked = useTownshipList();
+  const waiting = useQuery(setupQuery).data?.waiting ?? [];
+  const townships = [...ranked, ...waiting.map((w) => ({ ...w, id: -1 }))];
   const drilledInto = useStore((s) => s.township);
   const [township, setTownship] = useState('');
   const several = level === 'village' && townships.length > 1;
@@ -32,6 +43,7 @@ export function BoundaryImport() {
   const [result, setResult] = useState<BoundaryCommitResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const canSetUp = useCan('setup');
 
   const choiceOf = (f: BoundaryPreview['features'][number]): Choice =>
     choices[f.index] ?? (f.match === 'new' ? 'new' : 'match');
@@ -101,6 +113,14 @@ export function BoundaryImport() {
   return (
     <div data-testid="boundary-import">
       <p className="data-note">{t.boundaryIntro}</p>
+      {canSetUp && level === 'village' && (
+        <NewTownshipForm
+          onAdded={(code) => {
+            setTownship(code);
+            void townshipAdded(qc);
+          }}
+        />
+      )}
       <div className="data-form">
         <label htmlFor="boundary-level">{t.boundaryLevel}</label>
         <select
@@ -122,8 +142,8 @@ export function BoundaryImport() {
             >
               <option value="">{t.chooseTownship}</option>
               {townships.map((x) => (
-                <option key={x.id} value={x.code}>
-                  {x.name}
+                <option key={x.code} value={x.code}>
+                  {x.id < 0 ? fill(t.townshipWaiting, { name: x.name }) : x.name}
                 </option>
               ))}
             </select>
@@ -232,5 +252,70 @@ export function BoundaryImport() {
         </p>
       )}
     </div>
+  );
+}
+
+/**
+ * 新增乡镇（街道）: a township added to the district by its name and 12-digit code (the set-up's
+ * `setup --add`); chosen at once as the township the next village boundaries are of.
+ */
+function NewTownshipForm({ onAdded }: { onAdded(code: string): void }) {
+  const t = useDataMessages();
+  const errorText = useErrorText();
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <form
+      className="data-form"
+      data-testid="new-township"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        try {
+          const township = await addTownship(name, code);
+          setAdded(township.name);
+          setName('');
+          setCode('');
+          onAdded(township.code);
+        } catch (err) {
+          setError(err);
+        }
+      }}
+    >
+      <label htmlFor="new-township-name">{t.newTownship}</label>
+      <span className="row-actions">
+        <input
+          id="new-township-name"
+          data-testid="new-township-name"
+          value={name}
+          placeholder={t.newTownshipName}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
+        <input
+          data-testid="new-township-code"
+          value={code}
+          placeholder={t.newTownshipCode}
+          inputMode="numeric"
+          onChange={(e) => setCode(e.currentTarget.value)}
+          required
+        />
+        <button type="submit" className="data-button secondary" data-testid="new-township-add">
+          {t.newTownshipAdd}
+        </button>
+      </span>
+      {added && (
+        <p className="data-ok" data-testid="new-township-added">
+          {fill(t.newTownshipAdded, { name: added })}
+        </p>
+      )}
+      {error !== null && (
+        <p className="data-error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
+    </form>
   );
 }

@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/src/app';
 import { ok } from '../api-errors';
+import { queryKeys } from '../queries';
 
 /** Typed calls to our own server, by path: the page never talks to another host. */
 const client = hc<AppType>('/');
@@ -13,7 +14,7 @@ export type RankedTownship = DistrictTownships['townships'][number];
 /** The district's townships ranked on `at` (as far as the account sees into them). */
 export const townshipsQuery = (at: string) =>
   queryOptions({
-    queryKey: ['townships', at],
+    queryKey: [...queryKeys.townships, at],
     queryFn: async ({ signal }): Promise<DistrictTownships> =>
       (await ok(await client.api.townships.$get({ query: { at } }, { init: { signal } }))).json(),
     // Scrubbing the timeline keeps the last ranking on screen until the next one arrives.
@@ -44,7 +45,7 @@ function filterQuery(township: number, filter: TownshipFilter) {
 /** One township's counts on `at`, optionally of one village and some categories: /api/stats?township=. */
 export const townshipStatsQuery = (at: string, township: number, filter: TownshipFilter) =>
   queryOptions({
-    queryKey: ['township-stats', at, township, filter.village, filter.categories],
+    queryKey: [...queryKeys.townshipStats, at, township, filter.village, filter.categories],
     queryFn: async ({ signal }): Promise<Tally> => {
       const query = { at, ...filterQuery(township, filter) };
       const res = await ok(await client.api.stats.$get({ query }, { init: { signal } }));
@@ -58,7 +59,7 @@ export type TownshipSeries = InferResponseType<typeof client.api.stats.series.$g
 /** One township's weekly series (the timeline's chart while drilled in): /api/stats/series?township=. */
 export const townshipSeriesQuery = (township: number, filter: TownshipFilter) =>
   queryOptions({
-    queryKey: ['township-series', township, filter.village, filter.categories],
+    queryKey: [...queryKeys.townshipSeries, township, filter.village, filter.categories],
     queryFn: async ({ signal }): Promise<TownshipSeries> => {
       const query = filterQuery(township, filter);
       return (await ok(await client.api.stats.series.$get({ query }, { init: { signal } }))).json();

@@ -64,6 +64,8 @@ export function setupRoutes(ctx: AppContext) {
       const { next: _next, ...status } = setupStatus(ctx);
       return c.json({
         ...status,
+        /** Townships added to the district whose boundaries are still to come (`POST /townships`). */
+        waiting: townshipsToAdd(ctx.db),
         defaults: { start, end: `${Number(start.slice(0, 4)) + 2}-12-31`, goals: defaultGoals(start) },
       });
     });
