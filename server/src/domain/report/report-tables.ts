@@ -44,6 +44,17 @@ export function tradeTable(rows: readonly FigureRow[], totals: Figures, width: n
   };
 }
 
+/** A ranking's columns: 排名, the name, 户数, each status, 无证照, 逾期未整改, 整治完成率. */
+const rankedColumns = (nameHeader: string): TableColumn[] => [
+  { header: '排名', width: 30, align: 'center' },
+  { header: nameHeader, width: 74, align: 'left' },
+  { header: '户数', width: 38 },
+  ...statusColumns(36),
+  { header: '无证照', width: 40 },
+  { header: '逾期未整改', width: 52 },
+  { header: '整治完成率', width: 54 },
+];
+
 /** 各村（社区）整治情况, ranked by progress; with 验收 when acceptance is available. */
 export function villageTable(
   rows: readonly RankedVillage[],
@@ -55,13 +66,7 @@ export function villageTable(
   return {
     columns: fitColumns(
       [
-        { header: '排名', width: 30, align: 'center' },
-        { header: '村（社区）', width: 74, align: 'left' },
-        { header: '户数', width: 38 },
-        ...statusColumns(36),
-        { header: '无证照', width: 40 },
-        { header: '逾期未整改', width: 52 },
-        { header: '整治完成率', width: 54 },
+        ...rankedColumns('村（社区）'),
         ...(withAcceptance ? [{ header: '年度验收', width: 46, align: 'center' as const }] : []),
       ],
       width,
@@ -85,18 +90,7 @@ export function townshipTable(
   width: number,
 ): TableSpec {
   return {
-    columns: fitColumns(
-      [
-        { header: '排名', width: 30, align: 'center' },
-        { header: '乡镇（街道）', width: 74, align: 'left' },
-        { header: '户数', width: 38 },
-        ...statusColumns(36),
-        { header: '无证照', width: 40 },
-        { header: '逾期未整改', width: 52 },
-        { header: '整治完成率', width: 54 },
-      ],
-      width,
-    ),
+    columns: fitColumns(rankedColumns('乡镇（街道）'), width),
     groups: STATUS_GROUP(3),
     rows: rows.map((r) => [String(r.rank), r.name, ...figureCells(r)]),
     totals: ['', '全区合计', ...figureCells(totals)],
