@@ -91,8 +91,8 @@ export const queryKeys = {
   /** 年度验收 by year, each village's scorecard, and the 问责 list; premise writes change them too. */
   acceptance: ['acceptance'],
   /** A year's results: of every village the account sees, or of one township of the district. */
-  acceptanceYear: (year: number, township: number | null) => ['acceptance', year, township],
-  scorecard: (year: number, villageId: number) => ['acceptance', year, villageId],
+  acceptanceYear: (year: number, township: number | null) => ['acceptance', 'year', year, township],
+  scorecard: (year: number, villageId: number) => ['acceptance', 'scorecard', year, villageId],
   accountability: (year: number, days: number, township: number | null) => [
     'acceptance',
     'accountability',

@@ -46,6 +46,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+describe('the query keys', () => {
+  it('keep a year’s results and a village’s scorecard apart whatever their ids', () => {
+    const keys = [
+      queryKeys.acceptanceYear(2009, 1),
+      queryKeys.scorecard(2009, 1),
+      queryKeys.accountability(2009, 1, 1),
+    ].map((k) => JSON.stringify(k));
+    expect(new Set(keys).size).toBe(3);
+  });
+});
+
 describe('the cache and the writes that invalidate it', () => {
   it('answers a second read from the cache, and asks the server again after a write that changed it', async () => {
     await qc.fetchQuery(setupQuery);

@@ -239,7 +239,9 @@ function UserForm({
           displayName: f.displayName,
           role: f.role,
           villages: f.role === 'village' ? codes : [],
-          townships: limitable ? townshipCodes : [],
+          // Sent only when the choice was on screen (an admin's is the whole district): a list still
+          // loading must not clear an account's limits.
+          ...(limitable ? { townships: townshipCodes } : f.role === 'admin' ? { townships: [] } : {}),
           department: f.role === 'inspector' ? (f.department as never) : null,
           ...(f.password ? { password: f.password } : {}),
         });

@@ -145,10 +145,15 @@ function newPaths(premiseId: number, photo: PreparedPhoto): { file: string; thum
 
 /**
  * The photos of a record on PostgreSQL, kept in it (`photo_files`): every server sharing the record
- * shows every photo, with no shared folder. Written before the photo's row, as files are.
+ * shows every photo, with no shared folder. Written before the photo's row, as files are. Photos
+ * uploaded before the record kept them (under DATA_DIR/photos) are still read from, and removed
+ * from, that folder: `earlier`.
  */
 export class PhotosInRecord implements PhotoStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly earlier: PhotoStore,
+  ) {}
 
   write(premiseId: number, photo: PreparedPhoto): { file: string; thumbFile: string } {
     const paths = newPaths(premiseId, photo);
@@ -162,12 +167,13 @@ export class PhotosInRecord implements PhotoStore {
 
   read(path: string): Uint8Array | null {
     const bytes = this.db.prepare('SELECT bytes FROM photo_files WHERE path = ?').pluck().get(path);
-    return bytes ? (bytes as Uint8Array) : null;
+    return bytes ? (bytes as Uint8Array) : this.earlier.read(path);
   }
 
   remove(paths: readonly string[]): void {
     const remove = this.db.prepare('DELETE FROM photo_files WHERE path = ?');
     for (const p of paths) remove.run(p);
+    this.earlier.remove(paths);
   }
 }
 
@@ -208,5 +214,6 @@ export class PhotoFiles implements PhotoStore {
 
 /** The photo store of a record: in it on PostgreSQL (several servers), files beside it on SQLite. */
 export function photoStoreOf(db: Db, photosDir: string): PhotoStore {
-  return dialectOf(db) === 'postgres' ? new PhotosInRecord(db) : new PhotoFiles(photosDir);
+  const files = new PhotoFiles(photosDir);
+  return dialectOf(db) === 'postgres' ? new PhotosInRecord(db, files) : files;
 }

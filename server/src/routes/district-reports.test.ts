@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districtApp } from '../../../tests/helpers/district';
 import { pdfText } from '../../../tests/helpers/pdf-text';
-import { getJson } from '../../../tests/helpers/test-app';
+import { accountToken, actingAs, getJson } from '../../../tests/helpers/test-app';
 import { listVillages, type VillageRow } from '../db/geography';
 
 type Township = { id: number; code: string; name: string; surveyed: number; rank: number };
@@ -153,5 +153,32 @@ describe('OGC API – Features of a district', () => {
     }
     const collections = await getJson<{ collections: { title: string }[] }>(district.app, '/ogc/collections');
     expect(collections.collections.every((c) => c.title.startsWith(districtName))).toBe(true);
+  });
+});
+
+describe('an account limited to one township, asking for another', () => {
+  it('gets nothing of it: no villages to accept, no premises on the OGC layer, no rows in a ledger', async () => {
+    const [own, other] = townships;
+    const leader = actingAs(
+      district.anonymous,
+      accountToken(district.db, 'leader-of-one', 'leader', { townshipCodes: [own.code] }),
+    );
+    type Acceptance = { villages: { id: number }[] };
+    expect(
+      (await getJson<Acceptance>(leader, `/api/acceptance?year=2009&township=${other.id}`)).villages,
+    ).toEqual([]);
+    expect(
+      (await getJson<Acceptance>(leader, `/api/acceptance?year=2009&township=${own.id}`)).villages.length,
+    ).toBeGreaterThan(0);
+    type Page = { numberMatched: number };
+    const ogc = (id: number) =>
+      getJson<Page>(leader, `/ogc/collections/premises/items?townshipId=${id}&datetime=${AT}&limit=1`);
+    expect((await ogc(other.id)).numberMatched).toBe(0);
+    expect((await ogc(own.id)).numberMatched).toBe(own.surveyed);
+    const blame = await getJson<{ total: number }>(
+      leader,
+      `/api/accountability?year=2009&township=${other.id}`,
+    );
+    expect(blame.total).toBe(0);
   });
 });

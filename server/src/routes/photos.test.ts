@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Jimp } from 'jimp';
@@ -221,8 +221,21 @@ describe('where a photo is kept', () => {
       expect(await bytesOn(b.app)).toEqual(jpeg);
       expect(onDisk).toBe(false);
       expect(a.db.prepare('SELECT count(*) FROM photo_files').pluck().get()).toBe(2);
+      // A photo from before the record kept them, its file under DATA_DIR/photos, still shows there.
+      const { file: path } = a.db.prepare('SELECT file FROM photos WHERE id = ?').get(photo.id) as {
+        file: string;
+      };
+      const kept = a.db
+        .prepare('SELECT bytes FROM photo_files WHERE path = ?')
+        .pluck()
+        .get(path) as Uint8Array;
+      a.db.prepare('DELETE FROM photo_files WHERE path = ?').run(path);
+      mkdirSync(join(a.photosDir, String(file.id)), { recursive: true });
+      writeFileSync(join(a.photosDir, path), kept);
+      expect(await bytesOn(a.app)).toEqual(jpeg);
       expect((await a.app.request(photo.url, { method: 'DELETE' })).status).toBe(200);
       expect(a.db.prepare('SELECT count(*) FROM photo_files').pluck().get()).toBe(0);
+      expect(existsSync(join(a.photosDir, path))).toBe(false);
     } else {
       // One SQLite server holds the record: a second one needs the same DATA_DIR, and says what is missing.
       expect(onDisk).toBe(true);

@@ -143,7 +143,14 @@ export function premisePhotoRoutes(ctx: AppContext) {
         throw e;
       }
       const actor = actorOf(c).username;
-      const written = prepared.map((p) => ({ p, ...store.write(premise.id, p) }));
+      // Every photo's bytes, or none: a write that fails takes back those before it.
+      const written: ({ p: PreparedPhoto } & ReturnType<PhotoStore['write']>)[] = [];
+      try {
+        for (const p of prepared) written.push({ p, ...store.write(premise.id, p) });
+      } catch (e) {
+        store.remove(written.flatMap((w) => [w.file, w.thumbFile]));
+        throw e;
+      }
       let ids: number[];
       try {
         ids = ctx.db.transaction(() =>

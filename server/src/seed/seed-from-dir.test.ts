@@ -117,6 +117,12 @@ describe('seeding reads the files as they are written', () => {
       ],
       ['events.csv', (t) => t.replace(/^archive_no,/, 'archive,'), /events\.csv: no column archive_no/],
       ['premises.csv', (t) => t.replace(/\n([^\n]*)\n/, '\n"$1\n'), /premises\.csv row \d+/],
+      // A line cut short (a comma lost) is refused, not seeded with its last fields missing.
+      [
+        'events.csv',
+        (t) => t.replace(/\n([^,\n]+),([^,\n]+),/, '\n$1$2,'),
+        /events\.csv row 2: 9 fields where the header has 10/,
+      ],
     ];
     for (const [file, change, message] of cases) {
       const { db, seeding } = await seedChanged(file, change);

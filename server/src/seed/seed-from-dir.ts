@@ -35,9 +35,12 @@ function eachCsvRow<K extends string>(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let at: Record<K, number> | null = null;
+    let width = 0;
     let line = 0;
     let failed = false;
-    Papa.parse<string[]>(createReadStream(file, { encoding: 'utf8' }), {
+    const stream = createReadStream(file, { encoding: 'utf8' });
+    Papa.parse<string[]>(stream, {
+      delimiter: ',',
       skipEmptyLines: true,
       chunk(results, parser) {
         try {
@@ -45,12 +48,20 @@ function eachCsvRow<K extends string>(
           if (bad) throw new Error(`${basename(file)} row ${line + (bad.row ?? 0) + 1}: ${bad.message}`);
           for (const row of results.data) {
             line++;
-            if (at) visit(row, at);
-            else at = columnsOf(file, row, columns, required);
+            if (!at) {
+              at = columnsOf(file, row, columns, required);
+              width = row.length;
+            } else if (row.length !== width)
+              throw new Error(
+                `${basename(file)} row ${line}: ${row.length} fields where the header has ${width}`,
+              );
+            else visit(row, at);
           }
         } catch (err) {
           failed = true;
           parser.abort();
+          // The rest of the file is not read.
+          stream.destroy();
           reject(err);
         }
       },
@@ -217,8 +228,10 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
   const basemap = readCollection(join(dir, 'basemap.geojson'));
 
   const putBack = dialectOf(db) === 'sqlite' ? sqliteBulkSettings(db) : () => {};
-  db.exec('BEGIN');
+  let begun = false;
   try {
+    db.exec('BEGIN');
+    begun = true;
     writeCampaign(db, campaign);
     const townshipIds = new Map<string, number>();
     for (const f of townships.features) {
@@ -325,7 +338,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
     db.exec('COMMIT');
     return { premises: premiseIds.size, events };
   } catch (err) {
-    db.exec('ROLLBACK');
+    if (begun) db.exec('ROLLBACK');
     throw err;
   } finally {
     putBack();
