@@ -33,7 +33,11 @@ export function BoundaryImport() {
   // first) — or of one just added, waiting for its boundaries.
   const ranked = useTownshipList();
   const waiting = useQuery(setupQuery).data?.waiting ?? [];
-  const townships = [...ranked, ...waiting.map((w) => ({ ...w, id: -1 }))];
+  // (Just after its villages came in, a township may still be listed as waiting for a moment.)
+  const townships = [
+    ...ranked,
+    ...waiting.filter((w) => !ranked.some((r) => r.code === w.code)).map((w) => ({ ...w, id: -1 })),
+  ];
   const drilledInto = useStore((s) => s.township);
   const [township, setTownship] = useState('');
   const several = level === 'village' && townships.length > 1;

@@ -124,15 +124,18 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     }
     return layer;
   };
-  const ceilings = new WeakMap<PremiseColumns, { density: number; unlicensed: number }>();
-  /** The choropleth's ceilings of these columns, worked out once per version and scope. */
+  const ceilings = new WeakMap<PremiseColumns, { areas: string; density: number; unlicensed: number }>();
+  /** The choropleth's ceilings of these columns, worked out once per version, scope and village areas. */
   const ceilingsOf = (cols: PremiseColumns) => {
+    const villages = listVillages(ctx.db);
+    // A boundary import changes the areas (density) without a premise written.
+    const areasKey = villages.map((v) => `${v.id}:${v.areaKm2}`).join(',');
     let found = ceilings.get(cols);
-    if (!found) {
+    if (!found || found.areas !== areasKey) {
       const premise = new Uint32Array(cols.intervalCount);
       for (let r = 0; r < cols.count; r++) premise.fill(r, cols.intervalStart[r], cols.intervalStart[r + 1]);
-      const areas = new Map(listVillages(ctx.db).map((v) => [v.id, v.areaKm2]));
-      found = choroplethCeilings(
+      const areas = new Map(villages.map((v) => [v.id, v.areaKm2]));
+      const counted = choroplethCeilings(
         {
           premiseCount: cols.count,
           village: cols.villageId,
@@ -144,9 +147,10 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
         },
         areas,
       );
+      found = { areas: areasKey, ...counted };
       ceilings.set(cols, found);
     }
-    return found;
+    return { density: found.density, unlicensed: found.unlicensed };
   };
   return new Hono<AppEnv>()
     .get('/premises', validate('query', layerQuery), (c) => {
