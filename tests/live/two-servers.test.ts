@@ -2,6 +2,7 @@ import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDay, todayInChina } from '../../server/src/domain/dates';
 import { TEST_ADMIN_PASSWORD } from '../helpers/app-in-browser';
 import { type RunningServer, startServer } from '../helpers/server-process';
 
@@ -14,7 +15,8 @@ interface Stats {
   byVillage: Record<string, { surveyed: number }>;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The server's today is China's (UTC+8): from 16:00 UTC it is already tomorrow there.
+const today = () => formatDay(todayInChina());
 
 /** Reads server-sent events from a running stream until one named `name` comes, or `ms` pass. */
 async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>, name: string, ms: number) {
