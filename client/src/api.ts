@@ -73,7 +73,7 @@ export async function fetchPremisesInBox(
   township: number | null,
   init?: RequestInit,
 ): Promise<PremisesData> {
-  const query = { bbox: box.join(','), ...(township !== null ? { township: String(township) } : {}) };
+  const query = { bbox: box.join(','), ...townshipParam(township) };
   const res = await client.api.layers.premises.$get({ query }, { init });
   return decodePremises(await (await ok(res)).arrayBuffer());
 }
@@ -93,7 +93,7 @@ export async function fetchPremiseCells(
   const query = {
     z: String(z),
     bbox: box.join(','),
-    ...(township !== null ? { township: String(township) } : {}),
+    ...townshipParam(township),
     ...(filter.village !== null ? { village: String(filter.village) } : {}),
     ...(filter.categories ? { categories: filter.categories.join(',') } : {}),
     ...(filter.statuses ? { statuses: filter.statuses.join(',') } : {}),

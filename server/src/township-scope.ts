@@ -30,6 +30,11 @@ export function scopeInTownship(scope: Scope, inTownship: Set<number> | null): S
   return { villages, categories: scope.categories };
 }
 
+/** An account's scope narrowed to the township a query names (a 404 naming an unknown one); as it is without one. */
+export function scopeOfTownship(ctx: AppContext, scope: Scope, townshipId: number | undefined): Scope {
+  return townshipId === undefined ? scope : scopeInTownship(scope, villagesOfTownship(ctx, townshipId));
+}
+
 /** The record's name: the district's once it holds several townships (and names its district), else the township's. */
 export function recordName(ctx: AppContext): string {
   const several = listTownships(ctx.db).length > 1;

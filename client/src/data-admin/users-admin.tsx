@@ -271,40 +271,22 @@ function UserForm({
         ))}
       </select>
       {limitable && (
-        <>
-          <span>{t.userTownships}</span>
-          <select
-            multiple
-            size={Math.min(6, townships.length)}
-            value={townshipCodes}
-            onChange={(e) => setTownshipCodes([...e.target.selectedOptions].map((o) => o.value))}
-            data-testid="new-user-townships"
-          >
-            {townships.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </>
+        <CodeChoice
+          label={t.userTownships}
+          places={townships}
+          value={townshipCodes}
+          onChange={setTownshipCodes}
+          testId="new-user-townships"
+        />
       )}
       {f.role === 'village' && (
-        <>
-          <span>{t.userVillages}</span>
-          <select
-            multiple
-            size={Math.min(6, villages.length)}
-            value={codes}
-            onChange={(e) => setCodes([...e.target.selectedOptions].map((o) => o.value))}
-            data-testid="new-user-villages"
-          >
-            {villages.map((v) => (
-              <option key={v.code} value={v.code}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </>
+        <CodeChoice
+          label={t.userVillages}
+          places={villages}
+          value={codes}
+          onChange={setCodes}
+          testId="new-user-villages"
+        />
       )}
       {f.role === 'inspector' && (
         <>
@@ -342,6 +324,40 @@ function UserForm({
         )}
       </span>
     </form>
+  );
+}
+
+/** A labelled choice of several places (townships, villages) by their codes. */
+function CodeChoice({
+  label,
+  places,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  places: readonly { code: string; name: string }[];
+  value: string[];
+  onChange(codes: string[]): void;
+  testId: string;
+}) {
+  return (
+    <>
+      <span>{label}</span>
+      <select
+        multiple
+        size={Math.min(6, places.length)}
+        value={value}
+        onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}
+        data-testid={testId}
+      >
+        {places.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 

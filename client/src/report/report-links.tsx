@@ -27,8 +27,7 @@ export function ReportLinks() {
   const township = useStore((s) => s.township);
   const townships = useTownshipList();
   const inTownship = (v: { id: number }) =>
-    township === null ||
-    data.villages.features.some((f) => f.properties.id === v.id && f.properties.townshipId === township);
+    township === null || data.villageById.get(v.id)?.properties.townshipId === township;
   // A village officer's reports and ledgers are of their own villages (the server refuses others).
   const villages = (
     me?.role === 'village' ? me.villages : data.villages.features.map((f) => f.properties)

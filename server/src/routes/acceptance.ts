@@ -20,14 +20,11 @@ import {
   writeTargets,
 } from '../pipelines/acceptance-targets';
 import { accountability } from '../pipelines/accountability';
-import { scopeInTownship, villagesOfTownship } from '../township-scope';
+import { scopeOfTownship } from '../township-scope';
 
 const yearQuery = z.object({ year: z.string().optional() });
 /** The list and 问责 of one township of the district (its id); without it every village the account sees. */
 const townshipQuery = z.object({ township: idParam.optional() });
-/** The account's scope, narrowed to ?township= when one is asked for (a 404 naming an unknown one). */
-const scopeAsked = (ctx: AppContext, scope: Scope, township: number | undefined) =>
-  township === undefined ? scope : scopeInTownship(scope, villagesOfTownship(ctx, township));
 const villageParam = z.object({ villageId: idParam });
 
 const adjustment = z.strictObject(
@@ -171,7 +168,7 @@ export function acceptanceRoutes(ctx: AppContext) {
     .get('/', validate('query', yearQuery.merge(townshipQuery)), (c) => {
       const q = c.req.valid('query');
       const year = campaignYear(ctx, q.year);
-      return c.json(villageAcceptance(ctx, year, scopeAsked(ctx, c.get('scope'), q.township)));
+      return c.json(villageAcceptance(ctx, year, scopeOfTownship(ctx, c.get('scope'), q.township)));
     })
     .get('/:villageId', validate('param', villageParam), validate('query', yearQuery), (c) => {
       const year = campaignYear(ctx, c.req.valid('query').year);
@@ -305,6 +302,6 @@ export function accountabilityRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().get('/', validate('query', accountabilityQuery), (c) => {
     const q = c.req.valid('query');
     const year = q.year === undefined ? liveCampaignYear(ctx) : campaignYear(ctx, q.year);
-    return c.json(accountability(ctx, year, q.days, scopeAsked(ctx, c.get('scope'), q.township)));
+    return c.json(accountability(ctx, year, q.days, scopeOfTownship(ctx, c.get('scope'), q.township)));
   });
 }

@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../context';
 import { getVillage, listVillages } from '../db/geography';
-import type { Scope } from '../domain/auth/policy';
 import { categoryIndex } from '../domain/categories';
 import { choroplethCeilings } from '../domain/choropleth-ceilings';
 import { InvalidParameter } from '../domain/ogc/invalid-parameter';
@@ -16,7 +15,7 @@ import { ApiError, notFound } from '../http/api-error';
 import type { AppEnv } from '../http/auth';
 import { bilingual, idParam, validate } from '../http/validate';
 import { columnsFor } from '../scoped-columns';
-import { scopeInTownship, villagesOfTownship } from '../township-scope';
+import { scopeInTownship, scopeOfTownship } from '../township-scope';
 
 /** Distinguishes this process's ETags from those of an earlier run whose version counter also started at 0. */
 const bootId = Date.now().toString(36);
@@ -103,11 +102,6 @@ const cellsQuery = z.object({
   village: idParam.optional(),
 });
 
-/** The asking account's scope, narrowed to a township when the query names one. */
-function scopeOf(ctx: AppContext, c: { get(key: 'scope'): Scope }, township: number | undefined): Scope {
-  return scopeInTownship(c.get('scope'), township === undefined ? null : villagesOfTownship(ctx, township));
-}
-
 /**
  * The premises layer (binary columns) as the asking account's scope sees it: all of it (encoded
  * once per version and scope), or the premises in a `bbox`; its size and the cells of a big record.
@@ -155,7 +149,7 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
   return new Hono<AppEnv>()
     .get('/premises', validate('query', layerQuery), (c) => {
       const q = c.req.valid('query');
-      const cols = columnsFor(ctx, scopeOf(ctx, c, q.township));
+      const cols = columnsFor(ctx, scopeOfTownship(ctx, c.get('scope'), q.township));
       const boxes = boxesOf(q.bbox);
       c.header('Content-Type', 'application/octet-stream');
       if (boxes) {
@@ -199,7 +193,7 @@ export function layerRoutes(ctx: AppContext, wholeLimit = wholeLayerLimit()) {
     })
     .get('/premises/cells', validate('query', cellsQuery), (c) => {
       const q = c.req.valid('query');
-      let scope = scopeOf(ctx, c, q.township);
+      let scope = scopeOfTownship(ctx, c.get('scope'), q.township);
       if (q.village !== undefined) {
         if (!getVillage(ctx.db, q.village)) throw notFound(`village ${q.village}`);
         scope = scopeInTownship(scope, new Set([q.village]));
