@@ -1,6 +1,6 @@
 import { DEPARTMENTS, ROLE_NAMES, ROLES, type Role } from '@domain/auth/roles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addToken, addUser, resetUser, revokeToken, type UserAccount, updateUser } from '../api';
 import { useCampaignData } from '../campaign-data';
 import { useTownshipList } from '../district/district-api';
@@ -229,8 +229,14 @@ function UserForm({
   const [townshipCodes, setTownshipCodes] = useState<string[]>(editing?.townships ?? []);
   // An admin keeps the whole district; any other role may be limited to some townships.
   const limitable = townships.length > 0 && f.role !== 'admin';
+  // The form sits below the list: an account chosen far down is edited in view.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (editing) form.current?.scrollIntoView({ block: 'nearest' });
+  }, [editing]);
   return (
     <form
+      ref={form}
       className="data-form"
       onSubmit={(e) => {
         e.preventDefault();

@@ -36,13 +36,13 @@ export function addTownship(ctx: AppContext, t: TownshipToAdd, actor: string | n
   const code = t.code.trim();
   if (!ctx.campaign.configured)
     throw refuse(
-      'the record is not set up yet: set its first township up with setup --township NAME (without --add)',
-      '尚未完成设置：请先用 setup --township 名称 设置第一个乡镇（不加 --add）',
+      'the record is not set up yet: set its first township up first (数据管理 → 本镇设置, or setup --township NAME without --add)',
+      '尚未完成设置：请先设置第一个乡镇（数据管理 → 本镇设置，或命令 setup --township 名称，不加 --add）',
     );
   if (!/^\d{12}$/.test(code))
     throw refuse(
-      `code: a township added to the district needs its 12-digit code (got ${JSON.stringify(code)}), e.g. --code 330114104000`,
-      `乡镇代码：新增乡镇须填写12位乡镇代码（现为“${code}”），例如 --code 330114104000`,
+      `code: a township added to the district needs its 12-digit code (got ${JSON.stringify(code)}), e.g. 330114104000`,
+      `乡镇代码：新增乡镇须填写12位乡镇代码（现为“${code}”），例如 330114104000`,
     );
   const district = ctx.campaign.districtCode.slice(0, 6);
   if (district && !code.startsWith(district))
