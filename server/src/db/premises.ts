@@ -33,8 +33,42 @@ export interface StoredEvent extends PremiseEvent {
   id: number;
 }
 
-/** A prepared inserter for many premises (seeding, imports): one statement, reused; returns the new id. */
-/** A premise's own columns, archive_no to notes, in the order the INSERT below (and the bulk loader) bind them. */
+/** A premise's own columns, archive_no to notes: the order premiseValues gives their values in. */
+export const PREMISE_COLUMNS = [
+  'archive_no',
+  'name',
+  'operator',
+  'phone',
+  'id_number',
+  'address',
+  'village_id',
+  'category',
+  'lng',
+  'lat',
+  'crs',
+  'geocode_method',
+  'key_object',
+  'area_m2',
+  'staff',
+  'notes',
+] as const;
+
+/** An event's own columns, day to note: the order eventValues gives their values in. */
+export const EVENT_COLUMNS = [
+  'day',
+  'type',
+  'problems',
+  'deadline_day',
+  'passed',
+  'licence',
+  'licence_no',
+  'valid_to_day',
+  'note',
+] as const;
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+/** A premise's own values, in the order of PREMISE_COLUMNS (the INSERT below and the bulk loaders bind them so). */
 export function premiseValues(p: Omit<PremiseRow, 'id'>): unknown[] {
   return [
     p.archiveNo,
@@ -56,16 +90,15 @@ export function premiseValues(p: Omit<PremiseRow, 'id'>): unknown[] {
   ];
 }
 
+/** A prepared inserter for premises (imports, the premise form): one statement, reused; returns the new id. */
 export function premiseInserter(db: Db): (p: Omit<PremiseRow, 'id'>) => number {
   const stmt = db.prepare(
-    `INSERT INTO premises (archive_no, name, operator, phone, id_number, address, village_id, category,
-       lng, lat, crs, geocode_method, key_object, area_m2, staff, notes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO premises (${PREMISE_COLUMNS.join(', ')}) VALUES (${placeholders(PREMISE_COLUMNS.length)})`,
   );
   return (p) => Number(stmt.run(...premiseValues(p)).lastInsertRowid);
 }
 
-/** An event's own columns, from day to note, as the INSERTs below (and the bulk loader) bind them. */
+/** An event's own values, in the order of EVENT_COLUMNS (the INSERTs below and the bulk loaders bind them so). */
 export function eventValues(e: PremiseEvent) {
   return [
     e.day,
@@ -80,17 +113,15 @@ export function eventValues(e: PremiseEvent) {
   ];
 }
 
-/** A prepared inserter for many events (seeding, imports): one statement, reused; returns the new id. */
+/** A prepared inserter for many events (imports): one statement, reused; returns the new id. */
 export function eventInserter(db: Db): (premiseId: number, e: PremiseEvent) => number {
   const stmt = db.prepare(
-    `INSERT INTO events (premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (premise_id, ${EVENT_COLUMNS.join(', ')}) VALUES (${placeholders(EVENT_COLUMNS.length + 1)})`,
   );
   return (premiseId, e) => Number(stmt.run(premiseId, ...eventValues(e)).lastInsertRowid);
 }
 
-const premiseColumns = `id, archive_no, name, operator, phone, id_number, address, village_id, category, lng, lat,
-  crs, geocode_method, key_object, area_m2, staff, notes`;
+const premiseColumns = `id, ${PREMISE_COLUMNS.join(', ')}`;
 
 function toPremise(r: Record<string, unknown>): PremiseRow {
   return {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -45,7 +45,51 @@ describe('seeding a township from files (bulk load)', () => {
         )
         .run(archiveNo),
     ).toThrow(/UNIQUE/);
+    // The times written with the rows read as the columns' own default writes them.
+    const stamp = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    const [premise] = db.prepare('SELECT created_at, updated_at FROM premises LIMIT 1').all() as {
+      created_at: string;
+      updated_at: string;
+    }[];
+    expect(premise.created_at).toMatch(stamp);
+    expect(premise.updated_at).toBe(premise.created_at);
+    expect(db.prepare('SELECT created_at FROM events LIMIT 1').pluck().get()).toBe(premise.created_at);
+    const defaults = db.prepare(`SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`).pluck().get() as string;
+    expect(defaults).toMatch(stamp);
     db.close();
+  });
+
+  it('loads a record on disk without its write-ahead log and leaves it in WAL, loaded or refused', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'seed-file-'));
+    try {
+      const file = join(work, 'record.sqlite');
+      const db = openDatabase(file);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const { premises } = await seedFromDir(db, DEMO_DIR);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(existsSync(`${file}-journal`)).toBe(false);
+      db.close();
+      const again = openDatabase(file);
+      expect(again.prepare('SELECT count(*) FROM premises').pluck().get()).toBe(premises);
+      again.close();
+
+      // A load that fails half-way rolls back from its journal: the record on disk is as it was.
+      const dir = join(work, 'broken');
+      cpSync(DEMO_DIR, dir, { recursive: true });
+      const events = readFileSync(join(dir, 'events.csv'), 'utf8');
+      writeFileSync(join(dir, 'events.csv'), `${events}NO-SUCH-PREMISE,2009-01-01,surveyed,,,,,,,\n`);
+      const other = join(work, 'other.sqlite');
+      const fresh = openDatabase(other);
+      await expect(seedFromDir(fresh, dir)).rejects.toThrow(/NO-SUCH-PREMISE/);
+      expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal');
+      fresh.close();
+      const reopened = openDatabase(other);
+      expect(reopened.prepare('SELECT count(*) FROM premises').pluck().get()).toBe(0);
+      expect(reopened.pragma('integrity_check', { simple: true })).toBe('ok');
+      reopened.close();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
 
@@ -117,6 +161,16 @@ describe('seeding reads the files as they are written', () => {
       ],
       ['events.csv', (t) => t.replace(/^archive_no,/, 'archive,'), /events\.csv: no column archive_no/],
       ['premises.csv', (t) => t.replace(/\n([^\n]*)\n/, '\n"$1\n'), /premises\.csv row \d+/],
+      // The same archive number twice: named, not left to the table's UNIQUE constraint.
+      [
+        'premises.csv',
+        (t) => {
+          const lines = t.split('\n');
+          lines[2] = lines[1].split(',')[0] + lines[2].slice(lines[2].indexOf(','));
+          return lines.join('\n');
+        },
+        /premises\.csv: archive number \S+ is there twice/,
+      ],
       // A line cut short (a comma lost) is refused, not seeded with its last fields missing.
       [
         'events.csv',

@@ -5,9 +5,15 @@ import Papa from 'papaparse';
 import { storedCampaignSchema, writeCampaign } from '../db/campaign';
 import { insertBasemapFeature, insertTownship, insertVillage } from '../db/geography';
 import { type Db, dialectOf } from '../db/open-database';
-import { pgBulkLoader } from '../db/pg/bulk-load';
+import { type BulkLoader, pgBulkLoader } from '../db/pg/bulk-load';
 import type { PgDatabase } from '../db/pg/pg-database';
-import { eventValues, type GeocodeMethod, premiseInserter } from '../db/premises';
+import {
+  EVENT_COLUMNS,
+  eventValues,
+  type GeocodeMethod,
+  PREMISE_COLUMNS,
+  premiseValues,
+} from '../db/premises';
 import { CATEGORIES } from '../domain/categories';
 import { day } from '../domain/dates';
 import type { EventType, Problem } from '../domain/event-types';
@@ -167,53 +173,111 @@ function setAsideForBulkLoad(db: Db): (premises: number, events: number) => void
   };
 }
 
-interface EventBatches {
-  add(premiseId: number, e: PremiseEvent): void;
+interface RowBatches {
+  /** One row's values, in the order of the columns. */
+  add(values: readonly unknown[]): void;
   /** Writes the rows of a last, partial batch. */
   flush(): void;
 }
 
 /**
- * Records into SQLite 64 to an INSERT: with one statement a row, binding and stepping it spent
- * most of the records' time (7 M of them at a million premises).
+ * Rows into a SQLite table 64 to an INSERT: with one statement a row, binding and stepping it spent
+ * most of the load's time (7 M records at a million premises). The `stamped` columns are given the
+ * time `at` in the statement itself: their default, strftime(…, 'now'), worked out again for every
+ * row, cost seconds.
  */
-function eventBatches(db: Db): EventBatches {
+function rowBatches(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  stamped: { columns: readonly string[]; at: string },
+): RowBatches {
   const ROWS = 64;
-  const columns =
-    '(premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note)';
-  const row = `(${new Array(10).fill('?').join(', ')})`;
-  const many = db.prepare(`INSERT INTO events ${columns} VALUES ${new Array(ROWS).fill(row).join(', ')}`);
-  const one = db.prepare(`INSERT INTO events ${columns} VALUES ${row}`);
-  let values: unknown[] = [];
+  const width = columns.length;
+  const stamp = stamped.columns.map(() => `'${stamped.at}'`);
+  const row = `(${[...new Array(width).fill('?'), ...stamp].join(', ')})`;
+  const into = `INSERT INTO ${table} (${[...columns, ...stamped.columns].join(', ')}) VALUES`;
+  const many = db.prepare(`${into} ${new Array(ROWS).fill(row).join(', ')}`);
+  const one = db.prepare(`${into} ${row}`);
+  // One array for every batch, filled in place: the statement copies what it binds.
+  const values: unknown[] = new Array(ROWS * width);
+  let filled = 0;
   return {
-    add(premiseId, e) {
-      values.push(premiseId, ...eventValues(e));
-      if (values.length === ROWS * 10) {
+    add(rowValues) {
+      for (const v of rowValues) values[filled++] = v;
+      if (filled === values.length) {
         many.run(values);
-        values = [];
+        filled = 0;
       }
     },
     flush() {
-      for (let at = 0; at < values.length; at += 10) one.run(values.slice(at, at + 10));
-      values = [];
+      for (let at = 0; at < filled; at += width) one.run(values.slice(at, at + width));
+      filled = 0;
     },
   };
 }
 
 /**
- * SQLite's connection settings for a bulk load, set before its transaction (foreign_keys cannot
- * change inside one): no foreign-key look-up per row — the rows refer only to ids the load itself
- * just made, 7 M look-ups at a million premises — and a 256 MB page cache to build the indexes in.
+ * The SQLite side of the load, as pgBulkLoader is PostgreSQL's: premises and records in batches,
+ * the tables' indexes and counting triggers set aside until `finish`. A premise's id is given with
+ * it (the next after the table's highest), so a batch need not be written to know its ids.
+ */
+function sqliteLoader(db: Db): Omit<BulkLoader, 'insertEvent'> & {
+  insertEvent(premiseId: number, e: PremiseEvent): void;
+} {
+  const putBack = setAsideForBulkLoad(db);
+  let nextId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM premises').pluck().get() as number;
+  const counts = { premises: 0, events: 0 };
+  // The time the rows are written, as the columns' own default writes it (…T12:34:56.789Z).
+  const at = new Date().toISOString();
+  const premises = rowBatches(db, 'premises', ['id', ...PREMISE_COLUMNS], {
+    columns: ['created_at', 'updated_at'],
+    at,
+  });
+  const events = rowBatches(db, 'events', ['premise_id', ...EVENT_COLUMNS], { columns: ['created_at'], at });
+  return {
+    insertPremise(p) {
+      const id = nextId++;
+      premises.add([id, ...premiseValues(p)]);
+      counts.premises++;
+      return id;
+    },
+    insertEvent(premiseId, e) {
+      events.add([premiseId, ...eventValues(e)]);
+      counts.events++;
+    },
+    finish() {
+      premises.flush();
+      events.flush();
+      putBack(counts.premises, counts.events);
+    },
+  };
+}
+
+/**
+ * SQLite's connection settings for a bulk load, set before its transaction (neither foreign_keys nor
+ * journal_mode can change inside one):
+ * - no foreign-key look-up per row: the rows refer only to ids the load itself just made, 7 M
+ *   look-ups at a million premises;
+ * - a 256 MB page cache to build the indexes in;
+ * - a rollback journal instead of the write-ahead log. The load only adds pages to a record that is
+ *   all but empty, and a rollback journal keeps only the pages that were there before (a few), so a
+ *   crash or an error still leaves the record as it was. In WAL every page is written twice, to the
+ *   log and again at the checkpoint: 1.1 GB each at a million premises.
  * Returns the function that puts the connection's own settings back.
  */
 function sqliteBulkSettings(db: Db): () => void {
   const foreignKeys = db.pragma('foreign_keys', { simple: true });
   const cacheSize = db.pragma('cache_size', { simple: true });
+  const journal = String(db.pragma('journal_mode', { simple: true }));
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -262144');
+  // Left as it is when another connection holds the record (SQLite then keeps WAL).
+  if (journal === 'wal') db.pragma('journal_mode = DELETE');
   return () => {
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     db.pragma(`cache_size = ${Number(cacheSize)}`);
+    if (journal === 'wal') db.pragma('journal_mode = WAL');
   };
 }
 
@@ -270,10 +334,8 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
 
     // PostgreSQL takes the rows by COPY (an INSERT a row is a round trip each); SQLite as they come,
     // its indexes and counting triggers set aside meanwhile.
-    const bulk = dialectOf(db) === 'postgres' ? pgBulkLoader(db as unknown as PgDatabase) : null;
-    const restore = bulk ? () => bulk.finish() : setAsideForBulkLoad(db);
+    const load = dialectOf(db) === 'postgres' ? pgBulkLoader(db as unknown as PgDatabase) : sqliteLoader(db);
     const premiseIds = new Map<string, number>();
-    const insertPremise = bulk ? bulk.insertPremise : premiseInserter(db);
     const required = ['archiveNo', 'name', 'address', 'villageCode', 'category', 'lng', 'lat'] as const;
     await eachCsvRow(join(dir, 'premises.csv'), H, required, (r, at) => {
       const archiveNo = r[at.archiveNo];
@@ -282,7 +344,9 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       if (villageId === undefined)
         throw new Error(`premises.csv ${archiveNo}: unknown village code ${r[at.villageCode]}`);
       if (!category) throw new Error(`premises.csv ${archiveNo}: unknown category ${r[at.category]}`);
-      const id = insertPremise({
+      if (premiseIds.has(archiveNo))
+        throw new Error(`premises.csv: archive number ${archiveNo} is there twice`);
+      const id = load.insertPremise({
         archiveNo,
         name: r[at.name],
         operator: optional(r[at.operator]),
@@ -303,8 +367,6 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       premiseIds.set(archiveNo, id);
     });
 
-    const sqliteEvents = bulk ? null : eventBatches(db);
-    const insertEvent = bulk ? bulk.insertEvent : (sqliteEvents as EventBatches).add;
     // A few thousand distinct dates among millions of records: each parsed once.
     const days = new Map<string, number>();
     const dayOf = (date: string) => {
@@ -320,7 +382,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       const premiseId = premiseIds.get(r[at.archiveNo]);
       if (premiseId === undefined) throw new Error(`events.csv: unknown archive number ${r[at.archiveNo]}`);
       const passed = r[at.passed];
-      insertEvent(premiseId, {
+      load.insertEvent(premiseId, {
         day: dayOf(r[at.date]),
         type: r[at.type] as EventType,
         problems: r[at.problems] ? (r[at.problems].split(';') as Problem[]) : undefined,
@@ -333,8 +395,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
       events++;
     });
-    sqliteEvents?.flush();
-    restore(premiseIds.size, events);
+    load.finish();
     db.exec('COMMIT');
     return { premises: premiseIds.size, events };
   } catch (err) {

@@ -1,17 +1,15 @@
 import type { PremiseEvent } from '../../domain/premise-event';
 import { importItemValues } from '../import-items';
 import { type ImportWriter, reviewValues } from '../import-writes';
-import { eventValues, type PremiseRow, premiseValues } from '../premises';
+import { EVENT_COLUMNS, eventValues, PREMISE_COLUMNS, type PremiseRow, premiseValues } from '../premises';
 import { copyText } from './copy-to-postgres';
 import type { PgDatabase } from './pg-database';
 
 /** Rows sent per COPY: a few MB of text each. */
 const BATCH = 20_000;
 
-const PREMISE_COLUMNS =
-  'id, archive_no, name, operator, phone, id_number, address, village_id, category, lng, lat, crs, geocode_method, key_object, area_m2, staff, notes';
-const EVENT_COLUMNS =
-  'id, premise_id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note';
+const PREMISE_COPY_COLUMNS = ['id', ...PREMISE_COLUMNS].join(', ');
+const EVENT_COPY_COLUMNS = ['id', 'premise_id', ...EVENT_COLUMNS].join(', ');
 
 /**
  * Rows for some tables of the record, sent by COPY in table order (keys referenced before those
@@ -60,7 +58,7 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
     Number(db.pg.query(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).rows[0][0]);
   let premiseId = nextId('premises');
   let eventId = nextId('events');
-  const rows = copyBatches(db, { premises: PREMISE_COLUMNS, events: EVENT_COLUMNS }, BATCH);
+  const rows = copyBatches(db, { premises: PREMISE_COPY_COLUMNS, events: EVENT_COPY_COLUMNS }, BATCH);
   let premiseCount = 0;
   let eventCount = 0;
   db.pg.query('SAVEPOINT bulk_replica');
@@ -141,8 +139,8 @@ export function pgImportWriter(db: PgDatabase, importId: number): ImportWriter {
   const rows = copyBatches(
     db,
     {
-      premises: PREMISE_COLUMNS,
-      events: EVENT_COLUMNS,
+      premises: PREMISE_COPY_COLUMNS,
+      events: EVENT_COPY_COLUMNS,
       geocode_reviews: 'premise_id, address, method, confidence, matched_text, conflict',
       import_items: 'import_id, row_no, action, entity, entity_id, before, after',
     },
