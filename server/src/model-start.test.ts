@@ -88,4 +88,30 @@ describe('a server starting on a record another server keeps', () => {
     expect(await a.ctx.model.catchUp()).toBe(0);
     expect(tally(a.ctx.model.columns, AT)).toEqual(before);
   });
+
+  it("does not read its own writes again when their notices come back, but reads another's later write", async () => {
+    const target = await sharedRecord();
+    const [a, b] = [await server(target), await server(target)];
+    const pg = dialectOf(a.db) === 'postgres';
+    const [formWrite, importWrite] = [a.ctx.model.columns.id[1], a.ctx.model.columns.id[4]];
+    // A writes one premise as a form does (refresh after the commit) and one as an import does (read
+    // inside its transaction, taken in after the commit).
+    eventInserter(a.db)(formWrite, { day: day('2010-05-01'), type: 'closed' });
+    a.ctx.model.refresh(formWrite);
+    a.db.exec('BEGIN');
+    eventInserter(a.db)(importWrite, { day: day('2010-05-02'), type: 'closed' });
+    const read = await a.ctx.model.readPremises([importWrite]);
+    a.db.exec('COMMIT');
+    a.ctx.model.takePremises(read);
+    // Before, PostgreSQL's notes of these two writes had A read both premises again (0 on SQLite,
+    // which keeps no notes).
+    expect(await a.ctx.model.catchUp()).toBe(0);
+
+    // B then reopens one of them: A's note of its own write does not hide B's later one.
+    eventInserter(b.db)(importWrite, { day: day('2010-09-01'), type: 'reopened' });
+    if (pg) expect(await a.ctx.model.catchUp()).toBe(1);
+    else expect(a.ctx.model.syncWithDatabase()).toBe(true);
+    const fresh = await server(target);
+    expect(tally(a.ctx.model.columns, AT)).toEqual(tally(fresh.ctx.model.columns, AT));
+  });
 });

@@ -27,6 +27,14 @@ export class CampaignModel {
   private known: RecordStamp;
   /** SQLite's count of other connections' commits when the columns were last brought up to date. */
   private seenCommits: number;
+  /**
+   * Where several servers write (tracksChanges): the premises this server folded in after its own
+   * writes, each with the record's data version read before the premise was. The record's note of a
+   * change at or below that version was committed before the read, so the columns already hold it
+   * and catchUp need not read the premise again — a server's own import of 100,000 rows is not read
+   * a second time when the notices of its commit come back. Forgotten once the version passes them.
+   */
+  private readonly ownFolds = new Map<number, number>();
   private readonly listeners = new Set<(version: number) => void>();
 
   constructor(
@@ -57,7 +65,7 @@ export class CampaignModel {
       return columns && { columns, caughtUp: 0 };
     }
     if (stamp.dataVersion > this.known.dataVersion) return null;
-    const changed = this.snapshots?.changedSince?.(stamp.dataVersion);
+    const changed = this.snapshots?.changedSince?.(stamp.dataVersion)?.map((t) => t.id);
     if (!changed) return null;
     const inputs = [...premiseInputsOf(this.db, changed)];
     // A premise that is gone (an import undone) cannot be taken out of the columns: build afresh.
@@ -82,6 +90,7 @@ export class CampaignModel {
     const input = premiseInput(this.db, premiseId);
     if (!input) throw new Error(`premise ${premiseId} does not exist`);
     this.columns = withPremise(this.columns, input);
+    if (this.tracksChanges) this.ownFolds.set(premiseId, stamp.dataVersion);
     // Another process (the CLI) committed since we last looked and may have changed premises too:
     // leave the counter behind, so the next sync folds its changes in instead of skipping them.
     if (!othersWrote && !this.tracksChanges) this.known = stamp;
@@ -107,14 +116,17 @@ export class CampaignModel {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (this.db.inTransaction) return null;
       const stamp = readRecordStamp(this.db);
-      const changed = this.snapshots?.changedSince?.(this.known.dataVersion) ?? null;
-      if (changed === null) return 0;
+      const touches = this.snapshots?.changedSince?.(this.known.dataVersion) ?? null;
+      if (touches === null) return 0;
+      const changed = touches
+        .filter((t) => t.dataVersion > (this.ownFolds.get(t.id) ?? Number.NEGATIVE_INFINITY))
+        .map((t) => t.id);
       if (stamp.dbId !== this.known.dbId || changed.length > this.columns.count * REBUILD_ABOVE_SHARE) {
         this.reload();
         return changed.length;
       }
       const version = this.version;
-      const inputs = await this.readPremises(changed);
+      const { inputs } = await this.readPremises(changed);
       // This server began a transaction meanwhile: what was read may include its uncommitted rows.
       if (this.db.inTransaction) return null;
       // A premise gone (an import undone) cannot be taken out of the columns: build afresh.
@@ -125,7 +137,7 @@ export class CampaignModel {
       // This server wrote meanwhile: what was read may be older than its write. Read again.
       if (this.version !== version) continue;
       this.columns = withPremises(this.columns, inputs);
-      this.known = stamp;
+      this.caughtUpTo(stamp);
       if (inputs.length > 0) this.changed();
       return inputs.length;
     }
@@ -135,15 +147,17 @@ export class CampaignModel {
 
   /**
    * Reads many premises with their records (an import's, inside its transaction), a slice at a time
-   * with other requests answered in between, for takePremises to fold in once they are committed.
+   * with other requests answered in between, for takePremises to fold in once they are committed;
+   * with the record's data version as it stood before the first was read.
    */
-  async readPremises(premiseIds: readonly number[]): Promise<PremiseInput[]> {
+  async readPremises(premiseIds: readonly number[]): Promise<PremisesRead> {
+    const asOf = readRecordStamp(this.db).dataVersion;
     const inputs: PremiseInput[] = [];
     for (const batch of premiseBatches(premiseIds)) {
       inputs.push(...premiseInputsOfBatch(this.db, batch));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return inputs;
+    return { inputs, asOf };
   }
 
   /**
@@ -151,7 +165,7 @@ export class CampaignModel {
    * commits: an import's premises come in for a few milliseconds per thousand, where a reload reads
    * every premise again (a second at 50k premises). No write may come between the read and this.
    */
-  takePremises(premises: readonly PremiseInput[]): void {
+  takePremises({ inputs: premises, asOf }: PremisesRead): void {
     if (premises.length === 0) return;
     const othersWrote = commitsByOthers(this.db) !== this.seenCommits;
     const stamp = readRecordStamp(this.db);
@@ -160,15 +174,25 @@ export class CampaignModel {
       return;
     }
     this.columns = withPremises(this.columns, premises);
+    if (this.tracksChanges) for (const p of premises) this.ownFolds.set(p.id, asOf);
     if (!othersWrote && !this.tracksChanges) this.known = stamp;
     this.changed();
   }
 
   reload(): void {
     this.seenCommits = commitsByOthers(this.db);
-    this.known = readRecordStamp(this.db);
+    this.caughtUpTo(readRecordStamp(this.db));
     this.columns = buildColumns(streamPremiseInputs(this.db));
     this.changed();
+  }
+
+  /**
+   * The columns hold the record as it stood at `stamp`: the notes of changes below its version will
+   * not be asked for again, so what this server folded in from its own writes below it is forgotten.
+   */
+  private caughtUpTo(stamp: RecordStamp): void {
+    this.known = stamp;
+    for (const [id, asOf] of this.ownFolds) if (asOf < stamp.dataVersion) this.ownFolds.delete(id);
   }
 
   /**
@@ -213,6 +237,12 @@ export class CampaignModel {
 
 /** A snapshot brought up to date with more premises than this is kept again, so the next start reads fewer. */
 const RESAVE_AFTER = 10_000;
+
+/** Premises read for the columns, with the record's data version as it stood before the first was. */
+export interface PremisesRead {
+  inputs: PremiseInput[];
+  asOf: number;
+}
 
 /** Above this share of the record changed at once, the columns are built afresh rather than brought up to date. */
 const REBUILD_ABOVE_SHARE = 0.5;

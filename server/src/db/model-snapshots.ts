@@ -16,7 +16,13 @@ export interface SnapshotStore {
    * follow these notes rather than the record's counter. Without it only a snapshot of the record
    * as it stands will do.
    */
-  changedSince?(dataVersion: number): number[];
+  changedSince?(dataVersion: number): PremiseTouch[];
+}
+
+/** A premise's last change as the record notes it: the data version its transaction moved the counter to. */
+export interface PremiseTouch {
+  id: number;
+  dataVersion: number;
 }
 
 /** The snapshot as a file (written atomically); SQLite keeps no list of changed premises. */
@@ -70,9 +76,9 @@ export function snapshotInDatabase(db: Db): SnapshotStore {
     changedSince: (dataVersion) =>
       (
         db
-          .prepare('SELECT premise_id FROM premise_touches WHERE data_version >= ?')
-          .pluck()
-          .all(dataVersion) as number[]
-      ).map(Number),
+          .prepare('SELECT premise_id, data_version FROM premise_touches WHERE data_version >= ?')
+          .raw()
+          .all(dataVersion) as [number, number][]
+      ).map(([id, version]) => ({ id: Number(id), dataVersion: Number(version) })),
   };
 }
