@@ -29,6 +29,8 @@ export default defineConfig({
             'server/src/model-start.test.ts',
             'server/src/model.test.ts',
             'server/src/db/gazetteer.test.ts',
+            'server/src/db/areas.test.ts',
+            'server/src/db/premises.test.ts',
             'server/src/auth/account-changes.test.ts',
             'server/src/pipelines/second-township.test.ts',
             'server/src/pipelines/import-address-points.test.ts',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { boot } from '../../server/src/boot';
-import type { Db } from '../../server/src/db/open-database';
+import { type Db, openStore } from '../../server/src/db/open-database';
 import { createEmptyRecordSchema, PG_MIGRATIONS } from '../../server/src/db/pg/pg-migrations';
 
 /**
@@ -32,6 +32,16 @@ export async function sharedTestRecord(seed: 'demo' | 'empty', demoDir: string):
   const dir = mkdtempSync(join(tmpdir(), 'sx-shared-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return join(dir, 'record.sqlite');
+}
+
+/**
+ * An empty record, migrated, opened as the repository functions take it (no server around it):
+ * in-memory SQLite, or a new schema under the postgres project — closed and dropped after the file.
+ */
+export async function emptyTestStore(): Promise<Db> {
+  const db = openStore(await testTarget('empty', ''));
+  keepForClosing(db);
+  return db;
 }
 
 let counter = 0;

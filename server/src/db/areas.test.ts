@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyTestStore } from '../../../tests/helpers/test-store';
 import {
   type AreaFields,
   createArea,
@@ -8,7 +9,7 @@ import {
   premiseSummaries,
   updateArea,
 } from './areas';
-import { openDatabase } from './open-database';
+import type { Db } from './open-database';
 
 const fields: AreaFields = {
   name: '丁桥大道沿线',
@@ -29,7 +30,7 @@ const fields: AreaFields = {
   },
 };
 
-const auditRows = (db: ReturnType<typeof openDatabase>) =>
+const auditRows = (db: Db) =>
   db
     .prepare("SELECT action, entity_id, before, after FROM audit_log WHERE entity = 'area' ORDER BY id")
     .all() as {
@@ -40,8 +41,8 @@ const auditRows = (db: ReturnType<typeof openDatabase>) =>
   }[];
 
 describe('areas table', () => {
-  it('creates, reads, updates and deletes, auditing each write', () => {
-    const db = openDatabase(':memory:');
+  it('creates, reads, updates and deletes, auditing each write', async () => {
+    const db = await emptyTestStore();
     const created = createArea(db, fields, 'tester');
     expect(created).toMatchObject({ ...fields, id: expect.any(Number) });
     expect(getArea(db, created.id)).toEqual(created);
@@ -57,26 +58,28 @@ describe('areas table', () => {
     expect(JSON.parse(log[2].before ?? '').name).toBe('新名称');
   });
 
-  it('answers null / false for unknown ids and writes no audit row', () => {
-    const db = openDatabase(':memory:');
+  it('answers null / false for unknown ids and writes no audit row', async () => {
+    const db = await emptyTestStore();
     expect(updateArea(db, 42, fields)).toBeNull();
     expect(deleteArea(db, 42)).toBe(false);
     expect(auditRows(db)).toEqual([]);
   });
 
-  it('refuses what the schema forbids, leaving nothing behind', () => {
-    const db = openDatabase(':memory:');
-    expect(() => createArea(db, { ...fields, reason: 'whim' as AreaFields['reason'] })).toThrow(/CHECK/);
-    expect(() => createArea(db, { ...fields, name: '  ' })).toThrow(/CHECK/);
+  it('refuses what the schema forbids, leaving nothing behind', async () => {
+    const db = await emptyTestStore();
+    expect(() => createArea(db, { ...fields, reason: 'whim' as AreaFields['reason'] })).toThrow(
+      /check constraint/i,
+    );
+    expect(() => createArea(db, { ...fields, name: '  ' })).toThrow(/check constraint/i);
     expect(() => createArea(db, { ...fields, activeFrom: '2010-01-01', activeTo: '2009-01-01' })).toThrow(
-      /CHECK/,
+      /check constraint/i,
     );
     expect(listAreas(db)).toEqual([]);
     expect(auditRows(db)).toEqual([]);
   });
 
-  it('finds premise summaries by id', () => {
-    const db = openDatabase(':memory:');
+  it('finds premise summaries by id', async () => {
+    const db = await emptyTestStore();
     expect(premiseSummaries(db, [1, 2]).size).toBe(0);
   });
 });

@@ -1,12 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './open-database';
+import { emptyTestStore } from '../../../tests/helpers/test-store';
+import { insertTownship, insertVillage } from './geography';
 import { premiseInserter, premiseUpdatedAt, updatePremise } from './premises';
 
 describe('updatePremise', () => {
-  it('always moves updated_at forward, even within one millisecond, so a stale editor is always told', () => {
-    const db = openDatabase(':memory:');
-    db.exec(`INSERT INTO townships (id, code, name, geometry) VALUES (1, '1', 't', '{}');
-      INSERT INTO villages (id, code, name, kind, township_id, area_km2, geometry) VALUES (1, '1', 'v', 'village', 1, 1, '{}')`);
+  it('always moves updated_at forward, even within one millisecond, so a stale editor is always told', async () => {
+    const db = await emptyTestStore();
+    const square: GeoJSON.Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [119.9, 29.9],
+          [120.1, 29.9],
+          [120.1, 30.1],
+          [119.9, 29.9],
+        ],
+      ],
+    };
+    const townshipId = insertTownship(db, { code: '330100000001', name: '乙镇', geometry: square });
+    const villageId = insertVillage(db, {
+      code: '330100000001001',
+      name: '甲村',
+      kind: 'village',
+      townshipId,
+      areaKm2: 1,
+      fringe: false,
+      pilot: false,
+      geometry: square,
+    });
     const id = premiseInserter(db)({
       archiveNo: 'SX2024-0001',
       name: '店',
@@ -14,7 +35,7 @@ describe('updatePremise', () => {
       phone: null,
       idNumber: null,
       address: '路1号',
-      villageId: 1,
+      villageId,
       category: 'grocery',
       lng: 120,
       lat: 30,
