@@ -3,10 +3,11 @@ import { demoApp } from '../../../tests/helpers/test-app';
 import { sendJson, upload } from '../../../tests/helpers/upload';
 
 /**
- * 100,000 rows on SQLite; 20,000 on PostgreSQL, whose rows go by COPY in batches (a commit there
- * takes ~0.4 ms a row, against ~4 ms when each write was a round trip), to keep the suite short.
+ * 20,000 rows on either store: ten of the writer's 2,000-row batches, and enough that progress is
+ * seen part-way. How long a large import takes, and how the server answers meanwhile, is the
+ * bench's to measure (`npm run bench -- --import-stall`), not this test's.
  */
-const ROWS = process.env.TEST_DATABASE_URL ? 20_000 : 100_000;
+const ROWS = 20_000;
 const CATEGORIES = ['小食杂店', '小餐饮店', '美容美发', '小药店', '小农资店'];
 
 /** A survey list of ROWS premises; every tenth without coordinates (the geocoder places it). */
@@ -54,7 +55,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row premise list`, () => {
     times.validate = performance.now() - t;
     expect(validating.at(-1)).toMatchObject({ phase: 'validated', validated: ROWS });
     // Progress is seen part-way (2,000 rows validate before a poll comes round: only the big list shows it).
-    if (ROWS >= 10_000) expect(validating.some((p) => p.validated > 0 && p.validated < ROWS)).toBe(true);
+    expect(validating.some((p) => p.validated > 0 && p.validated < ROWS)).toBe(true);
     const summary = await (await app.request(`/api/imports/${staged.importId}`)).json();
     expect(summary.validation).toMatchObject({ validRows: ROWS, invalidRows: 0, geocoded: ROWS / 10 });
 
