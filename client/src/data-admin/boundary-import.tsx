@@ -272,7 +272,7 @@ function NewTownshipForm({ onAdded }: { onAdded(code: string): void }) {
   const [error, setError] = useState<unknown>(null);
   return (
     <form
-      className="data-form"
+      className="data-form new-township"
       data-testid="new-township"
       onSubmit={async (e) => {
         e.preventDefault();
