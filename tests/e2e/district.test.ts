@@ -3,6 +3,7 @@ import { signedInFetch } from '../helpers/api-session';
 import { appInBrowser } from '../helpers/app-in-browser';
 import { screenshot, watchPage } from '../helpers/browser';
 import { districtDir } from '../helpers/district';
+import { connectTestPostgres, serverSchemaUrl } from '../helpers/test-postgres';
 
 type Townships = {
   townships: {
@@ -17,15 +18,27 @@ type Townships = {
 type Stats = { surveyed: number; unlicensed: number };
 
 // A district of three townships written by the generator: the page must roll them up and drill in.
-const running = appInBrowser({ DEMO_DIR: districtDir() });
+// The server runs on the PostgreSQL store (DATABASE_URL), the one a district is meant to run on; the
+// other browser tests run on SQLite, and the route tests on both.
+const DATABASE_URL = serverSchemaUrl('e2e_district');
+const running = appInBrowser({ DEMO_DIR: districtDir(), DATABASE_URL });
 
-describe('the district view in Chromium', () => {
+describe('the district view in Chromium, on the PostgreSQL store', () => {
   it('ranks the townships on the slider date, drills into one (URL, KPIs, villages) and goes back', async () => {
     const office = await signedInFetch(running.server.url);
     const api = async <T>(path: string) => (await (await office(path)).json()) as T;
     const AT = '2009-06-30';
     const { townships } = await api<Townships>(`/api/townships?at=${AT}`);
     expect(townships.length).toBe(3);
+    // The record the page is about to show is the one in PostgreSQL.
+    const client = await connectTestPostgres();
+    try {
+      const schema = new URL(DATABASE_URL).searchParams.get('schema');
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${schema}.premises`);
+      expect(rows[0].n).toBe(900);
+    } finally {
+      await client.end();
+    }
 
     const page = await running.browser.newPage({ viewport: { width: 1600, height: 900 } });
     const watch = watchPage(page, running.server.url);

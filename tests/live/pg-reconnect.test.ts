@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boot } from '../../server/src/boot';
 import { dialectOf } from '../../server/src/db/open-database';
@@ -8,10 +8,10 @@ import { day } from '../../server/src/domain/dates';
 import { tally } from '../../server/src/domain/tally';
 import { followDatabase } from '../../server/src/follow-database';
 import { DEMO_DIR } from '../helpers/test-app';
+import { connectTestPostgres, PG_URL, testSchemaName } from '../helpers/test-postgres';
 
-/** The PostgreSQL .ci/run starts (or PG_TEST_URL); one schema of it, dropped after. */
-const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const SCHEMA = `reconnect_${process.pid}_${Date.now().toString(36)}`;
+/** One schema of the test PostgreSQL, dropped after. */
+const SCHEMA = testSchemaName('reconnect');
 const AT = day('2010-12-31');
 
 async function until(check: () => boolean, ms: number): Promise<boolean> {
@@ -24,18 +24,18 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('a server whose PostgreSQL connection breaks', () => {
-  const admin = new pg.Client({ connectionString: PG_URL });
+  let admin: pg.Client;
   const url = new URL(PG_URL);
   url.searchParams.set('schema', SCHEMA);
   const opened: { close(): void }[] = [];
 
   beforeAll(async () => {
-    await admin.connect();
+    admin = await connectTestPostgres();
   });
   afterAll(async () => {
     for (const db of opened) db.close();
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
-    await admin.end();
+    await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await admin?.end();
   });
 
   it('connects again by itself and reads what others changed while it was cut off', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Jimp } from 'jimp';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
@@ -13,29 +13,22 @@ import { day as dayOf } from '../../server/src/domain/dates';
 import { runCli } from '../helpers/run-cli';
 import { bringInShitang } from '../helpers/second-township';
 import { accountToken, actingAs } from '../helpers/test-app';
+import { connectTestPostgres, PG_URL, testSchemaName } from '../helpers/test-postgres';
 
-/**
- * The PostgreSQL the suite may write to: .ci/run installs postgresql + PostGIS and starts a cluster
- * with this password; elsewhere set PG_TEST_URL. Each run writes its own schema and drops it.
- */
-const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const SCHEMA = `test_${process.pid}_${Date.now().toString(36)}`;
+/** Each run writes its own schema of the test PostgreSQL and drops it. */
+const SCHEMA = testSchemaName('test');
 const AT = '2010-12-31';
 
 describe('migrate --to postgres: the record copied into PostGIS', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sx-pg-'));
-  const client = new pg.Client({ connectionString: PG_URL });
+  let client: pg.Client;
 
   beforeAll(async () => {
-    await client.connect().catch((e: Error) => {
-      throw new Error(
-        `no PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (${e.message}): install postgresql and postgresql-15-postgis-3 and start a cluster as .ci/run does, or set PG_TEST_URL`,
-      );
-    });
+    client = await connectTestPostgres();
   });
   afterAll(async () => {
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
-    await client.end();
+    await client?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await client?.end();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

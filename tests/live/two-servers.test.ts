@@ -1,14 +1,14 @@
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDay, todayInChina } from '../../server/src/domain/dates';
 import { TEST_ADMIN_PASSWORD } from '../helpers/app-in-browser';
 import { type RunningServer, startServer } from '../helpers/server-process';
+import { connectTestPostgres, PG_URL, testSchemaName } from '../helpers/test-postgres';
 
-/** The PostgreSQL .ci/run starts (or PG_TEST_URL); the servers share one schema of it, dropped after. */
-const PG_URL = process.env.PG_TEST_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const SCHEMA = `two_${process.pid}_${Date.now().toString(36)}`;
+/** The servers share one schema of the test PostgreSQL, dropped after. */
+const SCHEMA = testSchemaName('two');
 
 interface Stats {
   surveyed: number;
@@ -39,14 +39,10 @@ describe('two servers on one PostgreSQL record (DATABASE_URL)', () => {
   let a: RunningServer;
   let b: RunningServer;
   let cookie = '';
-  const admin = new pg.Client({ connectionString: PG_URL });
+  let admin: pg.Client;
 
   beforeAll(async () => {
-    await admin.connect().catch((e: Error) => {
-      throw new Error(
-        `no PostgreSQL at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (${e.message}): install postgresql and postgresql-15-postgis-3 and start a cluster as .ci/run does, or set PG_TEST_URL`,
-      );
-    });
+    admin = await connectTestPostgres();
     const url = new URL(PG_URL);
     url.searchParams.set('schema', SCHEMA);
     const env = { DATABASE_URL: url.toString(), ADMIN_PASSWORD: TEST_ADMIN_PASSWORD };
@@ -63,8 +59,8 @@ describe('two servers on one PostgreSQL record (DATABASE_URL)', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
-    await admin.end();
+    await admin?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+    await admin?.end();
   });
 
   const on =
