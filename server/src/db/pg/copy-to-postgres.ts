@@ -71,12 +71,17 @@ interface Column {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** One value in COPY's text format. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   if (typeof value === 'bigint' || typeof value === 'number') return String(value);
-  return String(value)
+  const text = String(value);
+  // Most values hold none of the characters to escape: looked for once, not four times.
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
     .replaceAll('\\', '\\\\')
     .replaceAll('\t', '\\t')
     .replaceAll('\n', '\\n')

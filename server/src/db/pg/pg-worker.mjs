@@ -180,7 +180,11 @@ async function handle(req) {
       await new Promise((resolve, reject) => {
         stream.on('error', reject);
         stream.on('finish', resolve);
-        for (const chunk of req.chunks) stream.write(chunk);
+        // Bytes arrive as a plain Uint8Array (a copy of the sender's buffer): seen as a Buffer, not copied again.
+        for (const chunk of req.chunks)
+          stream.write(
+            typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+          );
         stream.end();
       });
       return { rowCount: stream.rowCount ?? 0 };

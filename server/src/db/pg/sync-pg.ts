@@ -97,7 +97,19 @@ export class SyncPg {
     return reply;
   }
 
-  private request<T>(req: Record<string, unknown>, what: string): T {
+  /** What the worker is doing that no one has waited for yet (a COPY sent by copyFromLater). */
+  private pending: string | null = null;
+
+  /** Waits for the request sent without waiting, if any; throws its error. */
+  private settle(): void {
+    const what = this.pending;
+    if (what === null) return;
+    this.pending = null;
+    this.wait(what);
+  }
+
+  private send(req: Record<string, unknown>, what: string): void {
+    this.settle();
     if (this.closed) throw new Error('the PostgreSQL connection is closed');
     // The driver runs a connection's queries one after another: one asked for while a cursor is open
     // would wait behind it for ever (the cursor waits for this thread). Refuse it, as better-sqlite3
@@ -108,6 +120,10 @@ export class SyncPg {
       );
     Atomics.store(this.flags, 0, 0);
     this.port.postMessage({ ...req, inTransaction: this.inTransaction() });
+  }
+
+  private request<T>(req: Record<string, unknown>, what: string): T {
+    this.send(req, what);
     return this.wait<T>(what);
   }
 
@@ -138,9 +154,15 @@ export class SyncPg {
     }
   }
 
-  /** COPY … FROM STDIN with the given text chunks (tab-separated, \N for null): bulk loading. */
-  copyFrom(sql: string, chunks: readonly string[]): number {
-    return this.request<{ rowCount: number }>({ op: 'copy', sql, chunks }, sql).rowCount;
+  /**
+   * COPY … FROM STDIN with the given chunks of text (tab-separated, \N for null), for bulk loading,
+   * without waiting for it: PostgreSQL takes in these rows while this thread makes
+   * the next ones (a load's two halves on two cores). The next request of any kind waits for it
+   * first and throws its error, so nothing reads the table before the rows are in.
+   */
+  copyFromLater(sql: string, chunks: readonly (string | Uint8Array)[]): void {
+    this.send({ op: 'copy', sql, chunks }, sql);
+    this.pending = sql;
   }
 
   /** Called when the connection breaks (the server went away); the worker starts connecting again. */
@@ -165,6 +187,11 @@ export class SyncPg {
   close(): void {
     if (this.closed) return;
     try {
+      try {
+        this.settle();
+      } catch {
+        // a COPY no one waited for failed: closing is all that is left to do
+      }
       this.request({ op: 'close' }, 'close');
     } finally {
       this.closed = true;

@@ -1,0 +1,84 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../server/src/db/open-database';
+import { copyBatches } from '../../server/src/db/pg/bulk-load';
+import type { PgDatabase } from '../../server/src/db/pg/pg-database';
+import { seedFromDir } from '../../server/src/seed/seed-from-dir';
+import { districtDir } from '../helpers/district';
+import { connectTestPostgres, PG_URL, testSchemaName } from '../helpers/test-postgres';
+
+// The PostgreSQL side of a bulk load: its indexes set aside for a seed and built again after, and
+// COPY batches sent without waiting for them, whose errors still reach the writer.
+describe('bulk loading into PostgreSQL', () => {
+  let admin: pg.Client;
+  const schemas: string[] = [];
+  const opened: { close(): void }[] = [];
+  const work = mkdtempSync(join(tmpdir(), 'pg-bulk-'));
+
+  /** A new, empty, migrated record on its own schema. */
+  const freshRecord = () => {
+    const schema = testSchemaName('bulk');
+    schemas.push(schema);
+    const url = new URL(PG_URL);
+    url.searchParams.set('schema', schema);
+    const db = openStore(url.toString());
+    opened.push(db);
+    return { db, schema };
+  };
+  const indexes = async (schema: string) =>
+    (
+      await admin.query(
+        `SELECT indexname, regexp_replace(indexdef, ' ON \\S+\\.', ' ON ') AS def FROM pg_indexes
+          WHERE schemaname = $1 AND tablename IN ('premises', 'events') ORDER BY indexname`,
+        [schema],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    admin = await connectTestPostgres();
+  });
+  afterAll(async () => {
+    for (const db of opened) db.close();
+    for (const schema of schemas) await admin?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin?.end();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('builds again every index it set aside for a seed, and leaves them as they were when the seed fails', async () => {
+    const { db, schema } = freshRecord();
+    const before = await indexes(schema);
+    expect(before.map((i) => i.indexname)).toContain('premises_geom');
+    const { premises } = await seedFromDir(db, districtDir());
+    expect(await indexes(schema)).toEqual(before);
+    const counted = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.premises`);
+    expect(counted.rows[0].n).toBe(premises);
+
+    // Refused after its premises were sent: nothing kept, the indexes untouched.
+    const broken = join(work, 'broken');
+    cpSync(districtDir(), broken, { recursive: true });
+    const events = readFileSync(join(broken, 'events.csv'), 'utf8');
+    writeFileSync(join(broken, 'events.csv'), `${events}NO-SUCH-PREMISE,2009-01-01,surveyed,,,,,,,\n`);
+    const other = freshRecord();
+    await expect(seedFromDir(other.db, broken)).rejects.toThrow(/NO-SUCH-PREMISE/);
+    expect(await indexes(other.schema)).toEqual(before);
+    const none = await admin.query(`SELECT count(*)::int AS n FROM ${other.schema}.premises`);
+    expect(none.rows[0].n).toBe(0);
+  });
+
+  it('throws the error of a COPY sent without waiting at the next statement, and the transaction rolls back', () => {
+    const { db } = freshRecord();
+    const pgDb = db as unknown as PgDatabase;
+    db.exec('BEGIN');
+    const rows = copyBatches(pgDb, { townships: 'code, name, geometry' }, 10);
+    rows.add('townships', ['330100000001', '甲镇', '{"type":"Point","coordinates":[120,30]}']);
+    // A name that breaks the table's NOT NULL: PostgreSQL refuses the batch after it was sent.
+    rows.add('townships', ['330100000002', null, '{"type":"Point","coordinates":[120,30]}']);
+    rows.flush();
+    expect(() => db.prepare('SELECT count(*) FROM townships').pluck().get()).toThrow(/NOT NULL constraint failed: townships/);
+    db.exec('ROLLBACK');
+    expect(db.prepare('SELECT count(*) FROM townships').pluck().get()).toBe(0);
+  });
+});
