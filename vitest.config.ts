@@ -35,6 +35,7 @@ export default defineConfig({
             'server/src/db/gazetteer.test.ts',
             'server/src/db/areas.test.ts',
             'server/src/db/premises.test.ts',
+            'server/src/seed/seed-from-dir.test.ts',
             'server/src/auth/account-changes.test.ts',
             'server/src/pipelines/second-township.test.ts',
             'server/src/pipelines/import-address-points.test.ts',
