@@ -9,9 +9,11 @@ import { createApp } from '../../server/src/app';
 import { boot } from '../../server/src/boot';
 import type { AppContext } from '../../server/src/context';
 import { listVillages } from '../../server/src/db/geography';
+import { openStore } from '../../server/src/db/open-database';
 import { copyRecordToPostgres } from '../../server/src/db/pg/copy-to-postgres';
 import { eventInserter } from '../../server/src/db/premises';
 import { formatDay } from '../../server/src/domain/dates';
+import { seedFromDir } from '../../server/src/seed/seed-from-dir';
 import { accountToken, actingAs } from '../helpers/test-app';
 import { benchShapes } from './polygon-bench';
 import { timeRuns } from './stats';
@@ -49,11 +51,51 @@ const STATUS_AS_OF = (schema: string) => `
      WHERE ST_Contains(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), p.geom) AND e.day <= $2
      ORDER BY e.premise_id, e.day DESC, e.id DESC) latest`;
 
+/** Seeds the files in `dir` into a new schema of the PostgreSQL store, then drops it: the seed's ms. */
+export async function seedIntoPostgres(url: string, dir: string): Promise<number> {
+  const schema = `bench_seed_${process.pid}`;
+  const target = new URL(url);
+  target.searchParams.set('schema', schema);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    const db = openStore(target.toString());
+    try {
+      const started = performance.now();
+      await seedFromDir(db, dir);
+      return performance.now() - started;
+    } finally {
+      db.close();
+    }
+  } finally {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** /api/stats's surveyed counts, by village, as PostgreSQL works them out: each premise's latest record up to the date. */
+const SURVEYED_BY_VILLAGE = (schema: string) => `
+  SELECT village_id, count(*)::int AS surveyed FROM (
+    SELECT DISTINCT ON (e.premise_id) p.village_id, e.type
+      FROM ${schema}.premises p JOIN ${schema}.events e ON e.premise_id = p.id
+     WHERE e.day <= $1
+     ORDER BY e.premise_id, e.day DESC, e.id DESC) latest
+  GROUP BY village_id`;
+
+/** GET /api/stats beside the same surveyed counts by village in PostgreSQL: the counts checked equal. */
+export interface StatsRow {
+  oursP50: number;
+  oursP95: number;
+  postgresP50: number;
+  postgresP95: number;
+}
+
 export async function benchAgainstPostgis(
   ctx: AppContext,
   app: ReturnType<typeof createApp>,
   url: string,
-): Promise<{ rows: PostgisRow[]; store: PgStoreFigures }> {
+): Promise<{ rows: PostgisRow[]; store: PgStoreFigures; stats: StatsRow }> {
   const schema = `bench_${process.pid}`;
   const copy = await copyRecordToPostgres(ctx.db, url, { schema, replace: true });
   console.error(`  copied to PostGIS in ${(copy.ms / 1000).toFixed(1)} s`);
@@ -144,10 +186,40 @@ export async function benchAgainstPostgis(
         copyMs: copy.ms,
       });
     }
-    return { rows, store };
+    return { rows, store, stats: await statsAgainstPostgres(ctx, app, client, schema) };
   } finally {
     onPg.db.close();
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await client.end();
   }
+}
+
+async function statsAgainstPostgres(
+  ctx: AppContext,
+  app: ReturnType<typeof createApp>,
+  client: pg.Client,
+  schema: string,
+): Promise<StatsRow> {
+  const dayAt = (i: number) => ctx.startDay + ((i * 37) % 1096);
+  const ours = async (i: number) => {
+    const res = await app.request(`/api/stats?at=${formatDay(dayAt(i))}`);
+    if (!res.ok) throw new Error(`/api/stats: ${res.status}`);
+    return (await res.json()) as { surveyed: number; byVillage: Record<string, { surveyed: number }> };
+  };
+  const theirs = async (i: number) =>
+    (await client.query(SURVEYED_BY_VILLAGE(schema), [dayAt(i)])).rows as {
+      village_id: string | number;
+      surveyed: number;
+    }[];
+  for (let i = 1; i <= 3; i++) {
+    const [a, b] = [await ours(i), await theirs(i)];
+    const total = b.reduce((sum, r) => sum + r.surveyed, 0);
+    const differs = b.find((r) => a.byVillage[String(r.village_id)]?.surveyed !== r.surveyed);
+    if (a.surveyed !== total || differs)
+      throw new Error(`/api/stats on ${formatDay(dayAt(i))}: we count ${a.surveyed}, PostgreSQL ${total}`);
+  }
+  const o = await timeRuns(RUNS, ours);
+  // Seconds a run at a million premises: a few runs tell enough.
+  const p = await timeRuns(5, theirs);
+  return { oursP50: o.p50, oursP95: o.p95, postgresP50: p.p50, postgresP95: p.p95 };
 }
