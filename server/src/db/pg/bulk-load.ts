@@ -22,6 +22,12 @@ export function copyBatches<T extends string>(
   db: PgDatabase,
   tables: Readonly<Record<T, string>>,
   batch: number,
+  /**
+   * Send each batch without waiting for it (SyncPg.copyFromLater): for a load that has the
+   * connection to itself. An import's batches are waited for: the requests answered between its
+   * slices share its connection, and one of them would otherwise be handed the import's error.
+   */
+  { later = false }: { later?: boolean } = {},
 ): { add(table: T, values: readonly unknown[]): void; flush(): void } {
   const waiting = new Map<T, { bytes: Buffer; used: number }>(
     Object.keys(tables).map((t) => [t as T, { bytes: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 }]),
@@ -30,12 +36,13 @@ export function copyBatches<T extends string>(
   const flush = () => {
     for (const [table, buffer] of waiting) {
       if (buffer.used === 0) continue;
-      // Sent without waiting, as a copy of the bytes used (the buffer is filled again at once): the
-      // next batch is made while PostgreSQL takes this one in, and whatever comes next (a COPY, a
-      // query, the commit) waits for it first.
-      db.pg.copyFromLater(`COPY ${table} (${tables[table]}) FROM STDIN`, [
-        new Uint8Array(buffer.bytes.subarray(0, buffer.used)),
-      ]);
+      // A copy of the bytes used goes (the buffer is filled again at once). Sent `later`, the next
+      // batch is made while PostgreSQL takes this one in, and whatever comes next (a COPY, a query,
+      // the commit) waits for it first.
+      const sql = `COPY ${table} (${tables[table]}) FROM STDIN`;
+      const bytes = new Uint8Array(buffer.bytes.subarray(0, buffer.used));
+      if (later) db.pg.copyFromLater(sql, [bytes]);
+      else db.pg.copyFrom(sql, [bytes]);
       buffer.used = 0;
     }
     count = 0;
@@ -85,7 +92,10 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
     Number(db.pg.query(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).rows[0][0]);
   let premiseId = nextId('premises');
   let eventId = nextId('events');
-  const rows = copyBatches(db, { premises: PREMISE_COPY_COLUMNS, events: EVENT_COPY_COLUMNS }, BATCH);
+  // A seed has the connection to itself (the server is not listening yet): its batches go unwaited.
+  const rows = copyBatches(db, { premises: PREMISE_COPY_COLUMNS, events: EVENT_COPY_COLUMNS }, BATCH, {
+    later: true,
+  });
   let premiseCount = 0;
   let eventCount = 0;
   db.pg.query('SAVEPOINT bulk_replica');

@@ -154,11 +154,16 @@ export class SyncPg {
     }
   }
 
+  /** COPY … FROM STDIN with the given chunks of text (tab-separated, \N for null): bulk loading. */
+  copyFrom(sql: string, chunks: readonly (string | Uint8Array)[]): number {
+    return this.request<{ rowCount: number }>({ op: 'copy', sql, chunks }, sql).rowCount;
+  }
+
   /**
-   * COPY … FROM STDIN with the given chunks of text (tab-separated, \N for null), for bulk loading,
-   * without waiting for it: PostgreSQL takes in these rows while this thread makes
-   * the next ones (a load's two halves on two cores). The next request of any kind waits for it
-   * first and throws its error, so nothing reads the table before the rows are in.
+   * The same COPY without waiting for it: PostgreSQL takes in these rows while this thread makes the
+   * next ones (a load's two halves on two cores). The next request of any kind waits for it first
+   * and throws its error, so nothing reads the table before the rows are in — but that request may
+   * be anyone's: only for a load that nothing else uses the connection during (a seed at start).
    */
   copyFromLater(sql: string, chunks: readonly (string | Uint8Array)[]): void {
     this.send({ op: 'copy', sql, chunks }, sql);
