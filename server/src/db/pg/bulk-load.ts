@@ -73,9 +73,11 @@ function copyLine(values: readonly unknown[]): string {
   return `${line}\n`;
 }
 
+/** A seed's rows into either store (pgBulkLoader here, sqliteLoader in ../sqlite-bulk-load.ts). */
 export interface BulkLoader {
+  /** Returns the premise's id, given here rather than by the table: its records refer to it. */
   insertPremise(p: Omit<PremiseRow, 'id'>): number;
-  insertEvent(premiseId: number, e: PremiseEvent): number;
+  insertEvent(premiseId: number, e: PremiseEvent): void;
   /** Sends what is left, moves the identities past the ids given, and counts the rows in meta. */
   finish(): void;
 }
@@ -113,10 +115,8 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
       return id;
     },
     insertEvent(premise, e) {
-      const id = eventId++;
-      rows.add('events', [id, premise, ...eventValues(e)]);
+      rows.add('events', [eventId++, premise, ...eventValues(e)]);
       eventCount++;
-      return id;
     },
     finish() {
       rows.flush();
