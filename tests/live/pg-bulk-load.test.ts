@@ -87,5 +87,56 @@ describe('bulk loading into PostgreSQL', () => {
       db.exec('ROLLBACK');
       expect(db.prepare('SELECT count(*) FROM townships').pluck().get()).toBe(0);
     }
+    // A rollback right after the failed COPY (the writer stopped for an error of its own) is still
+    // made, the COPY's error with it: the transaction is over and nothing of it kept.
+    db.exec('BEGIN');
+    const rows = copyBatches(pgDb, { townships: 'code, name, geometry' }, 10, { later: true });
+    rows.add('townships', ['330100000003', null, point]);
+    rows.flush();
+    db.exec('ROLLBACK');
+    expect(db.prepare('SELECT count(*) FROM townships').pluck().get()).toBe(0);
+  });
+
+  it('keeps the batches made while PostgreSQL is busy, and sends them in table order once it is free', () => {
+    const { db } = freshRecord();
+    const pgDb = db as unknown as PgDatabase;
+    const square = '{"type":"Polygon","coordinates":[[[120,30],[120.01,30],[120.01,30.01],[120,30]]]}';
+    db.exec('BEGIN');
+    // A village refers to its township: sent before it, the village would break the foreign key.
+    const rows = copyBatches(
+      pgDb,
+      {
+        townships: 'id, code, name, geometry',
+        villages: 'code, name, kind, township_id, area_km2, geometry',
+      },
+      1,
+      { later: true },
+    );
+    pgDb.pg.queryLater('SELECT pg_sleep(1.5)');
+    const started = performance.now();
+    for (let i = 1; i <= 20; i++) {
+      rows.add('townships', [i, `3301000000${String(i).padStart(2, '0')}`, `镇${i}`, square]);
+      rows.add('villages', [`3301000000${String(i).padStart(2, '0')}001`, `村${i}`, 'village', i, 1, square]);
+    }
+    // Forty batches made while the statement before them ran: none of them waited for it.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(pgDb.pg.busy()).toBe(true);
+    rows.flush();
+    expect(db.prepare('SELECT count(*) FROM villages').pluck().get()).toBe(20);
+    expect(db.prepare('SELECT count(*) FROM townships').pluck().get()).toBe(20);
+    db.exec('ROLLBACK');
+  });
+
+  it("stamps a seed's rows with the time of its transaction, as the columns' default would", async () => {
+    const { db, schema } = freshRecord();
+    await seedFromDir(db, districtDir());
+    const stamps = await admin.query(
+      `SELECT created_at FROM ${schema}.premises UNION SELECT updated_at FROM ${schema}.premises
+       UNION SELECT created_at FROM ${schema}.events`,
+    );
+    expect(stamps.rows).toHaveLength(1);
+    const stamp: string = stamps.rows[0].created_at;
+    expect(stamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(stamp) - Date.now())).toBeLessThan(5 * 60_000);
   });
 });

@@ -115,6 +115,8 @@ export function sqliteLoader(db: Db): BulkLoader {
       events.add([premiseId, ...eventValues(e)]);
       counts.events++;
     },
+    // SQLite builds every index at the end, in finish.
+    endOf() {},
     finish() {
       premises.flush();
       events.flush();

@@ -212,6 +212,8 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
       premiseIds.set(archiveNo, id);
     });
+    // PostgreSQL builds the premises' indexes while the records are read.
+    load.endOf('premises');
 
     // A few thousand distinct dates among millions of records: each parsed once.
     const days = new Map<string, number>();
@@ -241,6 +243,7 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
       events++;
     });
+    load.endOf('events');
     load.finish();
     db.exec('COMMIT');
     return { premises: premiseIds.size, events };

@@ -23,45 +23,72 @@ export function copyBatches<T extends string>(
   tables: Readonly<Record<T, string>>,
   batch: number,
   /**
-   * Send each batch without waiting for it (SyncPg.copyFromLater): for a load that has the
+   * Send each batch without waiting for it (SyncPg.copyFromLater), and while PostgreSQL is still at
+   * an earlier request, keep the batch until it is done rather than wait: for a load that has the
    * connection to itself. An import's batches are waited for: the requests answered between its
    * slices share its connection, and one of them would otherwise be handed the import's error.
    */
   { later = false }: { later?: boolean } = {},
-): { add(table: T, values: readonly unknown[]): void; flush(): void } {
-  const waiting = new Map<T, { bytes: Buffer; used: number }>(
+): {
+  add(table: T, values: readonly unknown[]): void;
+  /** Sends every row given so far (`later`, the last of them still unanswered). */
+  flush(): void;
+} {
+  const filling = new Map<T, { bytes: Buffer; used: number }>(
     Object.keys(tables).map((t) => [t as T, { bytes: Buffer.allocUnsafe(BUFFER_BYTES), used: 0 }]),
   );
+  /** Batches made and not sent yet, by table. */
+  const kept = new Map<T, Uint8Array[]>(Object.keys(tables).map((t) => [t as T, []]));
+  let keptBytes = 0;
   let count = 0;
-  const flush = () => {
-    for (const [table, buffer] of waiting) {
-      if (buffer.used === 0) continue;
-      // A copy of the bytes used goes (the buffer is filled again at once). Sent `later`, the next
-      // batch is made while PostgreSQL takes this one in, and whatever comes next (a COPY, a query,
-      // the commit) waits for it first.
+  /** Each table's kept batches in one COPY, in table order; unless `all`, only while PostgreSQL is free. */
+  const send = (all: boolean) => {
+    for (const [table, chunks] of kept) {
+      if (chunks.length === 0) continue;
+      // A table's rows go only once those of the tables before it have all gone.
+      if (later && !all && db.pg.busy()) return;
       const sql = `COPY ${table} (${tables[table]}) FROM STDIN`;
-      const bytes = new Uint8Array(buffer.bytes.subarray(0, buffer.used));
-      if (later) db.pg.copyFromLater(sql, [bytes]);
-      else db.pg.copyFrom(sql, [bytes]);
+      if (later) db.pg.copyFromLater(sql, chunks);
+      else db.pg.copyFrom(sql, chunks);
+      kept.set(table, []);
+    }
+    keptBytes = 0;
+  };
+  const seal = () => {
+    for (const [table, buffer] of filling) {
+      if (buffer.used === 0) continue;
+      // A copy of the bytes used is kept (the buffer is filled again at once).
+      kept.get(table)?.push(new Uint8Array(buffer.bytes.subarray(0, buffer.used)));
+      keptBytes += buffer.used;
       buffer.used = 0;
     }
     count = 0;
+    // Sent `later`, the next batch is made while PostgreSQL takes this one in, and whatever comes next
+    // (a COPY, a query, the commit) waits for it first. Rows kept past a bound are sent, waiting.
+    send(keptBytes > MAX_KEPT_BYTES);
   };
   return {
     add(table, values) {
       const line = copyLine(values);
-      const buffer = waiting.get(table) as { bytes: Buffer; used: number };
-      const length = Buffer.byteLength(line);
-      if (buffer.used + length > buffer.bytes.length) {
-        flush();
-        if (length > buffer.bytes.length) buffer.bytes = Buffer.allocUnsafe(length);
+      const buffer = filling.get(table) as { bytes: Buffer; used: number };
+      // At most three bytes a UTF-16 unit in UTF-8: the line's exact length is not worked out.
+      const most = line.length * 3;
+      if (buffer.used + most > buffer.bytes.length) {
+        seal();
+        if (most > buffer.bytes.length) buffer.bytes = Buffer.allocUnsafe(most);
       }
       buffer.used += buffer.bytes.write(line, buffer.used);
-      if (++count >= batch) flush();
+      if (++count >= batch) seal();
     },
-    flush,
+    flush() {
+      seal();
+      send(true);
+    },
   };
 }
+
+/** How much COPY text a load keeps while PostgreSQL is busy (building indexes, say) before it waits. */
+const MAX_KEPT_BYTES = 512 << 20;
 
 /** Each table's COPY text is gathered in a buffer of this size (a batch's rows fit in it). */
 const BUFFER_BYTES = 4 << 20;
@@ -73,11 +100,16 @@ function copyLine(values: readonly unknown[]): string {
   return `${line}\n`;
 }
 
+/** The tables a seed loads. */
+export type BulkTable = 'premises' | 'events';
+
 /** A seed's rows into either store (pgBulkLoader here, sqliteLoader in ../sqlite-bulk-load.ts). */
 export interface BulkLoader {
   /** Returns the premise's id, given here rather than by the table: its records refer to it. */
   insertPremise(p: Omit<PremiseRow, 'id'>): number;
   insertEvent(premiseId: number, e: PremiseEvent): void;
+  /** Every row of `table` has been given: its indexes may be built while the other table's are read. */
+  endOf(table: BulkTable): void;
   /** Sends what is left, moves the identities past the ids given, and counts the rows in meta. */
   finish(): void;
 }
@@ -86,18 +118,29 @@ export interface BulkLoader {
  * Premises and their records into PostgreSQL with COPY instead of an INSERT a row (a round trip
  * each: a million premises with their records would take most of an hour), inside the caller's
  * transaction. Ids are given here, after the highest on record. Where the account may, the rows go
- * in without their triggers (change notices, counters: counted once at the end) — a seed is news
- * to nobody yet.
+ * in without their triggers (change notices, counters: counted once at the end) — a seed is news to
+ * nobody yet.
  */
 export function pgBulkLoader(db: PgDatabase): BulkLoader {
   const nextId = (table: string) =>
     Number(db.pg.query(`SELECT coalesce(max(id), 0) + 1 FROM ${table}`).rows[0][0]);
   let premiseId = nextId('premises');
   let eventId = nextId('events');
+  // The stamps the columns' default gives every row of the transaction (now() is its start), written
+  // once here: worked out by the default, to_char took 9 s of PostgreSQL's time at a million premises.
+  const at = String(
+    db.pg.query(`SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`).rows[0][0],
+  );
   // A seed has the connection to itself (the server is not listening yet): its batches go unwaited.
-  const rows = copyBatches(db, { premises: PREMISE_COPY_COLUMNS, events: EVENT_COPY_COLUMNS }, BATCH, {
-    later: true,
-  });
+  const rows = copyBatches(
+    db,
+    {
+      premises: `${PREMISE_COPY_COLUMNS}, created_at, updated_at`,
+      events: `${EVENT_COPY_COLUMNS}, created_at`,
+    },
+    BATCH,
+    { later: true },
+  );
   let premiseCount = 0;
   let eventCount = 0;
   db.pg.query('SAVEPOINT bulk_replica');
@@ -106,21 +149,41 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
   } catch {
     db.pg.query('ROLLBACK TO SAVEPOINT bulk_replica'); // not a superuser: the triggers run
   }
-  const rebuild = setIndexesAside(db);
+  const aside = setIndexesAside(db);
+  const ended = new Set<BulkTable>();
+  const endOf = (table: BulkTable) => {
+    if (ended.has(table)) return;
+    ended.add(table);
+    rows.flush();
+    const definitions = aside.get(table) ?? [];
+    if (definitions.length === 0) return;
+    // Built while this thread reads the other table's rows (kept meanwhile: see copyBatches), by one
+    // process then, so as not to take this thread's core; the last table's, by as many as PostgreSQL
+    // is set to use, as this thread only waits for them.
+    const workers = ended.size === 2 ? 'DEFAULT' : '0';
+    db.pg.queryLater(
+      [
+        `SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`,
+        `SET LOCAL max_parallel_maintenance_workers = ${workers}`,
+        ...definitions,
+      ].join(';\n'),
+    );
+  };
   return {
     insertPremise(p) {
       const id = premiseId++;
-      rows.add('premises', [id, ...premiseValues(p)]);
+      rows.add('premises', [id, ...premiseValues(p), at, at]);
       premiseCount++;
       return id;
     },
     insertEvent(premise, e) {
-      rows.add('events', [eventId++, premise, ...eventValues(e)]);
+      rows.add('events', [eventId++, premise, ...eventValues(e), at]);
       eventCount++;
     },
+    endOf,
     finish() {
-      rows.flush();
-      rebuild();
+      endOf('premises');
+      endOf('events');
       db.pg.query('SET LOCAL session_replication_role = DEFAULT');
       for (const table of ['premises', 'events'])
         db.pg.query(
@@ -141,29 +204,34 @@ export function pgBulkLoader(db: PgDatabase): BulkLoader {
   };
 }
 
+/** The memory PostgreSQL sorts an index's keys in when a seed builds it (its default is 64 MB). */
+const INDEX_BUILD_MEMORY = '512MB';
+
 /**
  * Into empty tables (a seed), the premises' and records' indexes other than their keys are dropped
  * for the load and built once after it from the whole of it (in the same transaction, so an error
  * leaves them as they were): kept up to date row by row, the GiST index on the points and the
- * records' seven took most of a million premises' load. Returns the function that builds them again.
+ * records' seven took most of a million premises' load. Returns each table's statements that build
+ * them again (none when the tables held rows: their indexes stay).
  */
-function setIndexesAside(db: PgDatabase): () => void {
+function setIndexesAside(db: PgDatabase): Map<BulkTable, string[]> {
+  const aside = new Map<BulkTable, string[]>();
   const empty = db.pg.query(
     'SELECT NOT EXISTS (SELECT 1 FROM premises) AND NOT EXISTS (SELECT 1 FROM events)',
   ).rows[0][0];
-  if (!empty) return () => {};
+  if (!empty) return aside;
   // Not those behind a constraint (the keys, the unique archive number): the load itself needs them.
   const indexes = db.pg.query(
-    `SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+    `SELECT (SELECT relname FROM pg_class WHERE oid = i.indrelid), i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
        FROM pg_index i
       WHERE i.indrelid IN ('premises'::regclass, 'events'::regclass)
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
-  ).rows as [string, string][];
-  for (const [name] of indexes) db.pg.query(`DROP INDEX ${name}`);
-  return () => {
-    db.pg.query("SET LOCAL maintenance_work_mem = '256MB'");
-    for (const [, definition] of indexes) db.pg.query(definition);
-  };
+  ).rows as [BulkTable, string, string][];
+  for (const [table, name, definition] of indexes) {
+    db.pg.query(`DROP INDEX ${name}`);
+    aside.set(table, [...(aside.get(table) ?? []), definition]);
+  }
+  return aside;
 }
 
 /**

@@ -76,8 +76,9 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 /** One value in COPY's text format. */
 export function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
-  if (typeof value === 'bigint' || typeof value === 'number') return String(value);
+  // The common kinds first: a bulk load asks this of some hundred million values.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'string' && Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   const text = String(value);
   // Most values hold none of the characters to escape: looked for once, not four times.
   if (!NEEDS_ESCAPE.test(text)) return text;

@@ -109,7 +109,12 @@ export class SyncPg {
   }
 
   private send(req: Record<string, unknown>, what: string): void {
-    this.settle();
+    try {
+      this.settle();
+    } catch (err) {
+      // A rollback undoes whatever the request no one waited for failed at: it is still made.
+      if (!(req.op === 'query' && /^\s*ROLLBACK\b/iu.test(String(req.sql)))) throw err;
+    }
     if (this.closed) throw new Error('the PostgreSQL connection is closed');
     // The driver runs a connection's queries one after another: one asked for while a cursor is open
     // would wait behind it for ever (the cursor waits for this thread). Refuse it, as better-sqlite3
@@ -168,6 +173,17 @@ export class SyncPg {
   copyFromLater(sql: string, chunks: readonly (string | Uint8Array)[]): void {
     this.send({ op: 'copy', sql, chunks }, sql);
     this.pending = sql;
+  }
+
+  /** A statement sent as copyFromLater sends a COPY: run while this thread goes on, its answer unread. */
+  queryLater(sql: string): void {
+    this.send({ op: 'query', sql, params: [], session: false }, sql);
+    this.pending = sql;
+  }
+
+  /** Whether a request sent without waiting is still being answered: the next one would wait for it. */
+  busy(): boolean {
+    return this.pending !== null && Atomics.load(this.flags, 0) === 0;
   }
 
   /** Called when the connection breaks (the server went away); the worker starts connecting again. */
