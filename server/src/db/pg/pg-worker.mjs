@@ -6,7 +6,7 @@
 // and a request made while it is down waits WAIT_MS at most before it is refused (SX003).
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import Cursor from 'pg-cursor';
 
 // Counts and ids come back as numbers, as SQLite gives them (ids and counts stay far below 2^53).
@@ -21,6 +21,12 @@ const sessionSetup = [];
 const channels = new Set();
 let cursors = new Map();
 let nextCursor = 1;
+/** COPY … TO STDOUT streams being read, by id: their bytes gathered as they come, until asked for. */
+const copiesOut = new Map();
+let nextCopyOut = 1;
+/** Bytes of a COPY TO handed over at once (fewer, larger answers), and held before the stream is paused. */
+const COPY_OUT_BYTES = 1 << 20;
+const COPY_OUT_HELD = 16 << 20;
 /** Counts connections: a transaction belongs to the one it began on and dies with it. */
 let generation = 1;
 /** The connection the caller's transaction (or its last statement outside one) was on. */
@@ -45,6 +51,13 @@ function lose(c, message) {
   if (live !== c || closed) return;
   live = null;
   cursors = new Map();
+  for (const out of copiesOut.values()) {
+    out.error ??= Object.assign(new Error('the connection to PostgreSQL was lost while reading rows'), {
+      code: 'SX002',
+    });
+    out.done = true;
+    out.waiting?.();
+  }
   parentPort.postMessage({ connectionError: message });
   void reconnect();
 }
@@ -135,6 +148,11 @@ async function handle(req) {
   }
   // A cursor lost with its connection: closing it is nothing to do, reading it is an error.
   if (req.op === 'closeCursor' && !cursors.has(req.cursor)) return {};
+  if (req.op === 'closeCopy' && !copiesOut.has(req.copy)) return {};
+  if (req.op === 'readCopy' && !copiesOut.has(req.copy))
+    throw Object.assign(new Error('the connection to PostgreSQL was lost while reading rows'), {
+      code: 'SX002',
+    });
   if (req.op === 'read' && !cursors.has(req.cursor))
     throw Object.assign(new Error('the connection to PostgreSQL was lost while reading rows'), {
       code: 'SX002',
@@ -188,6 +206,57 @@ async function handle(req) {
         stream.end();
       });
       return { rowCount: stream.rowCount ?? 0 };
+    }
+    case 'copyOut': {
+      const stream = client.query(copyTo(req.sql));
+      const out = { stream, chunks: [], bytes: 0, done: false, error: null, waiting: null };
+      const ready = () => {
+        const waiting = out.waiting;
+        out.waiting = null;
+        waiting?.();
+      };
+      stream.on('data', (chunk) => {
+        out.chunks.push(chunk);
+        out.bytes += chunk.length;
+        if (out.bytes >= COPY_OUT_HELD) stream.pause();
+        if (out.bytes >= COPY_OUT_BYTES) ready();
+      });
+      stream.on('end', () => {
+        out.done = true;
+        ready();
+      });
+      stream.on('error', (err) => {
+        out.error = err;
+        out.done = true;
+        ready();
+      });
+      const id = nextCopyOut++;
+      copiesOut.set(id, out);
+      return { copy: id };
+    }
+    case 'readCopy': {
+      const out = copiesOut.get(req.copy);
+      if (out.bytes < COPY_OUT_BYTES && !out.done) await new Promise((resolve) => (out.waiting = resolve));
+      if (out.error) throw out.error;
+      const bytes = Buffer.concat(out.chunks, out.bytes);
+      out.chunks = [];
+      out.bytes = 0;
+      out.stream.resume();
+      return { bytes, done: out.done };
+    }
+    case 'closeCopy': {
+      // Read to its end if it was left early: the connection is free for nothing else until then.
+      const out = copiesOut.get(req.copy);
+      copiesOut.delete(req.copy);
+      if (out && !out.done) {
+        out.stream.removeAllListeners('data');
+        await new Promise((resolve) => {
+          out.stream.on('end', resolve);
+          out.stream.on('error', resolve);
+          out.stream.resume();
+        });
+      }
+      return {};
     }
     case 'listen': {
       await client.query(`LISTEN ${req.channel}`);

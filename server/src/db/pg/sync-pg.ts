@@ -119,7 +119,7 @@ export class SyncPg {
     // The driver runs a connection's queries one after another: one asked for while a cursor is open
     // would wait behind it for ever (the cursor waits for this thread). Refuse it, as better-sqlite3
     // refuses a statement while an iterator is open.
-    if (this.reading && req.op !== 'read' && req.op !== 'closeCursor')
+    if (this.reading && !READING_OPS.has(String(req.op)))
       throw new Error(
         `this database connection is busy reading the rows of another query: ${what.slice(0, 120)}`,
       );
@@ -153,6 +153,31 @@ export class SyncPg {
     } finally {
       try {
         this.request({ op: 'closeCursor', cursor }, sql);
+      } finally {
+        this.reading = false;
+      }
+    }
+  }
+
+  /**
+   * The text of COPY (…) TO STDOUT, a megabyte or so at a time (whole lines or not: copyLines splits
+   * them). The worker reads ahead while this thread works through what it was given.
+   */
+  *copyTo(sql: string): Generator<Buffer, void, undefined> {
+    const { copy } = this.request<{ copy: number }>({ op: 'copyOut', sql }, sql);
+    this.reading = true;
+    try {
+      for (;;) {
+        const { bytes, done } = this.request<{ bytes: Uint8Array; done: boolean }>(
+          { op: 'readCopy', copy },
+          sql,
+        );
+        if (bytes.byteLength > 0) yield Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        if (done) return;
+      }
+    } finally {
+      try {
+        this.request({ op: 'closeCopy', copy }, sql);
       } finally {
         this.reading = false;
       }
@@ -220,6 +245,9 @@ export class SyncPg {
     }
   }
 }
+
+/** What may be asked while rows are being read (a cursor's or a COPY's): more of them, or the end. */
+const READING_OPS = new Set(['read', 'closeCursor', 'readCopy', 'closeCopy']);
 
 /** Values as PostgreSQL's driver takes them: booleans as 0/1, as SQLite stores them. */
 function toPg(v: unknown): unknown {
