@@ -51,8 +51,8 @@ export function copyBatches<T extends string>(
       if (later) db.pg.copyFromLater(sql, chunks);
       else db.pg.copyFrom(sql, chunks);
       kept.set(table, []);
+      for (const chunk of chunks) keptBytes -= chunk.byteLength;
     }
-    keptBytes = 0;
   };
   const seal = () => {
     for (const [table, buffer] of filling) {
