@@ -51,8 +51,31 @@ describe('bulk loading into PostgreSQL', () => {
     const { db, schema } = freshRecord();
     const before = await indexes(schema);
     expect(before.map((i) => i.indexname)).toContain('premises_geom');
+    const oids = async () =>
+      Object.fromEntries(
+        (
+          await admin.query(
+            `SELECT c.relname, c.oid::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = $1 AND c.relkind = 'i'`,
+            [schema],
+          )
+        ).rows.map((r) => [r.relname, r.oid]),
+      );
+    const oidsBefore = await oids();
     const { premises } = await seedFromDir(db, districtDir());
     expect(await indexes(schema)).toEqual(before);
+    // The big ones were built again after the load; the partial ones over few records were kept through it.
+    const oidsAfter = await oids();
+    for (const rebuilt of ['premises_geom', 'events_premise', 'events_licence_ends'])
+      expect(oidsAfter[rebuilt], rebuilt).not.toBe(oidsBefore[rebuilt]);
+    for (const kept of [
+      'events_closures',
+      'events_failed',
+      'events_parent',
+      'events_client_id',
+      'events_pkey',
+    ])
+      expect(oidsAfter[kept], kept).toBe(oidsBefore[kept]);
     const counted = await admin.query(`SELECT count(*)::int AS n FROM ${schema}.premises`);
     expect(counted.rows[0].n).toBe(premises);
 
