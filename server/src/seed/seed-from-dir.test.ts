@@ -44,6 +44,37 @@ describe('seeding reads the files as they are written', () => {
       expect(p?.operator ?? '').toBe(r.经营者.trim() === '' ? '' : r.经营者);
       expect(p?.phone ?? '').toBe(r.联系电话.trim() === '' ? '' : r.联系电话);
     }
+    // The basemap's roads and rivers, fifty rows a statement: every one, in the file's order.
+    const basemap = JSON.parse(
+      readFileSync(join(DEMO_DIR, 'basemap.geojson'), 'utf8'),
+    ) as GeoJSON.FeatureCollection;
+    expect(basemap.features.length).toBeGreaterThan(100);
+    const drawn = db
+      .prepare('SELECT layer, class, name, width_m, geometry FROM basemap_features ORDER BY id')
+      .all() as {
+      layer: string;
+      class: string;
+      name: string | null;
+      width_m: number | null;
+      geometry: string;
+    }[];
+    expect(
+      drawn.map((f) => [
+        f.layer,
+        f.class,
+        f.name,
+        f.width_m === null ? null : Number(f.width_m),
+        JSON.parse(f.geometry),
+      ]),
+    ).toEqual(
+      basemap.features.map((f) => [
+        f.properties?.layer,
+        f.properties?.class,
+        f.properties?.name ?? null,
+        f.properties?.widthMeters ?? null,
+        f.geometry,
+      ]),
+    );
     db.close();
   });
 

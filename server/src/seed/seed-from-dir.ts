@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { area } from '@turf/turf';
 import Papa from 'papaparse';
 import { storedCampaignSchema, writeCampaign } from '../db/campaign';
-import { insertBasemapFeature, insertTownship, insertVillage } from '../db/geography';
+import { insertBasemapFeatures, insertTownship, insertVillage } from '../db/geography';
 import { type Db, dialectOf } from '../db/open-database';
 import { pgBulkLoader } from '../db/pg/bulk-load';
 import type { PgDatabase } from '../db/pg/pg-database';
@@ -167,16 +167,19 @@ export async function seedFromDir(db: Db, dir: string): Promise<{ premises: numb
       });
       villageIds.set(String(p.code), id);
     }
-    for (const f of basemap.features) {
-      const p = f.properties ?? {};
-      insertBasemapFeature(db, {
-        layer: String(p.layer),
-        class: String(p.class),
-        name: p.name ?? null,
-        widthM: p.widthMeters ?? null,
-        geometry: f.geometry,
-      });
-    }
+    insertBasemapFeatures(
+      db,
+      basemap.features.map((f) => {
+        const p = f.properties ?? {};
+        return {
+          layer: String(p.layer),
+          class: String(p.class),
+          name: p.name ?? null,
+          widthM: p.widthMeters ?? null,
+          geometry: f.geometry,
+        };
+      }),
+    );
 
     // PostgreSQL takes the rows by COPY (an INSERT a row is a round trip each); SQLite as they come,
     // its indexes and counting triggers set aside meanwhile.
