@@ -211,7 +211,7 @@ const INDEX_BUILD_MEMORY = '512MB';
  * Partial indexes over few of a seed's records (closures, failed re-inspections, records issued
  * with an inspection, ids a phone gave): kept up to date through the load, which costs it little,
  * where each built after it would read the whole table again for a few thousand rows (2 s apiece at
- * a million premises, while nothing else is left to do: the seed took 66 s on average, 61 s so).
+ * a million premises, while nothing else is left to do: the seed took 66 s on average, 63 s so).
  */
 const KEPT_DURING_LOAD = ['events_closures', 'events_failed', 'events_parent', 'events_client_id'];
 
