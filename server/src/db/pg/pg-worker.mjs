@@ -121,8 +121,9 @@ async function connection(req) {
   return live;
 }
 
-function wake(reply) {
-  port.postMessage(reply);
+/** Answers request `seq` (the opener's is 0): posted first, then the flag raised and the waiter woken. */
+function wake(reply, seq) {
+  port.postMessage({ ...reply, seq });
   Atomics.store(flags, 0, 1);
   Atomics.notify(flags, 0);
 }
@@ -273,15 +274,15 @@ try {
   const c = connect();
   await c.connect();
   live = c;
-  wake({ ready: true, pid: c.processID });
+  wake({ ready: true, pid: c.processID }, 0);
 } catch (err) {
-  wake(failure(err));
+  wake(failure(err), 0);
 }
 
 port.on('message', async (req) => {
   try {
-    wake(await handle(req));
+    wake(await handle(req), req.seq);
   } catch (err) {
-    wake(failure(err));
+    wake(failure(err), req.seq);
   }
 });

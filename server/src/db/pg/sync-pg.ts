@@ -45,6 +45,8 @@ export class SyncPg {
   private readonly flags = new Int32Array(new SharedArrayBuffer(4));
   private readonly listeners = new Map<string, Set<(payload: string, fromOwnConnection: boolean) => void>>();
   private closed = false;
+  /** The number of the last request sent: its answer carries it back (the opener's answer is 0). */
+  private sent = 0;
   /** A cursor is open: its rows are being read. */
   private reading = false;
   /** This connection's server process: its own NOTIFYs come back marked with it. */
@@ -86,15 +88,11 @@ export class SyncPg {
   }
 
   private wait<T>(what: string): T {
-    const outcome = Atomics.wait(this.flags, 0, 0, TIMEOUT_MS);
-    if (outcome === 'timed-out')
-      throw new Error(`PostgreSQL did not answer ${what} within ${TIMEOUT_MS / 1000} s`);
-    const received = receiveMessageOnPort(this.port);
-    Atomics.store(this.flags, 0, 0);
-    if (!received) throw new Error(`PostgreSQL worker answered ${what} with nothing`);
-    const reply = received.message as T & { error?: PgError };
-    if (reply.error) throw new PgQueryError(reply.error, what);
-    return reply;
+    const reply = awaitReply(this.flags, this.port, this.sent, TIMEOUT_MS);
+    if (reply === null) throw new Error(`PostgreSQL did not answer ${what} within ${TIMEOUT_MS / 1000} s`);
+    const answer = reply as T & { error?: PgError };
+    if (answer.error) throw new PgQueryError(answer.error, what);
+    return answer;
   }
 
   /** What the worker is doing that no one has waited for yet (a COPY sent by copyFromLater). */
@@ -124,7 +122,7 @@ export class SyncPg {
         `this database connection is busy reading the rows of another query: ${what.slice(0, 120)}`,
       );
     Atomics.store(this.flags, 0, 0);
-    this.port.postMessage({ ...req, inTransaction: this.inTransaction() });
+    this.port.postMessage({ ...req, seq: ++this.sent, inTransaction: this.inTransaction() });
   }
 
   private request<T>(req: Record<string, unknown>, what: string): T {
@@ -243,6 +241,35 @@ export class SyncPg {
       this.closed = true;
       void this.worker.terminate();
     }
+  }
+}
+
+/**
+ * The answer numbered `seq` from the worker (null after `timeoutMs`). The worker posts an answer
+ * and then raises the flag and wakes this thread; the two steps are not one. The flag is lowered
+ * before the port is looked at, so an answer posted after the look raises it again and the wait
+ * sees it; a wake that finds nothing (the late wake of an answer already taken, an interrupt of
+ * the wait) is waited through, not taken for an empty answer. An answer numbered otherwise is to
+ * a request given up on (it timed out): passed over, so every answer after it is not one behind.
+ */
+export function awaitReply(
+  flags: Int32Array,
+  port: MessagePort,
+  seq: number,
+  timeoutMs: number,
+): Record<string, unknown> | null {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    Atomics.store(flags, 0, 0);
+    const received = receiveMessageOnPort(port);
+    if (received) {
+      const reply = received.message as Record<string, unknown>;
+      if (reply.seq === seq) return reply;
+      continue;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) return null;
+    Atomics.wait(flags, 0, 0, left);
   }
 }
 
