@@ -6,8 +6,9 @@ import { readRecordStamp } from './db/data-version';
 import { deletePremises } from './db/import-writes';
 import { snapshotInDatabase } from './db/model-snapshots';
 import { dialectOf } from './db/open-database';
-import { eventInserter } from './db/premises';
+import { eachPremiseInput, eventInserter, streamPremiseInputs } from './db/premises';
 import { day } from './domain/dates';
+import { buildColumns, columnsBuilder, type PremiseInput } from './domain/premise-columns';
 import { tally } from './domain/tally';
 
 // Runs on both stores (the postgres project includes this file): on PostgreSQL the snapshot is kept
@@ -113,5 +114,33 @@ describe('a server starting on a record another server keeps', () => {
     else expect(a.ctx.model.syncWithDatabase()).toBe(true);
     const fresh = await server(target);
     expect(tally(a.ctx.model.columns, AT)).toEqual(tally(fresh.ctx.model.columns, AT));
+  });
+});
+
+describe('the model built from every premise in the store', () => {
+  it('reads each record as the premise file does, and folds it the same (PostgreSQL: by COPY)', async () => {
+    const { db } = await server(await sharedRecord());
+    // What the fold reads of a record (not its id, licence number or note), as JSON holds it.
+    const folded = (p: PremiseInput): PremiseInput => ({
+      ...p,
+      events: p.events.map(({ day, type, problems, deadlineDay, passed, licence, validToDay }) =>
+        JSON.parse(JSON.stringify({ day, type, problems, deadlineDay, passed, licence, validToDay })),
+      ),
+    });
+    const read: PremiseInput[] = [];
+    eachPremiseInput(db, (p) => read.push(folded(p)));
+    // The same premises through the query the premise file's records come from.
+    const queried = [...streamPremiseInputs(db)].map(folded);
+    expect(read.length).toBeGreaterThan(1000);
+    expect(read).toEqual(queried);
+    // The demo's records hold every field the fold reads, so none of them is left untried.
+    const events = read.flatMap((p) => p.events);
+    expect(events.some((e) => e.problems && e.problems.length > 1)).toBe(true);
+    expect(events.some((e) => e.deadlineDay !== undefined)).toBe(true);
+    expect(events.some((e) => e.passed === false) && events.some((e) => e.passed === true)).toBe(true);
+    expect(events.some((e) => e.licence && e.validToDay !== undefined)).toBe(true);
+    const built = columnsBuilder();
+    for (const p of read) built.add(p);
+    expect(built.done().status).toEqual(buildColumns(queried).status);
   });
 });

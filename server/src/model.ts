@@ -1,7 +1,7 @@
 import { commitsByOthers, readRecordStamp } from './db/data-version';
 import type { SnapshotStore } from './db/model-snapshots';
 import type { Db } from './db/open-database';
-import { premiseInput, streamPremiseInputs } from './db/premises';
+import { eachPremiseInput, premiseInput, streamPremiseInputs } from './db/premises';
 import {
   decodeSnapshot,
   encodeSnapshot,
@@ -9,7 +9,7 @@ import {
   sameStamp,
   snapshotStamp,
 } from './domain/columns-snapshot';
-import { buildColumns, type PremiseColumns, type PremiseInput } from './domain/premise-columns';
+import { columnsBuilder, type PremiseColumns, type PremiseInput } from './domain/premise-columns';
 import { withPremise, withPremises } from './domain/with-premise';
 
 /**
@@ -44,7 +44,7 @@ export class CampaignModel {
     this.seenCommits = commitsByOthers(db);
     this.known = readRecordStamp(db);
     const started = this.fromSnapshot();
-    this.columns = started?.columns ?? buildColumns(streamPremiseInputs(db));
+    this.columns = started?.columns ?? everyPremiseColumns(db);
     this.start = { from: started ? 'snapshot' : 'store', caughtUp: started?.caughtUp ?? 0 };
     if (!started || started.caughtUp > RESAVE_AFTER) this.saveSnapshot();
   }
@@ -182,7 +182,7 @@ export class CampaignModel {
   reload(): void {
     this.seenCommits = commitsByOthers(this.db);
     this.caughtUpTo(readRecordStamp(this.db));
-    this.columns = buildColumns(streamPremiseInputs(this.db));
+    this.columns = everyPremiseColumns(this.db);
     this.changed();
   }
 
@@ -253,6 +253,13 @@ function premiseBatches(premiseIds: readonly number[]): number[][] {
   const batches: number[][] = [];
   for (let i = 0; i < ids.length; i += 2000) batches.push(ids.slice(i, i + 2000));
   return batches;
+}
+
+/** The columns of every premise in the store. */
+function everyPremiseColumns(db: Db): PremiseColumns {
+  const builder = columnsBuilder();
+  eachPremiseInput(db, builder.add);
+  return builder.done();
 }
 
 /**

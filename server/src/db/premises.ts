@@ -6,7 +6,7 @@ import type { LicenceType } from '../domain/licences';
 import type { PremiseInput } from '../domain/premise-columns';
 import type { PremiseEvent } from '../domain/premise-event';
 import { type Db, dialectOf } from './open-database';
-import { type CopyKind, copyTypedRows } from './pg/copy-out';
+import { type CopyKind, readCopyRows } from './pg/copy-out';
 import type { PgDatabase } from './pg/pg-database';
 
 export type GeocodeMethod = 'address_point' | 'road_interpolation' | 'village_fallback' | 'manual';
@@ -162,7 +162,7 @@ export function premisesByIds(db: Db, ids: readonly number[]): Map<number, Premi
   return new Map(rows.map((r) => [Number(r.id), toPremise(r)]));
 }
 
-function toEvent(r: unknown[]): StoredEvent {
+function toEvent(r: readonly unknown[]): StoredEvent {
   const [id, day, type, problems, deadline, passed, licence, licenceNo, validTo, note] = r;
   const e: StoredEvent = { id: Number(id), day: Number(day), type: type as EventType };
   if (problems) e.problems = String(problems).split(';') as Problem[];
@@ -177,26 +177,39 @@ function toEvent(r: unknown[]): StoredEvent {
 
 const eventColumns = 'id, day, type, problems, deadline_day, passed, licence, licence_no, valid_to_day, note';
 /**
- * A record's columns as the model reads them (in eventColumns' places): not the licence's number
- * nor the note, which the status fold does not read (at a million premises, 2 M licence numbers
- * and notes read for nothing at every start).
+ * A record's columns as the model reads them by COPY, then its premise's id: only what the status
+ * fold reads — not the record's id, the licence's number nor the note (at a million premises, 7 M
+ * ids, 2 M licence numbers and notes were a sixth of the bytes PostgreSQL wrote at every start).
  */
-const MODEL_EVENT_COLUMNS =
-  'id, day, type, problems, deadline_day, passed, licence, NULL, valid_to_day, NULL';
-/** What MODEL_EVENT_COLUMNS hold, and then the premise's id, for reading them by COPY. */
-const MODEL_EVENT_KINDS: CopyKind[] = [
-  'int',
-  'int',
-  'code',
-  'text',
-  'int',
-  'int',
-  'code',
-  'text',
-  'int',
-  'text',
-  'int',
-];
+const MODEL_EVENT_COLUMNS = 'day, type, problems, deadline_day, passed, licence, valid_to_day, premise_id';
+/** What MODEL_EVENT_COLUMNS hold. The problems are a few combinations of a dozen codes. */
+const MODEL_EVENT_KINDS: CopyKind[] = ['int', 'code', 'code', 'int', 'int', 'code', 'int', 'int'];
+
+/**
+ * A record as the model reads it (MODEL_EVENT_COLUMNS), its problems split once per combination:
+ * records that share one share its array (the fold only reads them).
+ */
+function modelEventReader(): (r: readonly unknown[]) => PremiseEvent {
+  const split = new Map<string, Problem[]>();
+  const problemsOf = (text: string) => {
+    let problems = split.get(text);
+    if (!problems) {
+      problems = text.split(';') as Problem[];
+      split.set(text, problems);
+    }
+    return problems;
+  };
+  return (r) => {
+    const [day, type, problems, deadline, passed, licence, validTo] = r;
+    const e: PremiseEvent = { day: day as number, type: type as EventType };
+    if (problems) e.problems = problemsOf(problems as string);
+    if (deadline !== null) e.deadlineDay = deadline as number;
+    if (passed !== null) e.passed = passed === 1;
+    if (licence) e.licence = licence as LicenceType;
+    if (validTo !== null) e.validToDay = validTo as number;
+    return e;
+  };
+}
 
 /** The premise's events in the order they apply: by day, then as recorded. */
 export function listEvents(db: Db, premiseId: number): StoredEvent[] {
@@ -223,8 +236,17 @@ export function premiseInput(db: Db, id: number): PremiseInput | null {
 }
 
 /**
- * Streams every premise (or those with an id in fromId..toId) with its events, ordered by id,
- * through one cursor (for building the model, or bringing an import's premises into it).
+ * Every premise with its records, ordered by id, each handed to `visit` as it is read (building the
+ * model at start): on PostgreSQL by COPY (everyPremiseInputOnPostgres), on SQLite through one cursor.
+ */
+export function eachPremiseInput(db: Db, visit: (p: PremiseInput) => void): void {
+  if (dialectOf(db) === 'postgres') everyPremiseInputOnPostgres(db as unknown as PgDatabase, visit);
+  else for (const p of streamPremiseInputs(db)) visit(p);
+}
+
+/**
+ * Streams every premise (or those with an id in fromId..toId, or of a list) with its events,
+ * ordered by id, through one cursor (for bringing an import's premises into the model).
  */
 export function* streamPremiseInputs(
   db: Db,
@@ -234,10 +256,6 @@ export function* streamPremiseInputs(
     ids,
   }: { fromId?: number; toId?: number; ids?: readonly number[] } = {},
 ): Generator<PremiseInput> {
-  if (ids === undefined && fromId <= 1 && toId >= Number.MAX_SAFE_INTEGER && dialectOf(db) === 'postgres') {
-    yield* everyPremiseInputOnPostgres(db as unknown as PgDatabase);
-    return;
-  }
   // Every premise in a range of ids, or those of a list (scattered ids, a few thousand at most).
   const which = ids ? 'p.id IN (SELECT value FROM json_each(?))' : 'p.id BETWEEN ? AND ?';
   const rows = db
@@ -274,12 +292,12 @@ export function* streamPremiseInputs(
 /**
  * Every premise with its records on PostgreSQL, read by COPY in two passes of one snapshot: the
  * premises in id order, kept (a million are a few tens of MB in columns), then the records in their
- * premises' order as the events_premise index keeps them, each premise given out once its records
+ * premises' order as the events_premise index keeps them, each premise handed on once its records
  * are past. Through a cursor, the same rows took a minute at a million premises: most of it in
  * making each row's values in the worker thread and copying them across to this one; and joined in
  * one query, PostgreSQL sorted the join again.
  */
-function* everyPremiseInputOnPostgres(db: PgDatabase): Generator<PremiseInput> {
+function everyPremiseInputOnPostgres(db: PgDatabase, visit: (p: PremiseInput) => void): void {
   // One snapshot for both passes, unless the caller's transaction already holds one.
   const own = !db.inTransaction;
   if (own) db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -289,16 +307,17 @@ function* everyPremiseInputOnPostgres(db: PgDatabase): Generator<PremiseInput> {
     const lats: number[] = [];
     const categories: CategoryCode[] = [];
     const villages: number[] = [];
-    for (const r of copyTypedRows(
+    readCopyRows(
       db.pg.copyTo('COPY (SELECT id, lng, lat, category, village_id FROM premises ORDER BY id) TO STDOUT'),
       ['int', 'text', 'text', 'code', 'int'],
-    )) {
-      ids.push(r[0] as number);
-      lngs.push(Number(r[1]));
-      lats.push(Number(r[2]));
-      categories.push(r[3] as CategoryCode);
-      villages.push(r[4] as number);
-    }
+      (r) => {
+        ids.push(r[0] as number);
+        lngs.push(Number(r[1]));
+        lats.push(Number(r[2]));
+        categories.push(r[3] as CategoryCode);
+        villages.push(r[4] as number);
+      },
+    );
     const input = (at: number): PremiseInput => ({
       id: ids[at],
       lng: lngs[at],
@@ -309,23 +328,22 @@ function* everyPremiseInputOnPostgres(db: PgDatabase): Generator<PremiseInput> {
     });
     let at = 0;
     let current = ids.length > 0 ? input(0) : null;
-    // The premise's id after the record's columns, which toEvent reads as listEvents gives them.
-    for (const r of copyTypedRows(
-      db.pg.copyTo(
-        `COPY (SELECT ${MODEL_EVENT_COLUMNS}, premise_id FROM events ORDER BY premise_id, day, id) TO STDOUT`,
-      ),
+    const toModelEvent = modelEventReader();
+    readCopyRows(
+      db.pg.copyTo(`COPY (SELECT ${MODEL_EVENT_COLUMNS} FROM events ORDER BY premise_id, day, id) TO STDOUT`),
       MODEL_EVENT_KINDS,
-    )) {
-      const premiseId = r[10] as number;
-      while (current && current.id < premiseId) {
-        yield current;
-        current = ++at < ids.length ? input(at) : null;
-      }
-      if (current?.id !== premiseId) continue; // not possible in one snapshot: a record's premise is there
-      (current.events as PremiseEvent[]).push(toEvent(r));
-    }
+      (r) => {
+        const premiseId = r[7] as number;
+        while (current && current.id < premiseId) {
+          visit(current);
+          current = ++at < ids.length ? input(at) : null;
+        }
+        // not possible in one snapshot: a record's premise is there
+        if (current?.id === premiseId) (current.events as PremiseEvent[]).push(toModelEvent(r));
+      },
+    );
     while (current) {
-      yield current;
+      visit(current);
       current = ++at < ids.length ? input(at) : null;
     }
   } finally {

@@ -70,6 +70,16 @@ const i32 = (n: number) => new Int32Array(n);
  * iterable so a database cursor can stream premises through without holding all their events.
  */
 export function buildColumns(premises: Iterable<PremiseInput>): PremiseColumns {
+  const builder = columnsBuilder();
+  for (const p of premises) builder.add(p);
+  return builder.done();
+}
+
+/**
+ * The columns a premise at a time, for a reader that hands its premises on as it reads them (rows
+ * follow the order given); done() adds the spatial index.
+ */
+export function columnsBuilder(): { add: (p: PremiseInput) => void; done: () => PremiseColumns } {
   const id = new Grow(u32(0), u32);
   const lng = new Grow(f64(0), f64);
   const lat = new Grow(f64(0), f64);
@@ -82,7 +92,7 @@ export function buildColumns(premises: Iterable<PremiseInput>): PremiseColumns {
   const fromDay = new Grow(i32(0), i32);
   const toDay = new Grow(i32(0), i32);
   const rowOf = new Map<number, number>();
-  for (const p of premises) {
+  const add = (p: PremiseInput) => {
     const ci = categoryIndex(p.category);
     if (ci < 0) throw new Error(`premise ${p.id}: unknown category ${p.category}`);
     const row = id.length;
@@ -100,27 +110,30 @@ export function buildColumns(premises: Iterable<PremiseInput>): PremiseColumns {
       fromDay.push(iv.fromDay);
       toDay.push(Math.min(iv.toDay, OPEN_END));
     }
-  }
-  intervalStart.push(intervalPremise.length);
-  const lngs = lng.done();
-  const lats = lat.done();
-  return {
-    count: lngs.length,
-    id: id.done(),
-    lng: lngs,
-    lat: lats,
-    category: category.done(),
-    villageId: villageId.done(),
-    intervalStart: intervalStart.done(),
-    intervalCount: intervalPremise.length,
-    intervalPremise: intervalPremise.done(),
-    status: status.done(),
-    unlicensed: unlicensed.done(),
-    fromDay: fromDay.done(),
-    toDay: toDay.done(),
-    index: indexPositions(lngs, lats),
-    rowOf,
   };
+  const done = (): PremiseColumns => {
+    intervalStart.push(intervalPremise.length);
+    const lngs = lng.done();
+    const lats = lat.done();
+    return {
+      count: lngs.length,
+      id: id.done(),
+      lng: lngs,
+      lat: lats,
+      category: category.done(),
+      villageId: villageId.done(),
+      intervalStart: intervalStart.done(),
+      intervalCount: intervalPremise.length,
+      intervalPremise: intervalPremise.done(),
+      status: status.done(),
+      unlicensed: unlicensed.done(),
+      fromDay: fromDay.done(),
+      toDay: toDay.done(),
+      index: indexPositions(lngs, lats),
+      rowOf,
+    };
+  };
+  return { add, done };
 }
 
 /** A kdbush index over the positions (row numbers are the ids kdbush returns). */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type CopyKind, copyTypedRows } from './copy-out';
+import { type CopyKind, readCopyRows } from './copy-out';
 
 /** Each row copied out (the reader gives the same array each time). */
-const read = (chunks: Buffer[], kinds: readonly CopyKind[]) => [
-  ...(function* () {
-    for (const row of copyTypedRows(chunks, kinds)) yield [...row];
-  })(),
-];
+const read = (chunks: Buffer[], kinds: readonly CopyKind[]) => {
+  const rows: unknown[][] = [];
+  readCopyRows(chunks, kinds, (row) => rows.push([...row]));
+  return rows;
+};
 
-describe('copyTypedRows', () => {
+describe('readCopyRows', () => {
   const kinds: CopyKind[] = ['int', 'text', 'text', 'int', 'int'];
   const text = '1\t丁记食杂店\t\\N\t-20\t\\N\n22\ta\\tb\\\\c\\nd\t\t0\t9007199254740991\n';
   const rows = [
@@ -23,6 +23,13 @@ describe('copyTypedRows', () => {
       expect(read([bytes.subarray(0, cut), bytes.subarray(cut)], kinds)).toEqual(rows);
     // in three pieces, one of them empty
     expect(read([bytes.subarray(0, 5), Buffer.alloc(0), bytes.subarray(5)], kinds)).toEqual(rows);
+    // a byte at a time: every line across many chunks
+    expect(
+      read(
+        [...bytes].map((b) => Buffer.from([b])),
+        kinds,
+      ),
+    ).toEqual(rows);
   });
 
   it('takes a text that looks like a null only when it is the whole field', () => {

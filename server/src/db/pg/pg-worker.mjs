@@ -121,9 +121,12 @@ async function connection(req) {
   return live;
 }
 
-/** Answers request `seq` (the opener's is 0): posted first, then the flag raised and the waiter woken. */
-function wake(reply, seq) {
-  port.postMessage({ ...reply, seq });
+/**
+ * Answers request `seq` (the opener's is 0): posted first, then the flag raised and the waiter woken.
+ * A reply's `transfer` (ArrayBuffers it alone holds) is moved across rather than copied.
+ */
+function wake({ transfer, ...reply }, seq) {
+  port.postMessage({ ...reply, seq }, transfer ?? []);
   Atomics.store(flags, 0, 1);
   Atomics.notify(flags, 0);
 }
@@ -239,11 +242,18 @@ async function handle(req) {
       const out = copiesOut.get(req.copy);
       if (out.bytes < COPY_OUT_BYTES && !out.done) await new Promise((resolve) => (out.waiting = resolve));
       if (out.error) throw out.error;
-      const bytes = Buffer.concat(out.chunks, out.bytes);
+      // In a buffer of its own, handed over whole: copied across, COPY's bytes cost the server's
+      // thread a tenth of a model's start from PostgreSQL at a million premises.
+      const bytes = new Uint8Array(out.bytes);
+      let at = 0;
+      for (const chunk of out.chunks) {
+        bytes.set(chunk, at);
+        at += chunk.length;
+      }
       out.chunks = [];
       out.bytes = 0;
       out.stream.resume();
-      return { bytes, done: out.done };
+      return { bytes, done: out.done, transfer: [bytes.buffer] };
     }
     case 'closeCopy': {
       // Read to its end if it was left early: the connection is free for nothing else until then.
