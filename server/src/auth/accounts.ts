@@ -1,8 +1,8 @@
-import { findLiveToken, markTokenUsed } from '../db/api-tokens';
+import { findLiveTokenWithUser, markTokenUsed } from '../db/api-tokens';
 import { audit } from '../db/audit';
 import type { Db } from '../db/open-database';
-import { deleteSession, getSession, insertSession, touchSession } from '../db/sessions';
-import { countUsers, getUser, getUserByName, insertUser, type UserRow } from '../db/users';
+import { deleteSession, getSessionWithUser, insertSession, touchSession } from '../db/sessions';
+import { countUsers, getUserByName, insertUser, type UserRow } from '../db/users';
 import type { Actor } from '../domain/auth/policy';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
 import { newSecret, secretHash } from './secret-token';
@@ -138,14 +138,14 @@ export function sessionActor(
   nowMs = Date.now(),
 ): SignedIn | null {
   const idHash = secretHash(secret);
-  const session = getSession(db, idHash);
-  if (!session) return null;
+  const found = getSessionWithUser(db, idHash);
+  if (!found) return null;
+  const { session, user } = found;
   if (session.expiresMs <= nowMs || session.seenMs + limits.idleMs <= nowMs) {
     deleteSession(db, idHash);
     return null;
   }
-  const user = getUser(db, session.userId);
-  if (!user || user.disabled) return null;
+  if (user.disabled) return null;
   if (nowMs - session.seenMs >= TOUCH_EVERY_MS) touchSession(db, idHash, nowMs);
   return actorOf(db, user, 'session');
 }
@@ -154,13 +154,13 @@ const tokenUses = new Map<number, number>();
 
 /** The account behind an API token, or null when it is unknown, revoked or its user disabled. */
 export function tokenActor(db: Db, token: string, nowMs = Date.now()): SignedIn | null {
-  const row = findLiveToken(db, secretHash(token));
-  if (!row) return null;
-  const user = getUser(db, row.userId);
-  if (!user || user.disabled) return null;
-  if (nowMs - (tokenUses.get(row.id) ?? 0) >= TOUCH_EVERY_MS) {
-    tokenUses.set(row.id, nowMs);
-    markTokenUsed(db, row.id);
+  const found = findLiveTokenWithUser(db, secretHash(token));
+  if (!found) return null;
+  const { tokenId, user } = found;
+  if (user.disabled) return null;
+  if (nowMs - (tokenUses.get(tokenId) ?? 0) >= TOUCH_EVERY_MS) {
+    tokenUses.set(tokenId, nowMs);
+    markTokenUsed(db, tokenId);
   }
   return { ...actorOf(db, user, 'token'), mustChangePassword: false };
 }

@@ -17,8 +17,31 @@ export interface UserRow {
   createdAt: string;
 }
 
-const columns =
-  'id, username, display_name, role, village_codes, township_codes, department, password_hash, must_change_password, disabled, created_at';
+const COLUMNS = [
+  'id',
+  'username',
+  'display_name',
+  'role',
+  'village_codes',
+  'township_codes',
+  'department',
+  'password_hash',
+  'must_change_password',
+  'disabled',
+  'created_at',
+];
+const columns = COLUMNS.join(', ');
+
+/**
+ * An account's columns from `users u` joined to another table, each named `user_…` (read back by
+ * userFromJoin): the check before each request reads its session or token and its account at once.
+ */
+export const joinedUserColumns = COLUMNS.map((c) => `u.${c} AS user_${c}`).join(', ');
+
+/** The account from a row holding joinedUserColumns. */
+export function userFromJoin(r: Record<string, unknown>): UserRow {
+  return toUser(Object.fromEntries(COLUMNS.map((c) => [c, r[`user_${c}`]])));
+}
 
 function toUser(r: Record<string, unknown>): UserRow {
   return {

@@ -289,6 +289,33 @@ describe('sessions, cross-site writes and JSON only', () => {
     });
     expect(plain.status).toBe(415);
   });
+  it("stops a disabled account's session and tokens, and a revoked token, at their next request", async () => {
+    const booted = await boot(':memory:', null);
+    const app = createApp(booted.ctx);
+    const { openSession } = await import('../auth/accounts');
+    const { addApiToken, revokeApiToken, updateAccount } = await import('../auth/account-changes');
+    const kept = accountToken(booted.db, 'liwei', 'leader');
+    const userId = Number(booted.db.prepare("SELECT id FROM users WHERE username = 'liwei'").pluck().get());
+    const spare = addApiToken(booted.db, { name: 'QGIS', username: 'liwei' }, 'cli');
+    const cookie = `sx_session=${openSession(booted.db, userId, booted.ctx.auth.limits)}`;
+    const me = (headers: Record<string, string>) => app.request('/api/auth/me', { headers });
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    const answer = async (headers: Record<string, string>) => {
+      const res = await me(headers);
+      return {
+        status: res.status,
+        user: res.ok ? ((await res.json()) as { username: string }).username : null,
+      };
+    };
+    for (const headers of [{ cookie }, bearer(kept), bearer(spare.secret)])
+      expect(await answer(headers)).toEqual({ status: 200, user: 'liwei' });
+    revokeApiToken(booted.db, spare.token.id, 'cli');
+    expect((await me(bearer(spare.secret))).status).toBe(401);
+    expect((await me(bearer(kept))).status).toBe(200);
+    updateAccount(booted.db, userId, { disabled: true }, 'cli');
+    for (const headers of [{ cookie }, bearer(kept)]) expect((await me(headers)).status).toBe(401);
+    booted.db.close();
+  });
 });
 
 describe('scope: a leader limited to one township of the district', { timeout: 60_000 }, () => {
