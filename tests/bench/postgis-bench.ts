@@ -16,7 +16,7 @@ import { formatDay } from '../../server/src/domain/dates';
 import { seedFromDir } from '../../server/src/seed/seed-from-dir';
 import { accountToken, actingAs } from '../helpers/test-app';
 import { benchShapes } from './polygon-bench';
-import { timeRuns } from './stats';
+import { timeInTurns, timeRuns } from './stats';
 
 const RUNS = 30;
 
@@ -74,6 +74,27 @@ export async function seedIntoPostgres(url: string, dir: string): Promise<number
   }
 }
 
+/**
+ * A first start on the copy (no snapshot: the model built from every premise), and the next (from
+ * the snapshot the first kept in the record). Each server is closed and let go before the next
+ * measure, so this process holds no model but the SQLite one and the one it times.
+ */
+async function timeStarts(url: string): Promise<{ coldStartMs: number; snapshotStartMs: number }> {
+  let started = performance.now();
+  const first = await boot(url, null);
+  const coldStartMs = performance.now() - started;
+  const from = first.ctx.model.start.from;
+  first.db.close();
+  if (from !== 'store') throw new Error('the first start on the copy found a snapshot');
+  started = performance.now();
+  const second = await boot(url, null);
+  const snapshotStartMs = performance.now() - started;
+  const again = second.ctx.model.start.from;
+  second.db.close();
+  if (again !== 'snapshot') throw new Error('the second start did not use the snapshot');
+  return { coldStartMs, snapshotStartMs };
+}
+
 /** /api/stats's surveyed counts, by village, as PostgreSQL works them out: each premise's latest record up to the date. */
 const SURVEYED_BY_VILLAGE = (schema: string) => `
   SELECT village_id, count(*)::int AS surveyed FROM (
@@ -104,26 +125,19 @@ export async function benchAgainstPostgis(
   // A server on the PostgreSQL store holding the copy: started cold (the model built from PostgreSQL).
   const storeUrl = new URL(url);
   storeUrl.searchParams.set('schema', schema);
-  let started = performance.now();
-  const first = await boot(storeUrl.toString(), null);
-  const coldStartMs = performance.now() - started;
-  if (first.ctx.model.start.from !== 'store') throw new Error('the first start on the copy found a snapshot');
-  // The first start kept its snapshot in the record: the next one (any server's) starts from it.
-  first.db.close();
-  started = performance.now();
-  const second = await boot(storeUrl.toString(), null);
-  const snapshotStartMs = performance.now() - started;
-  if (second.ctx.model.start.from !== 'snapshot')
-    throw new Error('the second start did not use the snapshot');
-  // Another server closes 1,000 premises; a server starting now reads those and no other.
-  const step = Math.floor(second.ctx.model.columns.count / 1000);
-  const changed = Array.from({ length: 1000 }, (_, i) => second.ctx.model.columns.id[i * step]);
-  const closeOne = eventInserter(second.db);
-  second.db.transaction(() => {
-    for (const id of changed) closeOne(id, { day: ctx.startDay + 1000, type: 'closed' });
-  })();
-  second.db.close();
-  started = performance.now();
+  const { coldStartMs, snapshotStartMs } = await timeStarts(storeUrl.toString());
+  {
+    // Another server closes 1,000 premises; a server starting now reads those and no other.
+    const other = await boot(storeUrl.toString(), null);
+    const step = Math.floor(other.ctx.model.columns.count / 1000);
+    const changed = Array.from({ length: 1000 }, (_, i) => other.ctx.model.columns.id[i * step]);
+    const closeOne = eventInserter(other.db);
+    other.db.transaction(() => {
+      for (const id of changed) closeOne(id, { day: ctx.startDay + 1000, type: 'closed' });
+    })();
+    other.db.close();
+  }
+  const started = performance.now();
   const onPg = await boot(storeUrl.toString(), null);
   const catchUpStartMs = performance.now() - started;
   const caughtUp = onPg.ctx.model.start.caughtUp;
@@ -172,9 +186,9 @@ export async function benchAgainstPostgis(
       }
       if ((await oursOn(dayAt(0), pgApp)) !== (await ours(0)))
         throw new Error(`${name}: the PostgreSQL store counts differently`);
-      const o = await timeRuns(RUNS, ours);
+      // Both stores in turns (this process holds both models), then PostGIS.
+      const [o, s] = await timeInTurns(RUNS, [ours, (i) => oursOn(dayAt(i), pgApp)]);
       const p = await timeRuns(RUNS, theirs);
-      const s = await timeRuns(RUNS, (i) => oursOn(dayAt(i), pgApp));
       rows.push({
         name,
         inside: await oursOn(ctx.startDay + 1095),
