@@ -246,7 +246,8 @@ export function eachPremiseInput(db: Db, visit: (p: PremiseInput) => void): void
 
 /**
  * Streams every premise (or those with an id in fromId..toId, or of a list) with its events,
- * ordered by id, through one cursor (for bringing an import's premises into the model).
+ * ordered by id, through one cursor (building the model on SQLite, bringing an import's premises
+ * or other servers' changes into it).
  */
 export function* streamPremiseInputs(
   db: Db,
