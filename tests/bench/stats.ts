@@ -6,14 +6,7 @@ export function percentile(sortedMs: number[], p: number): number {
 }
 
 export async function timeRuns(runs: number, fn: (i: number) => unknown | Promise<unknown>) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95) };
+  return (await timeInTurns(runs, [fn]))[0];
 }
 
 /**

@@ -33,15 +33,14 @@ const COLUMNS = [
 const columns = COLUMNS.join(', ');
 
 /**
- * An account's columns from `users u` joined to another table, each named `user_…` (read back by
- * userFromJoin): the check before each request reads its session or token and its account at once.
+ * An account's columns from `users u` joined to another table, under their own names (read back by
+ * userFromJoin; the joined table's columns must not share them): the check before each request
+ * reads its session or token and its account at once.
  */
-export const joinedUserColumns = COLUMNS.map((c) => `u.${c} AS user_${c}`).join(', ');
+export const joinedUserColumns = COLUMNS.map((c) => `u.${c}`).join(', ');
 
 /** The account from a row holding joinedUserColumns. */
-export function userFromJoin(r: Record<string, unknown>): UserRow {
-  return toUser(Object.fromEntries(COLUMNS.map((c) => [c, r[`user_${c}`]])));
-}
+export const userFromJoin = (r: Record<string, unknown>): UserRow => toUser(r);
 
 function toUser(r: Record<string, unknown>): UserRow {
   return {
